@@ -1,0 +1,1 @@
+"""extractor: Chinese incident-response statements to tables of remediation measures."""

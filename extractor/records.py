@@ -1,0 +1,111 @@
+"""The values the pipeline produces: plain dataclasses that turn into JSON objects and table rows.
+
+Every extracted value carries its text as written, ``start``/``end`` offsets into the document's clean
+text (``clean_text[start:end] == text``) and the id of the rule that produced it.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Hotline:
+    number: str
+    normalized: str
+    kind: str
+    start: int
+    end: int
+    context: str = ""
+    rule: str = ""
+
+
+@dataclass
+class Party:
+    name: str
+    role: str  # disciplined | responsible | actor
+    start: int
+    end: int
+    penalty: str = ""
+    rule: str = ""
+    name_simplified: str = ""
+
+
+@dataclass
+class Deadline:
+    text: str
+    start: int
+    end: int
+    iso: str | None = None
+    rule: str = ""
+
+
+@dataclass
+class Item:
+    """One enumerated or prose item: a measure (with a category) or a finding (category None)."""
+
+    index: int
+    ordinal: str
+    listed: bool
+    text: str
+    start: int
+    end: int
+    section: str = ""
+    rule: str = ""
+    category: str | None = None
+    category_rule: str = ""
+    list_id: int | None = None
+    level: int = 0
+    headline: str = ""
+    cue_verbs: list[str] = field(default_factory=list)
+    status: str = "unknown"
+    status_rule: str = ""
+    deadline: Deadline | None = None
+    parties: list[Party] = field(default_factory=list)
+    hotlines: list[Hotline] = field(default_factory=list)
+
+    def as_dict(self, finding: bool = False) -> dict[str, Any]:
+        d = asdict(self)
+        if finding:
+            for key in ("category", "category_rule", "status", "status_rule", "deadline", "cue_verbs"):
+                d.pop(key, None)
+        return d
+
+
+@dataclass
+class DocumentRecord:
+    """Everything extracted from one input document; ``as_dict()`` is the JSON Lines object."""
+
+    doc_id: str
+    path: str
+    status: str = "ok"  # ok | error
+    error: str | None = None
+    title: str = ""
+    date: str = ""
+    url: str = ""
+    format: str = ""
+    encoding: str = ""
+    script: str = "simplified"
+    is_statement: bool = False
+    statement_score: float = 0.0
+    apology: bool = False
+    apology_text: str = ""
+    company: str = ""
+    branches: list[str] = field(default_factory=list)
+    incident: str = ""
+    stated_count: int | None = None
+    count_ok: bool | None = None
+    measures: list[Item] = field(default_factory=list)
+    findings: list[Item] = field(default_factory=list)
+    hotlines: list[Hotline] = field(default_factory=list)
+    parties: list[Party] = field(default_factory=list)
+    timeline: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    clean_text: str = ""
+
+    def as_dict(self, with_text: bool = True) -> dict[str, Any]:
+        d = asdict(self)
+        d["findings"] = [f.as_dict(finding=True) for f in self.findings]
+        if not with_text:
+            d.pop("clean_text")
+        return d

@@ -1,0 +1,234 @@
+"""Load, validate and overlay the rule files in rules/.
+
+Two shapes of rule file, both JSON Lines with one rule per line and a stable id ``<field>.<slug>``:
+
+* ``<name>.regex.jsonl`` — character-level rules for plain ``re``:
+  ``{"id": "hotline.400", "pattern": "400[- ]?\\d{3}[- ]?\\d{4}", "kind": "service", "note": "..."}``.
+  Patterns are matched against the *matching view* of a document (Simplified, full-width folded).
+* ``<name>.patterns.jsonl`` — token and phrase patterns in spaCy's own shape
+  ``{"id", "label", "pattern"}`` so ``nlp.add_pipe("span_ruler").add_patterns(...)`` loads them unchanged.
+  A string pattern is a phrase; a list is a token pattern.
+
+This module does not import spaCy: plain ``re`` users and the fast path must not pay for it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import RuleError
+
+__all__ = ["RegexRule", "PatternRule", "RuleSet", "load_ruleset", "shipped_rules_dir", "RuleError"]
+
+ID_RE = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9][a-z0-9_.-]*$")
+CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|\\u4e00|\\u9f")
+FLAG_BITS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
+
+# Keys a rule may carry besides id/pattern: descriptive ones and the per-field values rules attach to matches.
+COMMON_KEYS = {"id", "name", "note", "label", "pattern"}
+VALUE_KEYS = {
+    "flags", "kind", "scheme", "value", "role", "category", "status", "weight", "level",
+    "group", "context", "penalty", "list_kind", "priority", "examples", "counterexamples",
+}
+REGEX_KEYS = COMMON_KEYS | VALUE_KEYS
+PATTERN_KEYS = COMMON_KEYS | VALUE_KEYS - {"flags"}
+
+
+@dataclass(frozen=True)
+class RegexRule:
+    """One character-level rule: a compiled regex plus the values it attaches to its matches."""
+
+    id: str
+    pattern: re.Pattern
+    source: str
+    file: str
+    line: int
+    label: str = ""
+    name: str = ""
+    note: str = ""
+    data: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+
+@dataclass(frozen=True)
+class PatternRule:
+    """One spaCy-shaped rule; ``pattern`` is a phrase string or a list of token dicts."""
+
+    id: str
+    label: str
+    pattern: Any
+    file: str
+    line: int
+    data: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def is_phrase(self) -> bool:
+        return isinstance(self.pattern, str)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def as_spacy(self) -> dict:
+        """The rule exactly as spaCy's SpanRuler/EntityRuler take it."""
+        return {"id": self.id, "label": self.label, "pattern": self.pattern}
+
+
+def shipped_rules_dir() -> Path:
+    """The rules/ directory that ships with the package (top-level rules/ in a checkout)."""
+    return Path(str(resources.files("extractor.rules")))
+
+
+def _read_jsonl(path: Path, display: str) -> Iterable[tuple[int, dict]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise RuleError(display, 0, None, f"not UTF-8 ({exc.reason})") from None
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise RuleError(display, lineno, None, f"not valid JSON: {exc.msg} at column {exc.colno}") from None
+        if not isinstance(obj, dict):
+            raise RuleError(display, lineno, None, "each line must be a JSON object")
+        yield lineno, obj
+
+
+def _check_common(obj: dict, allowed: set, display: str, lineno: int) -> str:
+    rid = obj.get("id")
+    if not isinstance(rid, str) or not rid:
+        raise RuleError(display, lineno, None, 'missing "id": every rule needs a stable id like "hotline.400"')
+    if not ID_RE.match(rid):
+        raise RuleError(display, lineno, rid, 'id must read "<field>.<slug>" in lower case, e.g. "ordinal.yi_shi"')
+    unknown = sorted(set(obj) - allowed)
+    if unknown:
+        raise RuleError(display, lineno, rid, f"unknown key {unknown[0]!r}; allowed: {', '.join(sorted(allowed))}")
+    if "pattern" not in obj:
+        raise RuleError(display, lineno, rid, 'missing "pattern"')
+    return rid
+
+
+def _compile_regex(obj: dict, rid: str, display: str, lineno: int) -> re.Pattern:
+    source = obj["pattern"]
+    if not isinstance(source, str) or not source:
+        raise RuleError(display, lineno, rid, '"pattern" must be a non-empty string')
+    if "\\b" in source and CJK_RE.search(source):
+        raise RuleError(display, lineno, rid, r"\b does not separate Han characters from digits; use (?<!\d) / (?!\d)")
+    flags = 0
+    for ch in obj.get("flags", ""):
+        if ch not in FLAG_BITS:
+            raise RuleError(display, lineno, rid, f"unknown flag {ch!r}; use any of imsx")
+        flags |= FLAG_BITS[ch]
+    try:
+        return re.compile(source, flags)
+    except re.error as exc:
+        raise RuleError(display, lineno, rid, f"regex does not compile: {exc}") from None
+
+
+def _check_token_pattern(pattern: Any, rid: str, display: str, lineno: int) -> None:
+    if isinstance(pattern, str):
+        if not pattern:
+            raise RuleError(display, lineno, rid, "empty phrase pattern")
+        return
+    if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) and t for t in pattern):
+        raise RuleError(display, lineno, rid, '"pattern" must be a phrase string or a non-empty list of token dicts')
+
+
+class RuleSet:
+    """All rules of one configuration: the shipped rules, optionally overlaid by a user's directory.
+
+    An overlay file with the same name as a shipped file adds its rules; a rule whose id already exists
+    replaces the shipped rule of that id (so users can fix a rule without copying the whole file).
+    """
+
+    def __init__(self, dirs: list[Path]):
+        self.dirs = dirs
+        self._regex: dict[str, list[RegexRule]] = {}
+        self._patterns: dict[str, list[PatternRule]] = {}
+        self._load()
+
+    def _files(self, suffix: str) -> dict[str, list[tuple[Path, str]]]:
+        found: dict[str, list[tuple[Path, str]]] = {}
+        for base in self.dirs:
+            for path in sorted(base.glob(f"*{suffix}")):
+                display = f"{base.name}/{path.name}"
+                found.setdefault(path.name[: -len(suffix)], []).append((path, display))
+        return found
+
+    def _load(self) -> None:
+        seen: dict[str, str] = {}
+        for stem, files in self._files(".regex.jsonl").items():
+            rules: dict[str, RegexRule] = {}
+            for path, display in files:
+                local: set[str] = set()
+                for lineno, obj in _read_jsonl(path, display):
+                    rid = _check_common(obj, REGEX_KEYS, display, lineno)
+                    if rid in local or (rid in seen and rid not in rules):
+                        raise RuleError(display, lineno, rid, f"duplicate id (first defined in {seen.get(rid, display)})")
+                    local.add(rid)
+                    seen.setdefault(rid, display)
+                    compiled = _compile_regex(obj, rid, display, lineno)
+                    data = {k: v for k, v in obj.items() if k not in COMMON_KEYS}
+                    rules[rid] = RegexRule(rid, compiled, obj["pattern"], display, lineno, obj.get("label", ""),
+                                           obj.get("name", ""), obj.get("note", ""), data)
+            self._regex[stem] = list(rules.values())
+        for stem, files in self._files(".patterns.jsonl").items():
+            prules: dict[str, PatternRule] = {}
+            for path, display in files:
+                local = set()
+                for lineno, obj in _read_jsonl(path, display):
+                    rid = _check_common(obj, PATTERN_KEYS, display, lineno)
+                    if rid in local or (rid in seen and rid not in prules):
+                        raise RuleError(display, lineno, rid, f"duplicate id (first defined in {seen.get(rid, display)})")
+                    local.add(rid)
+                    seen.setdefault(rid, display)
+                    if not isinstance(obj.get("label"), str) or not obj["label"]:
+                        raise RuleError(display, lineno, rid, 'missing "label" (spaCy needs one)')
+                    _check_token_pattern(obj["pattern"], rid, display, lineno)
+                    data = {k: v for k, v in obj.items() if k not in COMMON_KEYS}
+                    prules[rid] = PatternRule(rid, obj["label"], obj["pattern"], display, lineno, data)
+            self._patterns[stem] = list(prules.values())
+
+    def regex(self, name: str) -> list[RegexRule]:
+        """Rules of ``rules/<name>.regex.jsonl`` (empty list if there is no such file)."""
+        return self._regex.get(name, [])
+
+    def patterns(self, name: str) -> list[PatternRule]:
+        """Rules of ``rules/<name>.patterns.jsonl`` (empty list if there is no such file)."""
+        return self._patterns.get(name, [])
+
+    def all_ids(self) -> list[str]:
+        ids = [r.id for rs in self._regex.values() for r in rs]
+        ids += [r.id for rs in self._patterns.values() for r in rs]
+        return sorted(ids)
+
+    def by_id(self, rid: str) -> RegexRule | PatternRule | None:
+        for rs in (*self._regex.values(), *self._patterns.values()):
+            for r in rs:
+                if r.id == rid:
+                    return r
+        return None
+
+
+@lru_cache(maxsize=8)
+def _cached(dirs: tuple[str, ...]) -> RuleSet:
+    return RuleSet([Path(d) for d in dirs])
+
+
+def load_ruleset(overlay: str | Path | None = None) -> RuleSet:
+    """The shipped rules, validated, optionally overlaid by the rules in ``overlay``; cached per process."""
+    dirs = [str(shipped_rules_dir())]
+    if overlay is not None:
+        path = Path(overlay)
+        if not path.is_dir():
+            raise RuleError(str(path), 0, None, "rules overlay is not a directory")
+        dirs.append(str(path.resolve()))
+    return _cached(tuple(dirs))

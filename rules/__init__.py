@@ -1,0 +1,1 @@
+"""Rule data files (JSON Lines). Shipped inside the wheel as the ``extractor.rules`` package."""
