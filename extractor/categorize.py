@@ -24,7 +24,7 @@ from functools import lru_cache
 from .ruleset import RuleSet, load_ruleset
 
 __all__ = [
-    "CATEGORIES", "classify_category", "find_cue_verbs", "extract_headline",
+    "CATEGORIES", "classify_category", "find_cue_verbs", "extract_headline", "find_quoted",
     "is_generic_vow", "has_concrete_action",
 ]
 
@@ -114,6 +114,11 @@ def _clauses(view_text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def find_quoted(view_text: str) -> list[tuple[int, int]]:
+    """Spans of quoted slogans and titles (“…”, 「…」, 《…》): they name things, their verbs are not actions."""
+    return [m.span() for m in _QUOTED.finditer(view_text)]
+
+
 def extract_headline(text: str, view_text: str, ruleset: RuleSet | None = None) -> tuple[int, int]:
     """The lead action clause of a measure as (start, end) relative offsets.
 
@@ -125,7 +130,7 @@ def extract_headline(text: str, view_text: str, ruleset: RuleSet | None = None) 
     clauses = _clauses(view_text)
     if not clauses:
         return (0, 0)
-    quoted = [m.span() for m in _QUOTED.finditer(view_text)]
+    quoted = find_quoted(view_text)
     cues = [c for c in _cue_matches(view_text, rs) if not any(qs <= c[0] < qe for qs, qe in quoted)]
     for s, e in clauses[:HEADLINE_CLAUSES]:
         clause = view_text[s:e]
