@@ -1,0 +1,47 @@
+# Set-up and common tasks. Needs only python3 and make; tools run from the venv as `.venv/bin/python -m ...`.
+# Stamp files inside .venv keep targets idempotent: a second `make test` neither reinstalls nor downloads.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+INSTALLED := $(VENV)/.stamp-installed
+MODEL     := $(VENV)/.stamp-model
+
+.PHONY: .venv venv model run test eval bench clean distclean
+
+.venv venv: $(INSTALLED)
+
+# numpy and wheel first: provisioning runs `pip download --no-build-isolation` on the pkuseg sdist, whose
+# setup.py imports numpy.
+$(INSTALLED): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -U pip wheel numpy
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+model: $(MODEL)
+
+$(MODEL): $(INSTALLED)
+	$(PY) -m extractor.provision
+	touch $@
+
+run: model
+	$(VENV)/bin/extract corpus/ --out out/
+	@echo "Summary of out/ (line counts; CSV lines include the header):"
+	@for f in out/*; do [ -f "$$f" ] && printf '  %-36s %6d lines\n' "$$f" "$$(wc -l < "$$f")"; done; true
+
+test: model
+	$(PY) -m pytest -q
+
+eval: model
+	$(PY) -m extractor.evaluate
+
+bench: model
+	$(PY) -m extractor.bench
+
+# `clean` keeps the venv and the model (a shared venv may be in use); `distclean` removes them too.
+clean:
+	rm -rf out/ .pytest_cache/ .hypothesis/ build/ dist/
+	find extractor tests rules -name __pycache__ -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV) *.egg-info/
