@@ -1,0 +1,69 @@
+"""Find the sentence in which the responding organization apologises.
+
+Rules come from ``rules/apology.regex.jsonl``: ``kind: apology`` rules find apology words (致歉, 道歉, 歉意,
+鞠躬 …); ``kind: block`` rules find the same words used by others — an apology demanded (要求…道歉),
+refused or absent (拒绝道歉, 没道歉) or asked about (是否道歉). An apology word inside a block match does
+not count. All matching runs on ``clean.view``; offsets point into ``clean.text``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .clean import CleanText
+
+Span = tuple[int, int]
+
+
+@dataclass
+class ApologyHit:
+    """The first apology sentence of a document, or an empty hit; ``blocked`` counts demanded/refused ones."""
+
+    found: bool = False
+    text: str = ""
+    start: int = 0
+    end: int = 0
+    rule: str = ""
+    blocked: int = 0
+    blocked_rules: tuple[str, ...] = ()
+
+
+def _block_spans(view: str, start: int, end: int, rules) -> list[tuple[int, int, str]]:
+    out = []
+    for rule in rules:
+        if rule.get("kind") != "block":
+            continue
+        for m in rule.pattern.finditer(view, start, end):
+            out.append((m.start(), m.end(), rule.id))
+    return out
+
+
+def _apology_matches(view: str, start: int, end: int, rules) -> list[tuple[int, int, str]]:
+    out = []
+    for rule in rules:
+        if rule.get("kind") != "apology":
+            continue
+        for m in rule.pattern.finditer(view, start, end):
+            if m.end() > m.start():
+                out.append((m.start(), m.end(), rule.id))
+    # Longest match first at a position, so 致歉信 (apology.letter) wins over 致歉 (apology.express).
+    out.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    return out
+
+
+def find_apology(clean: CleanText, rules, sentences: list[Span]) -> ApologyHit:
+    """The earliest sentence with an apology word that is not demanded, refused or questioned."""
+    view = clean.view
+    hit = ApologyHit()
+    blocked_rules: list[str] = []
+    for s, e in sentences:
+        blocks = _block_spans(view, s, e, rules)
+        for ms, me, rid in _apology_matches(view, s, e, rules):
+            covering = [b for b in blocks if b[0] <= ms and me <= b[1] + 1 or (b[0] < me and ms < b[1])]
+            if covering:
+                hit.blocked += 1
+                blocked_rules.extend(b[2] for b in covering)
+                continue
+            if not hit.found:
+                hit.found, hit.text, hit.start, hit.end, hit.rule = True, clean.text[s:e], s, e, rid
+    hit.blocked_rules = tuple(dict.fromkeys(blocked_rules))
+    return hit

@@ -1,0 +1,239 @@
+"""Name the responding organization of a document, in Simplified script, with its acting branches.
+
+Character-level recognition, all vocabulary in ``rules/company.regex.jsonl``:
+
+1. Subjects of response verbs (``kind: anchor``: 表示, 称, 发布, 致歉, 回应, 通报 …) in the body and of the
+   title (``kind: title``: 中通致歉, 腾讯回应, ``X：…``). The subject is the text before the verb back to the
+   clause start, cut at an object marker (就/对/为/向…, ``kind: object``) and at the last left-context word
+   (``kind: left_stop``). Inside it, a name ending with an organization suffix (``kind: suffix``: 公司,
+   银行, 大学, 教育局 …) wins; else a short brand-like subject (拼多多, H&M) is kept.
+2. Generic or deictic subjects (公司, 官方, 该院; ``kind: generic``) are dropped; a candidate must recur in
+   the body, which rejects the odd chunk a title split produces.
+3. Branches: a candidate that is a place + a core name (``kind: place``) acts for the group named
+   中国+core when that name occurs in the text or the core is a national brand (``kind: parent``).
+4. The organization with the highest score (anchors, title, mentions) wins; among its surface forms the
+   one named most often is returned.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .clean import CleanText
+
+Span = tuple[int, int]
+
+MAX_SUBJECT = 24          # characters looked back from a response verb
+MAX_BRAND = 20            # a subject without suffix longer than this is a phrase, not a name
+MAX_BRAND_HAN = 6         # … or with more Han characters than this (遭网民连番炮轰终 is a phrase)
+ANCHOR_WEIGHT = 3.0
+TITLE_WEIGHT = 4.0
+_CLAUSE_BOUNDARY = re.compile(r"[，,。！？!?；;：:\n]")
+_NAME_CHARS = r"[A-Za-z\u4e00-\u9fff&·'’\-]"
+_BRAND_RE = re.compile(r"^[A-Za-z\u4e00-\u9fff&'’\-]{2,}$")
+_TITLE_SPLIT = re.compile(r"[\s，,！!？?｜|【】\[\]「」『』“”\"《》()（）—–-]+")
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z&'’]+(?:&[A-Z]+)?(?![A-Za-z])")
+_TITLE_QUOTED = re.compile(r"[「『“\"]([^」』”\"]{2,12})[」』”\"]")
+_HAS_DIGIT = re.compile(r"\d")
+
+
+@dataclass
+class CompanyResult:
+    """The chosen organization (Simplified), the rule that found it and the branches acting for it."""
+
+    name: str = ""
+    rule: str = ""
+    branches: list[str] = field(default_factory=list)
+    candidates: dict[str, float] = field(default_factory=dict)
+
+
+class _Lexicon:
+    """The company rules of a ruleset, grouped by kind."""
+
+    def __init__(self, rules):
+        by_kind: dict[str, list] = {}
+        for rule in rules:
+            by_kind.setdefault(rule.get("kind", ""), []).append(rule)
+        self.rules = by_kind
+        long_ = "|".join(r.source for r in by_kind.get("suffix", []))
+        any_ = "|".join(r.source for r in by_kind.get("suffix", []) + by_kind.get("suffix_short", []))
+        self.bare_suffix = re.compile(f"(?:{any_})") if any_ else None
+        # A name ends with a suffix; a longer suffix may follow (南京大学 + 文学院), a one-character one may not
+        # (事务局 + 局长 is not a name).
+        self.suffix_name = re.compile(
+            rf"{_NAME_CHARS}{{0,12}}?(?:{any_})(?:{_NAME_CHARS}{{0,4}}?(?:{long_}))*") if any_ else None
+
+    def first(self, kind: str):
+        rules = self.rules.get(kind, [])
+        return rules[0] if rules else None
+
+    def any_match(self, kind: str, text: str, search: bool = True):
+        for rule in self.rules.get(kind, []):
+            m = rule.pattern.search(text) if search else rule.pattern.match(text)
+            if m:
+                return rule, m
+        return None, None
+
+
+def _subject_of(prefix: str, lex: _Lexicon) -> str:
+    """The organization name at the subject position of a clause prefix, or ''."""
+    obj, m = lex.any_match("object", prefix)
+    if m and m.start() > 0:
+        prefix = prefix[: m.start()]
+    stop, m = lex.any_match("left_stop", prefix, search=False)
+    if m:
+        prefix = prefix[m.end():]
+    prefix = prefix.strip(" \t\u3000")
+    if len(prefix) < 2:
+        return ""
+    if lex.suffix_name is not None:
+        m = lex.suffix_name.search(prefix)
+        if m and m.end() - m.start() >= 2:
+            return m.group(0)
+    return prefix if _is_brand_like(prefix) else ""
+
+
+def _is_brand_like(text: str) -> bool:
+    """A short name without an organization suffix: 拼多多, 海底捞, H&M, Facebook."""
+    if not _BRAND_RE.match(text):
+        return False
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return han <= MAX_BRAND_HAN and len(text) <= MAX_BRAND
+
+
+def _has_suffix(name: str, lex: _Lexicon) -> bool:
+    return lex.suffix_name is not None and lex.suffix_name.fullmatch(name) is not None
+
+
+def _is_generic(name: str, lex: _Lexicon) -> bool:
+    """Deictic or generic subjects (该院, 公司), bare suffixes (学院, 卫健委) and bare places (广东)."""
+    if len(name) < 2 or _HAS_DIGIT.search(name):
+        return True
+    rule, m = lex.any_match("generic", name)
+    if m is not None:
+        return True
+    if lex.bare_suffix is not None and lex.bare_suffix.fullmatch(name):
+        return True
+    return any((pm := rule.pattern.match(name)) and pm.end() == len(name) for rule in lex.rules.get("place", []))
+
+
+def _anchor_subjects(view: str, sentences: list[Span], lex: _Lexicon) -> list[tuple[str, str]]:
+    out = []
+    for rule in lex.rules.get("anchor", []):
+        for s, e in sentences:
+            for m in rule.pattern.finditer(view, s, e):
+                lo = max(s, m.start() - MAX_SUBJECT)
+                prefix = view[lo:m.start()]
+                cut = [b.end() for b in _CLAUSE_BOUNDARY.finditer(prefix)]
+                if cut:
+                    prefix = prefix[cut[-1]:]
+                name = _subject_of(prefix, lex)
+                if name:
+                    out.append((name, rule.id))
+    return out
+
+
+def _title_subjects(title_view: str, lex: _Lexicon) -> list[tuple[str, str]]:
+    """Subjects of title verbs (中通致歉), speakers before a colon (港铁：…) and quoted names (「江南布衣」)."""
+    out = []
+    for piece in (p for p in _TITLE_SPLIT.split(title_view) if p):
+        speaker, colon, _ = piece.partition("：") if "：" in piece else piece.partition(":")
+        if colon and 2 <= len(speaker) <= MAX_BRAND:
+            name = _subject_of(speaker, lex)
+            if name:
+                out.append((name, "company.title_speaker"))
+            piece = speaker
+        for rule in lex.rules.get("title", []):
+            m = rule.pattern.search(piece)
+            if m and m.start() >= 2:
+                name = _subject_of(piece[: m.start()], lex)
+                if name:
+                    out.append((name, rule.id))
+                break
+    for m in _TITLE_QUOTED.finditer(title_view):
+        if _is_brand_like(m.group(1)):
+            out.append((m.group(1), "company.title_quoted"))
+    for m in _LATIN_NAME.finditer(title_view):
+        out.append((m.group(0), "company.title_latin"))
+    return out
+
+
+def _resolve_branch(name: str, view: str, lex: _Lexicon) -> tuple[str, str]:
+    """(group name, branch name or '') for a place-prefixed name acting for a national group."""
+    for rule in lex.rules.get("place", []):
+        m = rule.pattern.match(name)
+        if not m or m.end() >= len(name) - 1:
+            continue
+        core = name[m.end():]
+        parent_rule, pm = lex.any_match("parent", core, search=False)
+        national = "中国" + core
+        if name.startswith("中国"):
+            return name, ""
+        if national in view or pm is not None:
+            return (parent_rule.get("value", "中国") + core if pm is not None else national), name
+    return name, ""
+
+
+def find_company(clean: CleanText, rules, sentences: list[Span], title_view: str = "") -> CompanyResult:
+    """The responding organization of a document (see module docstring); '' when none is named."""
+    lex = _Lexicon(rules)
+    view = clean.view
+    body = "\n".join(view[s:e] for s, e in sentences)
+    found = _anchor_subjects(view, sentences, lex)
+    titled = _title_subjects(title_view, lex) if title_view else []
+    score: Counter = Counter()
+    first_rule: dict[str, str] = {}
+    for name, rid in found:
+        # A suffix-less subject (拼多多) is a name only when the title carries it too; elsewhere such
+        # subjects are mostly ordinary nouns (报告称, 调查显示).
+        if not _is_generic(name, lex) and (_has_suffix(name, lex) or name in title_view):
+            score[name] += ANCHOR_WEIGHT
+            first_rule.setdefault(name, rid)
+    for name, rid in titled:
+        if not _is_generic(name, lex):
+            score[name] += TITLE_WEIGHT
+            first_rule.setdefault(name, rid)
+    mentions = {name: body.count(name) for name in score}
+    for name in list(score):
+        if mentions[name] == 0:
+            del score[name]       # a name the body never uses is a title fragment, not an organization
+        else:
+            score[name] += mentions[name]
+    # Group surface forms of one organization: branches under their group, then containment (港铁/港铁公司).
+    groups: dict[str, Counter] = {}
+    branches: dict[str, set[str]] = {}
+    for name in score:
+        group, branch = _resolve_branch(name, view, lex)
+        groups.setdefault(group, Counter())[name] += score[name]
+        if branch:
+            branches.setdefault(group, set()).add(branch)
+    merged: dict[str, Counter] = {}
+    for group in sorted(groups, key=len):
+        home = next((g for g in merged if g in group or group in g), group)
+        merged.setdefault(home, Counter()).update(groups[group])
+        branches.setdefault(home, set()).update(branches.pop(group, set()) if home != group else set())
+    if not merged:
+        return CompanyResult()
+    best = max(merged, key=lambda g: (sum(merged[g].values()), len(g)))
+    acting = branches.get(best, set())
+    if acting:
+        # The group itself (中国联通) speaks through its branches: name the group.
+        name = max((g for g in groups if g not in acting and (g in best or best in g)), key=len, default=best)
+    else:
+        name = max(merged[best], key=lambda f: (_own_mentions(f, merged[best], body), len(f)))
+    rule = first_rule.get(name) or first_rule.get(max(merged[best], key=merged[best].get), "")
+    if acting:
+        rule = "company.place"
+    return CompanyResult(name=name, rule=rule, branches=sorted(acting, key=body.find),
+                         candidates={g: float(sum(c.values())) for g, c in merged.items()})
+
+
+def _own_mentions(form: str, forms, body: str) -> int:
+    """Mentions of a form that are not part of a longer form of the same organization (联通 in 中国联通)."""
+    longer = [(f, f.index(form)) for f in forms if form in f and f != form]
+    count = 0
+    for m in re.finditer(re.escape(form), body):
+        if not any(m.start() >= off and body.startswith(f, m.start() - off) for f, off in longer):
+            count += 1
+    return count
