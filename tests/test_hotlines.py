@@ -1,0 +1,126 @@
+"""Hotline extraction: table-driven over tests/cases/hotlines.jsonl, plus offsets, spans/skip and rule coverage."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.clean import clean_text
+from extractor.hotlines import find_hotlines, normalize_number
+from extractor.ruleset import load_ruleset
+
+CASES_FILE = Path(__file__).parent / "cases" / "hotlines.jsonl"
+CASES = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+RULES = load_ruleset()
+
+
+class _Without:
+    """The shipped rules minus one hotline rule, to show that the rule decides its case."""
+
+    def __init__(self, rule_id: str):
+        self.rule_id = rule_id
+
+    def regex(self, name: str):
+        return [r for r in RULES.regex(name) if r.id != self.rule_id]
+
+
+def _case_id(case: dict) -> str:
+    return f"{case['rule'] or 'none'}:{case['text'][:18]}"
+
+
+def _found(text: str, ruleset=RULES):
+    return find_hotlines(clean_text(text), ruleset)
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_case_numbers(case):
+    assert [h.normalized for h in _found(case["text"])] == case["numbers"], case["note"]
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c["rule"]], ids=_case_id)
+def test_case_rule_decides(case):
+    """A number rule is the one that fired; any other rule changes the result when it is removed."""
+    rule = RULES.by_id(case["rule"])
+    assert rule is not None, f"unknown rule id {case['rule']}"
+    found = _found(case["text"])
+    if rule.get("role") == "number":
+        assert case["rule"] in {h.rule for h in found}
+    else:
+        without = _found(case["text"], _Without(case["rule"]))
+        assert [(h.normalized, h.kind) for h in without] != [(h.normalized, h.kind) for h in found]
+
+
+def test_every_rule_has_a_case():
+    covered = {c["rule"] for c in CASES}
+    missing = [r.id for r in RULES.regex("hotlines") if r.id not in covered]
+    assert missing == []
+
+
+def test_every_rule_has_a_role():
+    roles = {"number", "context", "context_reject", "reject"}
+    assert [r.id for r in RULES.regex("hotlines") if r.get("role") not in roles] == []
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c["numbers"]], ids=_case_id)
+def test_offsets_point_at_number_as_written(case):
+    clean = clean_text(case["text"])
+    for h in find_hotlines(clean, RULES):
+        assert clean.text[h.start:h.end] == h.number
+
+
+@pytest.mark.parametrize("text, kind, context", [
+    ("达芬奇家居终于开通全国性的投诉热线4006505867", "complaint", "投诉热线"),
+    ("开通10015-6服务专线，以专席积极主动妥善处理", "service", "服务专线"),
+    ("如对处理结果不满意，消费者可拨打12315进行投诉。", "government", "可拨打"),
+    ("咨询电话：010-12345678转8001", "landline", "咨询电话"),
+    ("受影响的客户可致电138-1234-5678，专人负责对接。", "mobile", "可致电"),
+])
+def test_kind_and_context(text, kind, context):
+    (h,) = _found(text)
+    assert (h.kind, h.context) == (kind, context)
+
+
+@pytest.mark.parametrize("number, normalized", [
+    ("400 610 1360", "400-610-1360"),
+    ("４００－６１０－１３６０", "400-610-1360"),
+    ("4006101360", "4006101360"),
+    ("(0451)86201234", "0451-86201234"),
+    ("（0451）86201234", "0451-86201234"),
+    ("010-12345678转8001", "010-12345678-8001"),
+    ("10015-6", "10015-6"),
+])
+def test_normalize_number(number, normalized):
+    assert normalize_number(number) == normalized
+
+
+def test_traditional_script_is_matched_on_the_view():
+    (h,) = _found("如有疑問，請致電客服熱線95588。")
+    assert (h.number, h.context) == ("95588", "客服熱線")
+
+
+def test_spans_restrict_the_search():
+    text = "客服热线95588。另请拨打10086咨询。"
+    clean = clean_text(text)
+    cut = text.index("。") + 1
+    assert [h.number for h in find_hotlines(clean, RULES, spans=[(cut, len(text))])] == ["10086"]
+
+
+def test_skip_ignores_boilerplate():
+    text = "如有疑问请拨打95588。网站客服热线4006101360"
+    clean = clean_text(text)
+    footer = (text.index("网站"), len(text))
+    assert [h.number for h in find_hotlines(clean, RULES, skip=[footer])] == ["95588"]
+
+
+def test_results_sorted_and_unique():
+    text = "服务热线：400-610-1360、95588，投诉电话：12315"
+    found = _found(text)
+    assert [h.start for h in found] == sorted({h.start for h in found})
+    assert [h.normalized for h in found] == ["400-610-1360", "95588", "12315"]
+
+
+def test_html_attribute_does_not_swallow_the_sentence():
+    """A stock-code attribute before the text (seed 000 as scraped) must not hide the hotline after it."""
+    text = '<a code="600050">中国联通</a>介绍，二是迅速设立客服专线，开通10015-6服务专线。'
+    assert [h.normalized for h in _found(text)] == ["10015-6"]
