@@ -1,1 +1,28 @@
-"""extractor: Chinese incident-response statements to tables of remediation measures."""
+"""extractor: Chinese incident-response statements to tables of remediation measures.
+
+Public API::
+
+    import extractor
+    rec = extractor.extract_text(text, doc_id="a.txt")          # one JSON-ready record (dict)
+    recs = extractor.extract_paths(["corpus/"])                  # iterator of records
+    frames = extractor.to_frames(recs)                           # dict of pandas DataFrames
+"""
+from __future__ import annotations
+
+__all__ = ["extract_text", "extract_paths", "to_frames", "Options", "load_ruleset", "InputError", "RuleError"]
+
+from .errors import InputError, RuleError
+from .ruleset import load_ruleset
+
+
+def __getattr__(name: str):
+    # The pipeline imports pandas/OpenCC; keep `import extractor` (and the rule loader) light until asked for.
+    if name in ("extract_text", "extract_paths", "Options"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    if name == "to_frames":
+        from .export import to_frames
+
+        return to_frames
+    raise AttributeError(name)

@@ -1,0 +1,140 @@
+"""``extract PATH...``: the command line. The only module that knows about stdout, stderr and exit codes."""
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import typer
+
+from .errors import ExtractorError
+from .export import TableWriter, measure_rows, write_jsonl_record, COLUMNS
+from .pipeline import Options, extract_loaded, iter_loaded
+from .ruleset import load_ruleset
+
+app = typer.Typer(add_completion=False, rich_markup_mode=None)
+
+
+class Segmenter(str, Enum):
+    pkuseg = "pkuseg"
+    char = "char"
+    none = "none"
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def _records(paths: list[str], options: Options, jobs: int, progress: bool) -> Iterator[dict]:
+    from .parallel import iter_records
+
+    yield from iter_records(paths, options, jobs=jobs, progress=progress)
+
+
+@app.command()
+def extract(
+    paths: List[str] = typer.Argument(..., help="Files or folders (recursive); '-' reads stdin."),
+    jsonl: bool = typer.Option(False, "--jsonl", help="Print one JSON object per document on stdout."),
+    csv_out: bool = typer.Option(False, "--csv", help="Print the measures table as CSV on stdout."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Write all tables to this folder."),
+    fmt: str = typer.Option("csv", "--format", help="Table formats for --out: any of csv,jsonl,parquet."),
+    excel: bool = typer.Option(False, "--excel", help="CSV with a UTF-8 BOM so Excel reads Chinese correctly."),
+    segmenter: Segmenter = typer.Option(Segmenter.pkuseg, "--segmenter", help="Word segmenter for cue checks."),
+    rules: Optional[Path] = typer.Option(None, "--rules", help="Folder of rule files overlaid on the shipped ones."),
+    explain: bool = typer.Option(False, "--explain", help="Print every extracted value with its rule and offsets."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or a Dask cluster."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (with --engine dask)."),
+    no_text: bool = typer.Option(False, "--no-text", help="Leave the clean text out of --jsonl records."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+) -> None:
+    """Extract remediation measures, findings, parties and hotlines from Chinese incident-response statements."""
+    formats = [f.strip() for f in fmt.split(",") if f.strip()]
+    bad = [f for f in formats if f not in ("csv", "jsonl", "parquet")]
+    if bad:
+        _err(f"extract: unknown --format {bad[0]!r}; use csv, jsonl or parquet")
+        raise typer.Exit(2)
+    if sum([jsonl, csv_out, explain]) > 1:
+        _err("extract: choose one of --jsonl, --csv, --explain")
+        raise typer.Exit(2)
+    try:
+        load_ruleset(rules)
+    except ExtractorError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+    options = Options(segmenter=segmenter.value, rules=str(rules) if rules else None, with_text=not no_text)
+    if engine is Engine.dask:
+        from .dask_engine import run_dask
+
+        if out is None:
+            _err("extract: --engine dask writes partitioned Parquet and needs --out DIR")
+            raise typer.Exit(2)
+        failed = run_dask(paths, out, options, scheduler=scheduler)
+        raise typer.Exit(1 if failed else 0)
+
+    if explain:
+        from .explain import explain_record
+
+        failed = 0
+        for doc in iter_loaded(paths, options):
+            rec = extract_loaded(doc, options)
+            failed += rec.status != "ok"
+            typer.echo(explain_record(rec))
+        raise typer.Exit(1 if failed else 0)
+
+    writer = TableWriter(out, formats, excel=excel) if out is not None else None
+    stdout = sys.stdout
+    csv_writer = None
+    if csv_out:
+        import csv
+
+        if excel:
+            stdout.write("\ufeff")
+        csv_writer = csv.DictWriter(stdout, fieldnames=COLUMNS["measures"], lineterminator="\n")
+        csv_writer.writeheader()
+    n_docs = n_failed = n_measures = n_statements = 0
+    for rec in _records(paths, options, jobs, progress=not quiet and sys.stderr.isatty()):
+        n_docs += 1
+        n_measures += len(rec.get("measures") or [])
+        n_statements += bool(rec.get("is_statement"))
+        if rec["status"] != "ok":
+            n_failed += 1
+            _err(rec["error"])
+        if jsonl or (writer is None and csv_writer is None):
+            write_jsonl_record(rec, stdout)
+        if csv_writer is not None:
+            csv_writer.writerows(measure_rows(rec))
+        if writer is not None:
+            writer.write(rec)
+    notice = _segmenter_notice(options)
+    if notice:
+        _err(notice)
+    if writer is not None:
+        written = writer.close()
+        if not quiet:
+            _err(f"{n_docs} documents ({n_failed} failed), {n_statements} statements, {n_measures} measures; "
+                 f"wrote {', '.join(str(p) for p in written)}")
+    raise typer.Exit(1 if n_failed else 0)
+
+
+def _segmenter_notice(options: Options) -> str | None:
+    if options.segmenter == "none" or "extractor.segment" not in sys.modules:
+        return None
+    from .segment import last_notice
+
+    return last_notice()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="extract")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,370 @@
+"""Find enumerated lists: ordinal markers -> chains of consecutive values -> nesting -> item spans -> kind.
+
+Every ordinal scheme of rules/ordinals.regex.jsonl is handled the same way: a marker is accepted only at a
+boundary (line start or after punctuation), markers of one scheme chain when their values run 1, 2, 3…, and a
+chain of two or more markers is a list. Items end at the next sibling marker; the last item ends where the
+enumeration ends (its paragraph, or the end of its section for headings), never in the narrative after it.
+Semicolon series introduced by a cue (措施为：A；B；C。) are lists without markers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .numerals import parse_numeral
+from .ruleset import RuleSet
+from .sentences import Span, paragraph_of, split_paragraphs, split_sentences
+
+# Characters after which an ordinal may start an item.
+_BOUNDARY = set("\n：:；;。，,！？!?、 \t\u3000”\"“」』）)】>")
+_PAREN_SCHEMES = {"cn_paren", "digit_paren", "circled"}
+_SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "再者": 3, "然后": 3, "此外": 3, "最后": 99}
+_MAX_GAP_INLINE = 1500
+_MAX_GAP_BLOCK = 6000
+_MIN_ITEM_CHARS = 4
+
+
+@dataclass
+class Marker:
+    start: int
+    end: int  # where the item text begins
+    scheme: str
+    value: int
+    rule: str
+    text: str
+    line_start: bool
+
+
+@dataclass
+class ListItem:
+    marker: Marker | None
+    start: int
+    end: int
+    children: list["FoundList"] = field(default_factory=list)
+    heading: str = ""
+    owner: "FoundList | None" = field(default=None, repr=False)
+
+    @property
+    def ordinal(self) -> str:
+        return self.marker.text if self.marker else ""
+
+
+@dataclass
+class FoundList:
+    scheme: str
+    rule: str
+    items: list[ListItem]
+    level: int = 0
+    kind: str = "measures"  # measures | findings | accountability | facts | other | container
+    kind_rule: str = ""
+    context: str = ""  # intro sentence + enclosing headings, used for kind and counts
+    context_span: Span = (0, 0)
+    section: str = ""
+    parent: ListItem | None = None
+
+    @property
+    def start(self) -> int:
+        return self.items[0].marker.start if self.items[0].marker else self.items[0].start
+
+    @property
+    def end(self) -> int:
+        return self.items[-1].end
+
+
+def _at_boundary(view: str, pos: int, scheme: str) -> bool:
+    if pos == 0:
+        return True
+    prev = view[pos - 1]
+    if scheme in _PAREN_SCHEMES:
+        return not ("a" <= prev.lower() <= "z")
+    return prev in _BOUNDARY
+
+
+def _line_start(view: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and view[i] in " \t\u3000":
+        i -= 1
+    return i < 0 or view[i] == "\n"
+
+
+def find_markers(view: str, ruleset: RuleSet, skip: list[Span] | None = None) -> list[Marker]:
+    """All ordinal markers at a boundary, in document order."""
+    out = []
+    skip = skip or []
+    for rule in ruleset.regex("ordinals"):
+        scheme = rule.get("scheme", rule.id.split(".", 1)[1])
+        for m in rule.pattern.finditer(view):
+            s = m.start()
+            if not _at_boundary(view, s, scheme) or any(a <= s < b for a, b in skip):
+                continue
+            if scheme == "sequence":
+                value = _SEQUENCE.get(m.group("w"))
+            else:
+                value = parse_numeral(m.group("n"))
+            if not value:
+                continue
+            end = m.end()
+            while end < len(view) and view[end] in " \t\u3000":
+                end += 1
+            text = view[s:m.end()].rstrip("，,、：:.． \u3000")
+            out.append(Marker(s, end, scheme, value, rule.id, text, _line_start(view, s)))
+    out.sort(key=lambda mk: (mk.start, -mk.end))
+    return out
+
+
+def _chain(markers: list[Marker]) -> list[list[Marker]]:
+    """Group markers of each scheme into runs 1, 2, 3… (several runs of a scheme may be open at once)."""
+    chains: list[list[Marker]] = []
+    open_by_scheme: dict[str, list[list[Marker]]] = {}
+    for mk in markers:
+        runs = open_by_scheme.setdefault(mk.scheme, [])
+        gap = _MAX_GAP_BLOCK if mk.line_start else _MAX_GAP_INLINE
+        if mk.scheme == "sequence":
+            if mk.value == 1:
+                runs.append([mk])
+                chains.append(runs[-1])
+                continue
+            for run in reversed(runs):
+                if run[-1].value != 99 and mk.start - run[-1].start <= gap:
+                    run.append(Marker(mk.start, mk.end, mk.scheme, len(run) + 1 if mk.value != 99 else 99,
+                                      mk.rule, mk.text, mk.line_start))
+                    break
+            continue
+        if mk.value == 1:
+            runs.append([mk])
+            chains.append(runs[-1])
+            continue
+        for run in reversed(runs):
+            if run[-1].value == mk.value - 1 and mk.start - run[-1].start <= gap:
+                run.append(mk)
+                break
+    result = []
+    for run in chains:
+        if len(run) < 2:
+            continue
+        # An item shorter than a few characters means the digits were not ordinals (1、2、3月).
+        if any(b.start - a.end < _MIN_ITEM_CHARS for a, b in zip(run, run[1:])):
+            continue
+        result.append(run)
+    return result
+
+
+def _looks_like_heading_list(run: list[Marker], all_runs: list[list[Marker]], text: str) -> bool:
+    """Line-start markers whose items hold other lists or several paragraphs: sections, not leaf items."""
+    if not all(m.line_start for m in run):
+        return False
+    for a, b in zip(run, run[1:]):
+        if "\n" in text[a.end:b.start].strip():
+            return True
+        if any(a.end <= other[0].start < b.start for other in all_runs if other is not run):
+            return True
+    return False
+
+
+def _end_of_last_item(text: str, ruleset: RuleSet, run: list[Marker], paragraphs: list[Span],
+                      bound: int, heading_like: bool) -> int:
+    last = run[-1]
+    if heading_like:
+        return bound
+    ps, pe = paragraph_of(paragraphs, last.start)
+    pe = min(pe, bound)
+    lengths = [b.start - a.end for a, b in zip(run, run[1:])]
+    # Items of a line-start list that spanned several paragraphs may do so again; others end with their paragraph.
+    sentences = split_sentences(text, last.end, pe)
+    if not sentences:
+        return pe
+    frame = [r.pattern for r in ruleset.regex("lists") if r.id == "list_end.reporting_frame"]
+    limit = max(2 * max(lengths), 2 * sum(lengths) / len(lengths) + 40)
+    end = sentences[0][1]
+    for s, e in sentences[1:]:
+        if frame and frame[0].match(view, s, e):
+            break
+        if e - last.end > limit:
+            break
+        end = e
+    return end
+
+
+def _heading_of(text: str, item: ListItem) -> str:
+    line = text[item.start:item.end].split("\n", 1)[0]
+    return line.strip()[:80]
+
+
+def find_lists(text: str, view: str, ruleset: RuleSet, skip: list[Span] | None = None) -> list[FoundList]:
+    """All enumerated lists of the document, outermost first, with nesting, item spans and kinds."""
+    skip = skip or []
+    paragraphs = split_paragraphs(text)
+    doc_end = len(text)
+    for a, _ in sorted(skip):
+        # Boilerplate after the body (footers) bounds the last section.
+        if a > len(text) // 2:
+            doc_end = min(doc_end, a)
+    runs = _chain(find_markers(view, ruleset, skip))
+    runs.sort(key=lambda r: (r[0].start, -r[-1].start))
+    placed: list[FoundList] = []
+    for run in runs:
+        parent = _innermost_item(placed, run[0].start)
+        if parent is not None and run[-1].start >= parent.end:
+            continue  # a run that leaves its parent item is not a list of that item
+        bound = parent.end if parent is not None else doc_end
+        heading_like = _looks_like_heading_list(run, runs, text)
+        items = [ListItem(a, a.end, _rstrip(text, a.end, b.start)) for a, b in zip(run, run[1:])]
+        last_end = _end_of_last_item(text, ruleset, run, paragraphs, bound, heading_like)
+        items.append(ListItem(run[-1], run[-1].end, _rstrip(text, run[-1].end, last_end)))
+        if any(it.end <= it.start for it in items):
+            continue
+        fl = FoundList(run[0].scheme, run[0].rule, items, parent=parent)
+        for it in items:
+            it.owner = fl
+        fl.level = 0 if parent is None else _level_of(placed, parent) + 1
+        if parent is not None:
+            parent.children.append(fl)
+        placed.append(fl)
+    placed.extend(find_semicolon_series(text, view, ruleset, placed, skip))
+    placed.sort(key=lambda fl: fl.start)
+    for fl in placed:
+        for it in fl.items:
+            if it.children:
+                it.heading = _heading_of(text, it)
+        fl.section = fl.parent.heading if fl.parent is not None else ""
+        _set_context(text, view, fl, paragraphs)
+        classify_list(view, fl, ruleset)
+    return placed
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\n\u3000":
+        end -= 1
+    return end
+
+
+def _innermost_item(placed: list[FoundList], pos: int) -> ListItem | None:
+    best = None
+    for fl in placed:
+        for it in fl.items:
+            if it.start <= pos < it.end and (best is None or it.start >= best.start):
+                best = it
+    return best
+
+
+def _level_of(placed: list[FoundList], item: ListItem) -> int:
+    for fl in placed:
+        if any(it is item for it in fl.items):
+            return fl.level
+    return 0
+
+
+def _set_context(text: str, view: str, fl: FoundList, paragraphs: list[Span]) -> None:
+    """Intro = the sentence(s) right before the first item (same paragraph, else the previous paragraph)."""
+    first = fl.start
+    ps, pe = paragraph_of(paragraphs, first)
+    if first > ps and view[ps:first].strip():
+        intro_start = ps
+        sents = split_sentences(text, ps, first)
+        if len(sents) > 2:
+            intro_start = sents[-2][0]
+    else:
+        prev = [p for p in paragraphs if p[1] <= ps]
+        intro_start = prev[-1][0] if prev else ps
+        if prev:
+            sents = split_sentences(text, prev[-1][0], prev[-1][1])
+            if len(sents) > 2:
+                intro_start = sents[-2][0]
+    fl.context_span = (intro_start, first)
+    headings = []
+    item = fl.parent
+    while item is not None:
+        headings.append(item.heading)
+        item = item.owner.parent if item.owner is not None else None
+    fl.context = view[intro_start:first] + "\n" + "\n".join(headings)
+
+
+def classify_list(view: str, fl: FoundList, ruleset: RuleSet) -> None:
+    """Set fl.kind from cue phrases in the intro (nearest first), then in the enclosing headings."""
+    if any(it.children for it in fl.items) and all(
+            it.children or len(view[it.start:it.end]) < 40 for it in fl.items):
+        fl.kind, fl.kind_rule = "container", "list_kind.container"
+        return
+    intro, _, headings = fl.context.partition("\n")
+    kinds = [r for r in ruleset.regex("lists") if r.id.startswith("list_kind.")]
+    for ctx in (intro, headings):
+        hits = [(r.get("priority", 0), r) for r in kinds if r.pattern.search(ctx)]
+        if hits:
+            _, rule = max(hits, key=lambda h: h[0])
+            fl.kind, fl.kind_rule = rule.get("list_kind"), rule.id
+            return
+    items_text = [view[it.start:it.end].rstrip() for it in fl.items]
+    if sum(t.endswith(("？", "?")) for t in items_text) * 2 >= len(items_text):
+        fl.kind, fl.kind_rule = "other", "list_kind.question_items"
+        return
+    fl.kind, fl.kind_rule = "unknown", "list_kind.items"
+
+
+_SEMI_RE = re.compile(r"[；;]")
+
+
+def find_semicolon_series(text: str, view: str, ruleset: RuleSet, lists: list[FoundList],
+                          skip: list[Span] | None = None) -> list[FoundList]:
+    """Lists without markers: clauses separated by ； after a cue such as 措施为： or 如下：."""
+    cues = [r for r in ruleset.regex("lists") if r.id == "list.semicolon_cue"]
+    if not cues:
+        return []
+    cue = cues[0]
+    paragraphs = split_paragraphs(text)
+    out = []
+    for m in cue.pattern.finditer(view):
+        start = m.end()
+        if any(a <= start < b for a, b in skip or []):
+            continue
+        if any(start <= fl.start < start + 6 for fl in lists):
+            continue  # an ordinal list follows the cue: the chain is the list
+        ps, pe = paragraph_of(paragraphs, start)
+        items = _semicolon_items(view, start, pe)
+        if len(items) < 2 and pe == start:
+            items = _semicolon_lines(view, paragraphs, ps)
+        if len(items) < 2:
+            continue
+        fl = FoundList("semicolon", cue.id, [ListItem(None, s, e) for s, e in items])
+        for it in fl.items:
+            it.owner = fl
+        fl.context_span = (max(ps, m.start() - 60), m.end())
+        out.append(fl)
+    return out
+
+
+def _semicolon_items(view: str, start: int, end: int) -> list[Span]:
+    stop = view.find("。", start, end)
+    semis = [m.start() for m in _SEMI_RE.finditer(view, start, end)]
+    if not semis:
+        return []
+    if stop == -1 or stop < semis[-1]:
+        last_end = view.find("。", semis[-1], end)
+        last_end = end if last_end == -1 else last_end + 1
+    else:
+        last_end = stop + 1
+    if stop != -1 and stop < semis[0]:
+        return []  # the sentence after the cue ended before any ；
+    items, pos = [], start
+    for p in semis:
+        if p >= last_end:
+            break
+        items.append((pos, p + 1))
+        pos = p + 1
+    items.append((pos, last_end))
+    return [(s, e) for s, e in items if e - s >= _MIN_ITEM_CHARS]
+
+
+def _semicolon_lines(view: str, paragraphs: list[Span], cue_para_start: int) -> list[Span]:
+    """Lines ending in ； right after the cue line, up to the line ending in 。."""
+    idx = next((i for i, p in enumerate(paragraphs) if p[0] == cue_para_start), None)
+    if idx is None:
+        return []
+    items = []
+    for s, e in paragraphs[idx + 1:]:
+        tail = view[e - 1]
+        items.append((s, e))
+        if tail not in "；;":
+            break
+    if len(items) < 2 or view[items[0][1] - 1] not in "；;":
+        return []
+    return items

@@ -1,0 +1,125 @@
+"""Measures stated in prose: sentences outside lists in which the organization takes a concrete action.
+
+A sentence qualifies when a cue verb of a concrete action (rules/cues.patterns.jsonl) stands in it, not negated,
+not inside a vow, not in a third party's mouth (rules/prose.regex.jsonl), and — when a word segmenter is
+available — on word boundaries (排查 must not be read out of 安排查看). The measure text drops the leading
+clauses that only frame the sentence (中国联通表示，/ 5月7日，/ 公司高度重视，) and ends where a new
+``对…`` target starts after the action, so one measure is one action group.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .categorize import find_cue_verbs, has_concrete_action, is_generic_vow
+from .ruleset import RuleSet
+from .sentences import Span, split_clauses
+
+Segmenter = Callable[[str], list[tuple[int, int]]]
+
+
+@dataclass
+class ProseMeasure:
+    start: int
+    end: int
+    rule: str  # the cue rule that made it a measure
+
+
+def _rule(ruleset: RuleSet, rid: str):
+    for r in ruleset.regex("prose"):
+        if r.id == rid:
+            return r.pattern
+    return None
+
+
+def _rejected(view: str, s: int, e: int, ruleset: RuleSet) -> str:
+    sentence = view[s:e]
+    for r in ruleset.regex("prose"):
+        if r.id in ("prose.reject_third_party", "prose.reject_regulator_order", "prose.reject_question",
+                    "prose.reject_hypothetical_other") and r.pattern.search(sentence):
+            return r.id
+    return ""
+
+
+def _aligned(cue: tuple[int, int], tokens: list[tuple[int, int]]) -> bool:
+    starts = {a for a, _ in tokens}
+    ends = {b for _, b in tokens}
+    return cue[0] in starts and cue[1] in ends or any(a <= cue[0] and cue[1] <= b for a, b in tokens)
+
+
+def _action_span(view: str, s: int, e: int, ruleset: RuleSet, segment: Segmenter | None) -> tuple[int, int, str] | None:
+    clauses = split_clauses(view, s, e)
+    frame = _rule(ruleset, "prose.frame_clause")
+    negation = _rule(ruleset, "prose.reject_negation")
+    tokens = segment(view[s:e]) if segment else None
+    first = None
+    rule = ""
+    for i, (cs, ce) in enumerate(clauses):
+        body = view[cs:ce].rstrip("，,；;：:。！!")
+        if frame is not None and frame.search(body):
+            continue
+        ok, rid = has_concrete_action(body, ruleset)
+        if not ok:
+            continue
+        cues = find_cue_verbs(body, ruleset)
+        if negation is not None and cues and all(negation.search(body[:c[0]]) for c in cues):
+            continue
+        if tokens is not None and cues and not any(
+                _aligned((cs - s + c[0], cs - s + c[1]), tokens) for c in cues):
+            continue
+        first, rule = i, rid
+        break
+    if first is None:
+        return None
+    start = clauses[first][0]
+    # A clause "对X" right before the action clause is its object (对系统…每一个流程，重新进行梳理完善).
+    if first > 0 and view[clauses[first - 1][0]] == "对" and not has_concrete_action(
+            view[clauses[first - 1][0]:clauses[first - 1][1]], ruleset)[0]:
+        start = clauses[first - 1][0]
+    end = e
+    for cs, ce in clauses[first + 1:]:
+        if view[cs] == "对" and view[start] != "对":
+            end = cs
+            break
+    while end > start and view[end - 1] in "，,；;：: ":
+        end -= 1
+    return start, end, rule
+
+
+def _overlaps_listed(view: str, s: int, e: int, listed: list[Span]) -> bool:
+    """A prose sentence that restates a listed measure (并称已进行回退处理) is a summary, not a new measure."""
+    grams = {view[i:i + 2] for i in range(s, e - 1)}
+    grams = {g for g in grams if not any(ch in "，,。；;：:、 " for ch in g)}
+    if not grams:
+        return True
+    for ls, le in listed:
+        if s >= ls and e <= le:
+            return True
+        other = {view[i:i + 2] for i in range(ls, le - 1)}
+        if len(grams & other) / len(grams) >= 0.6:
+            return True
+    return False
+
+
+def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: RuleSet,
+                        listed: list[Span], segment: Segmenter | None = None) -> list[ProseMeasure]:
+    """Prose measures among ``sentences`` (already restricted to text outside list items and boilerplate)."""
+    out = []
+    for s, e in sentences:
+        sentence = view[s:e]
+        if sentence.rstrip().endswith(("：", ":")):
+            continue  # a list intro
+        if not sentence.rstrip().endswith(("。", "！", "!", "；", ";", "”", "」", ")", "）")) and e - s < 40:
+            continue  # a headline or caption, not a sentence of the statement
+        if _rejected(view, s, e, ruleset):
+            continue
+        if is_generic_vow(sentence, ruleset):
+            continue
+        span = _action_span(view, s, e, ruleset, segment)
+        if span is None:
+            continue
+        a, b, rule = span
+        if b - a < 4 or _overlaps_listed(view, a, b, listed):
+            continue
+        out.append(ProseMeasure(a, b, rule))
+    return out

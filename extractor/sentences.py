@@ -1,0 +1,84 @@
+"""Paragraphs, sentences and clauses of a clean text, as character spans.
+
+Characters decide these boundaries, not tokens: Chinese punctuation is reliable and this runs on every
+document, so it must cost no more than a regex pass.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+Span = tuple[int, int]
+
+_PARA_RE = re.compile(r"[^\n]+")
+# A sentence ends at 。！？!? (plus any closing quotes/brackets right after) or at a line end.
+_SENT_RE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)\"']*|$)", re.M)
+_CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
+_TRIM = " \t\u3000"
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def split_paragraphs(text: str) -> list[Span]:
+    """Non-empty lines of the text, trimmed."""
+    out = []
+    for m in _PARA_RE.finditer(text):
+        s, e = _trim(text, m.start(), m.end())
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentences of text[start:end], trimmed, each ending with its terminator when it has one."""
+    end = len(text) if end is None else end
+    out = []
+    for m in _SENT_RE.finditer(text, start, end):
+        if m.end() == m.start():
+            continue
+        s, e = _trim(text, m.start(), m.end())
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def split_clauses(text: str, start: int, end: int) -> list[Span]:
+    """Clauses of a sentence, split at ，；： (the separator stays with the clause before it)."""
+    out = []
+    pos = start
+    for m in _CLAUSE_SPLIT_RE.finditer(text, start, end):
+        out.append((pos, m.end()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return [c for c in (_trim(text, s, e) for s, e in out) if c[1] > c[0]]
+
+
+def iter_sentences(text: str, skip: list[Span] | None = None) -> Iterator[Span]:
+    """All sentences of the text, paragraph by paragraph, leaving out those inside ``skip`` spans."""
+    skip = sorted(skip or [])
+    for ps, pe in split_paragraphs(text):
+        for s, e in split_sentences(text, ps, pe):
+            if not any(a <= s and e <= b for a, b in skip):
+                yield s, e
+
+
+def paragraph_of(paragraphs: list[Span], pos: int) -> Span:
+    """The paragraph span containing position ``pos`` (binary search over sorted spans)."""
+    lo, hi = 0, len(paragraphs) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s, e = paragraphs[mid]
+        if pos < s:
+            hi = mid - 1
+        elif pos >= e:
+            lo = mid + 1
+        else:
+            return s, e
+    return pos, pos
