@@ -1,0 +1,251 @@
+"""Find parties (people, posts, internal units, task forces) named in one measure, finding or sentence.
+
+Two kinds of data drive this module:
+
+* ``rules/parties.regex.jsonl`` — *triggers* with a ``role`` (disciplined | responsible | actor) and a
+  ``kind`` that says where the party sits relative to the match:
+  ``region`` (inside the named group ``np``: 对(X)进行问责), ``before`` (ends where the match starts:
+  X停职检查), ``after`` (starts where the match ends: 派遣X前往), ``mention`` (the match is the party:
+  工作专班) and ``block`` (negation / third-party speech that cancels triggers in the same clause).
+  The sanction comes from the named group ``penalty`` or the rule's ``penalty`` key.
+* ``rules/party_heads.regex.jsonl`` — the noun-phrase lexicon: head nouns per kind (post, staff, unit,
+  agent, task_force), personal names, modifiers, counts, trailers, stop words and coordinators.
+
+A candidate region is split at coordinators (、 和 及 以及), each piece is trimmed to the noun phrase
+(cut after the last stop word or 的, drop counts and trailers, start at a modifier like 相关) and kept only
+when it ends in a head noun or is a personal name. Matching runs on ``clean.view``; names come from
+``clean.text`` at the same offsets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .clean import CleanText
+from .records import Party
+from .ruleset import RegexRule, RuleSet
+
+__all__ = ["find_parties"]
+
+HEAD_KINDS = ("task_force", "post", "staff", "unit", "agent")
+BOUNDARY = "，。；：！？,;:!?\n\r\t “”\"《》【】[]（）()「」|<>"
+MAX_WINDOW = 40   # characters scanned left/right of a before/after trigger
+MAX_NAME = 14     # longer noun phrases keep only their last MAX_NAME characters
+MENTION_LEFT = 4  # modifiers kept before a task-force head found on its own (专项 工作组)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    head: re.Pattern          # any head noun at the end of a piece
+    head_kind: dict           # rule id -> kind, to know which kind of head ended a piece
+    heads: tuple              # (kind, compiled '(?:...)$') per head rule
+    head_any: re.Pattern      # head nouns anywhere (for 'after' triggers)
+    name: re.Pattern
+    exclude: re.Pattern
+    bare: re.Pattern
+    modifier: re.Pattern
+    loose_modifier: re.Pattern
+    count: re.Pattern
+    trailer: re.Pattern
+    stop: re.Pattern
+    split: re.Pattern
+    triggers: tuple
+    blocks: tuple
+
+
+def _one(rules: list[RegexRule], kind: str) -> re.Pattern:
+    sources = [r.source for r in rules if r.get("kind") == kind]
+    return re.compile("|".join(f"(?:{s})" for s in sources) or "(?!)")
+
+
+@lru_cache(maxsize=8)
+def _lexicon(ruleset: RuleSet) -> _Lexicon:
+    lex = ruleset.regex("party_heads")
+    trig = ruleset.regex("parties")
+    heads = tuple((r.get("kind"), re.compile(f"(?:{r.source})$")) for r in lex if r.get("kind") in HEAD_KINDS)
+    # task-force mentions are heads too, so 成立了专项工作组 and 工作组 share one vocabulary
+    heads += tuple(("task_force", re.compile(f"(?:{r.source})$")) for r in trig if r.get("kind") == "mention")
+    any_src = "|".join(f"(?:{r.source})" for r in lex if r.get("kind") in HEAD_KINDS)
+    return _Lexicon(
+        head=re.compile(f"(?:{any_src})$"), head_kind={}, heads=heads, head_any=re.compile(any_src),
+        name=_one(lex, "name"), exclude=_one(lex, "exclude"), bare=_one(lex, "bare"), modifier=_one(lex, "modifier"),
+        loose_modifier=_one(lex, "loose_modifier"), count=_one(lex, "count"), trailer=_one(lex, "trailer"),
+        stop=_one(lex, "stop"), split=_one(lex, "split"),
+        triggers=tuple(r for r in trig if r.get("kind") in ("region", "before", "after", "mention")),
+        blocks=tuple(r for r in trig if r.get("kind") == "block"),
+    )
+
+
+def _clause_start(view: str, pos: int, floor: int) -> int:
+    """Index just after the last clause boundary before ``pos`` (never below ``floor``)."""
+    i = pos
+    while i > floor and view[i - 1] not in BOUNDARY:
+        i -= 1
+    return i
+
+
+def _clause_end(view: str, pos: int, ceil: int) -> int:
+    i = pos
+    while i < ceil and view[i] not in BOUNDARY:
+        i += 1
+    return i
+
+
+def _head_kind(lex: _Lexicon, piece: str) -> str | None:
+    for kind, pat in lex.heads:
+        if pat.search(piece):
+            return kind
+    return None
+
+
+def _trim(lex: _Lexicon, view: str, s: int, e: int, bare_name: bool) -> tuple[int, int, str] | None:
+    """Trim view[s:e] to a party noun phrase; returns (start, end, kind) or None.
+
+    ``bare_name`` accepts a piece that is only a personal name (给予张鹏警告处分); otherwise a name needs a
+    post before it (市委书记李荣灿) or a title after it (赵勇同志).
+    """
+    while e > s:  # trailers: 等, 同志, 的 ...
+        m = lex.trailer.search(view, s, e)
+        if not m or m.end() != e or m.start() == s:
+            break
+        bare_name = bare_name or view[m.start():m.end()] in ("同志", "先生", "女士")
+        e = m.start()
+    for m in lex.stop.finditer(view, s, e):  # cut after the last stop word (的, 对, 成立, ...)
+        if m.end() < e:
+            s = max(s, m.end())
+    while True:
+        m = lex.count.match(view, s, e)
+        if not m or m.end() == s or m.end() >= e:
+            break
+        s = m.end()
+    if e - s < 2:
+        return None
+    piece = view[s:e]
+    if lex.exclude.search(piece):
+        return None
+    kind = _head_kind(lex, piece)
+    if kind is None:
+        return _trim_name(lex, view, s, e, bare_name)
+    if kind in ("agent", "unit", "task_force"):
+        m = lex.loose_modifier.match(view, s, e)
+        if m and e - m.end() >= 2:
+            s = m.end()
+    mods = [m.start() for m in lex.modifier.finditer(view, s, e) if m.start() > s]
+    if mods and kind in ("post", "staff"):
+        s = mods[-1]
+    if e - s > MAX_NAME:
+        s = e - MAX_NAME
+    if lex.bare.fullmatch(view, s, e):
+        return None
+    return s, e, kind
+
+
+def _trim_name(lex: _Lexicon, view: str, s: int, e: int, bare_name: bool) -> tuple[int, int, str] | None:
+    """A personal name: the whole piece (季子越), or a name right after a post (市委书记李荣灿)."""
+    for width in (3, 2, 4):
+        ns = e - width
+        if ns < s:
+            continue
+        if not lex.name.fullmatch(view, ns, e):
+            continue
+        if (ns == s and bare_name) or (ns > s and _head_kind(lex, view[s:ns]) in ("post", "staff")):
+            return ns, e, "name"
+    return None
+
+
+def _pieces(lex: _Lexicon, view: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split a region at coordinators (、 和 及 以及)."""
+    out, cur = [], s
+    for m in lex.split.finditer(view, s, e):
+        out.append((cur, m.start()))
+        cur = m.end()
+    out.append((cur, e))
+    return out
+
+
+def _blocked(lex: _Lexicon, view: str, clause: int, pos: int) -> bool:
+    return any(r.pattern.search(view, clause, pos) for r in lex.blocks)
+
+
+def _parties_in(lex: _Lexicon, clean: CleanText, s: int, e: int, rule: RegexRule, penalty: str,
+                last_only: bool = False) -> list[Party]:
+    """Parties from the coordinated pieces of view[s:e]; ``last_only`` keeps the tail of a left context."""
+    view = clean.view
+    bare_name = rule.get("role") == "disciplined" or rule.get("kind") == "region"
+    pieces = _pieces(lex, view, s, e)
+    if last_only:
+        # walk back from the trigger while pieces still end in a head or a name (X、Y停职)
+        kept = []
+        for ps, pe in reversed(pieces):
+            t = _trim(lex, view, ps, pe, bare_name)
+            if t is None:
+                break
+            kept.append(t)
+            if t[0] > ps:  # a stop word or 的 inside the piece: the phrase began there
+                break
+        trimmed = list(reversed(kept))
+    else:
+        trimmed = [t for t in (_trim(lex, view, ps, pe, bare_name) for ps, pe in pieces) if t]
+    if len(trimmed) > 1 and trimmed[-1][2] in ("post", "staff") and lex.modifier.match(view, trimmed[-1][0]):
+        # 代理商主管部门、投诉处理部门相关责任人: the units only qualify the people of the last piece
+        trimmed = [t for t in trimmed[:-1] if t[2] != "unit"] + [trimmed[-1]]
+    return [Party(name=clean.text[ts:te], role=rule.get("role", "actor"), start=ts, end=te, penalty=penalty,
+                  rule=rule.id, name_simplified=view[ts:te]) for ts, te, _kind in trimmed]
+
+
+def _after_region(lex: _Lexicon, view: str, rule: RegexRule, pos: int, ceil: int) -> tuple[int, int] | None:
+    """The noun phrase right after an 'after' trigger, if a head ends it and the rule's context follows."""
+    stop = _clause_end(view, pos, min(ceil, pos + MAX_WINDOW))
+    h = lex.head_any.search(view, pos, stop)
+    if not h:
+        return None
+    context = rule.get("context")
+    if context and not re.match(f"(?:{context})", view[h.end():stop]):
+        return None
+    return pos, h.end()
+
+
+def find_parties(clean: CleanText, ruleset: RuleSet, start: int, end: int) -> list[Party]:
+    """Parties named inside ``clean.text[start:end]`` (one measure, finding or sentence), in text order.
+
+    Each party has its name as written, role, offsets, sanction phrase (``penalty``, disciplined only)
+    and the id of the trigger rule; a span found by several rules is reported once (first rule wins).
+    """
+    lex = _lexicon(ruleset)
+    view = clean.view
+    end = min(end, len(view))
+    out: dict[tuple[int, int], Party] = {}
+    for rule in lex.triggers:
+        kind = rule.get("kind")
+        for m in rule.pattern.finditer(view, start, end):
+            clause = _clause_start(view, m.start(), start)
+            if _blocked(lex, view, clause, m.start()):
+                continue
+            penalty = rule.get("penalty", "")
+            if "penalty" in rule.pattern.groupindex and m.group("penalty"):
+                penalty = clean.text[m.start("penalty"):m.end("penalty")]
+            if kind == "region":
+                found = _parties_in(lex, clean, m.start("np"), m.end("np"), rule, penalty)
+            elif kind == "before":
+                found = _parties_in(lex, clean, max(clause, m.start() - MAX_WINDOW), m.start(), rule, penalty,
+                                    last_only=True)
+            elif kind == "after":
+                region = _after_region(lex, view, rule, m.end(), end)
+                found = _parties_in(lex, clean, *region, rule, penalty) if region else []
+            else:  # mention: the head itself plus a short modifier on its left (专项工作组)
+                found = _parties_in(lex, clean, max(clause, m.start() - MENTION_LEFT), m.end(), rule, penalty,
+                                    last_only=True)
+            for p in found:
+                out.setdefault((p.start, p.end), p)
+    return _drop_nested(sorted(out.values(), key=lambda p: (p.start, p.end)))
+
+
+def _drop_nested(parties: list[Party]) -> list[Party]:
+    """Keep the longest of overlapping spans (专项工作组 over 工作组), first rule on ties."""
+    kept: list[Party] = []
+    for p in sorted(parties, key=lambda p: (p.start, -(p.end - p.start))):
+        if kept and p.start < kept[-1].end:
+            continue
+        kept.append(p)
+    return kept
