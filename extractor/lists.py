@@ -161,7 +161,7 @@ def _looks_like_heading_list(run: list[Marker], all_runs: list[list[Marker]], te
     return False
 
 
-def _end_of_last_item(text: str, ruleset: RuleSet, run: list[Marker], paragraphs: list[Span],
+def _end_of_last_item(text: str, view: str, ruleset: RuleSet, run: list[Marker], paragraphs: list[Span],
                       bound: int, heading_like: bool) -> int:
     last = run[-1]
     if heading_like:
@@ -209,7 +209,7 @@ def find_lists(text: str, view: str, ruleset: RuleSet, skip: list[Span] | None =
         bound = parent.end if parent is not None else doc_end
         heading_like = _looks_like_heading_list(run, runs, text)
         items = [ListItem(a, a.end, _rstrip(text, a.end, b.start)) for a, b in zip(run, run[1:])]
-        last_end = _end_of_last_item(text, ruleset, run, paragraphs, bound, heading_like)
+        last_end = _end_of_last_item(text, view, ruleset, run, paragraphs, bound, heading_like)
         items.append(ListItem(run[-1], run[-1].end, _rstrip(text, run[-1].end, last_end)))
         if any(it.end <= it.start for it in items):
             continue
