@@ -25,7 +25,7 @@ from .ruleset import RuleSet, load_ruleset
 
 __all__ = [
     "CATEGORIES", "classify_category", "find_cue_verbs", "extract_headline", "find_quoted",
-    "is_generic_vow", "has_concrete_action",
+    "is_generic_vow", "has_concrete_action", "find_category_matches", "score_categories", "find_vows",
 ]
 
 CATEGORIES = (
@@ -148,6 +148,13 @@ def _category_rules(ruleset: RuleSet) -> tuple[tuple, dict[str, int]]:
     return rules, priority
 
 
+def find_category_matches(view_text: str, ruleset: RuleSet) -> list[tuple[int, int, str, str]]:
+    """Every category-rule match: (start, end, category, rule id), in text order (for --explain and tests)."""
+    rules, _ = _category_rules(ruleset)
+    out = [(m.start(), m.end(), cat, rid) for rid, pattern, cat, _w in rules for m in pattern.finditer(view_text)]
+    return sorted(out)
+
+
 def score_categories(view_text: str, ruleset: RuleSet) -> dict[str, tuple[float, str]]:
     """Category -> (score, id of its strongest rule) for every category with evidence in ``view_text``."""
     head_s, head_e = extract_headline(view_text, view_text, ruleset)
@@ -195,7 +202,8 @@ def _vow_rules(ruleset: RuleSet) -> tuple:
     return tuple((r.id, r.pattern) for r in ruleset.regex("vows"))
 
 
-def _vow_spans(view_text: str, ruleset: RuleSet) -> list[tuple[int, int, str]]:
+def find_vows(view_text: str, ruleset: RuleSet) -> list[tuple[int, int, str]]:
+    """Vow and attitude phrases (深刻反思, 汲取教训, 高度重视...): (start, end, rule id)."""
     return [(m.start(), m.end(), rid) for rid, pat in _vow_rules(ruleset) for m in pat.finditer(view_text)]
 
 
@@ -206,7 +214,7 @@ def has_concrete_action(view_text: str, ruleset: RuleSet) -> tuple[bool, str]:
     counts; 改进 inside 持续改进 as a vow does not) and its rule weight is at least 1 (加强, 落实 alone are
     too vague to make a sentence a measure).
     """
-    vows = _vow_spans(view_text, ruleset)
+    vows = find_vows(view_text, ruleset)
     for s, e, _verb, rid, _cat, weight in _cue_matches(view_text, ruleset):
         if weight < 1:
             continue
@@ -220,6 +228,6 @@ def has_concrete_action(view_text: str, ruleset: RuleSet) -> tuple[bool, str]:
 
 def is_generic_vow(view_text: str, ruleset: RuleSet) -> bool:
     """True when the sentence states only a vow or attitude (深刻反思、汲取教训) and no concrete action."""
-    if not _vow_spans(view_text, ruleset):
+    if not find_vows(view_text, ruleset):
         return False
     return not has_concrete_action(view_text, ruleset)[0]

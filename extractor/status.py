@@ -33,15 +33,22 @@ def _rules(ruleset: RuleSet) -> tuple:
 def _markers(view_text: str, ruleset: RuleSet, level: int, lo: int, hi: int) -> list[tuple[int, str, str]]:
     """(start, status, rule id) of the markers of ``level`` starting inside [lo, hi) and outside quotes."""
     quoted = find_quoted(view_text)
-    found = []
+    found: list[tuple[int, str, str, int]] = []
     for rid, pattern, status, lv in _rules(ruleset):
         if lv != level:
             continue
         for m in pattern.finditer(view_text, lo, hi):
             # 「超越了医疗事故」 and “长江学者奖励计划” quote words; their aspect is not ours
             if not any(qs <= m.start() < qe for qs, qe in quoted):
-                found.append((m.start(), status, rid))
-    return sorted(found)
+                found.append((m.start(), status, rid, m.end()))
+    found.sort(key=lambda f: (f[0], -f[3]))
+    kept: list[tuple[int, str, str]] = []
+    end = -1
+    for start, status, rid, stop in found:
+        if start >= end:  # 将会 is one marker, not 将 and then 会
+            kept.append((start, status, rid))
+            end = stop
+    return kept
 
 
 def classify_status(view_text: str, ruleset: RuleSet) -> tuple[str, str]:

@@ -1,0 +1,112 @@
+"""Table-driven tests for categorize.py: category, rule firing, headline, vows, cue verbs (tests/cases/categories.jsonl
+and the ``examples`` of every cue rule)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.categorize import (
+    CATEGORIES, classify_category, extract_headline, find_category_matches, find_cue_verbs, find_vows,
+    has_concrete_action, is_generic_vow,
+)
+from extractor.ruleset import load_ruleset
+
+CASES = [json.loads(line) for line in (Path(__file__).parent / "cases" / "categories.jsonl").read_text("utf-8").splitlines()
+         if line.strip()]
+RS = load_ruleset()
+
+
+def _ids(kind: str) -> list:
+    return [pytest.param(c, id=f"{i}:{c['text'][:16]}") for i, c in enumerate(CASES) if kind in c]
+
+
+@pytest.mark.parametrize("case", _ids("category"))
+def test_category(case):
+    cat, rule = classify_category(case["text"], RS, case.get("list_kind"))
+    assert cat == case["category"]
+    assert cat in CATEGORIES
+    if "rule" in case:
+        assert rule == case["rule"]
+    else:
+        assert RS.by_id(rule) is not None
+
+
+@pytest.mark.parametrize("case", _ids("fires"))
+def test_category_rule_fires(case):
+    assert case["fires"] in {rid for *_, rid in find_category_matches(case["text"], RS)}
+
+
+@pytest.mark.parametrize("case", _ids("not_fires"))
+def test_category_rule_does_not_fire(case):
+    assert case["not_fires"] not in {rid for *_, rid in find_category_matches(case["text"], RS)}
+
+
+@pytest.mark.parametrize("case", _ids("headline"))
+def test_headline(case):
+    start, end = extract_headline(case["text"], case["text"], RS)
+    assert case["text"][start:end] == case["headline"]
+
+
+@pytest.mark.parametrize("case", _ids("vow"))
+def test_generic_vow(case):
+    assert is_generic_vow(case["text"], RS) is case["vow"]
+    fired = {rid for *_, rid in find_vows(case["text"], RS)}
+    assert set(case.get("rules", [])) <= fired
+
+
+@pytest.mark.parametrize("case", _ids("concrete"))
+def test_concrete_action(case):
+    found, rule = has_concrete_action(case["text"], RS)
+    assert found is case["concrete"]
+    assert (rule != "") is case["concrete"]
+
+
+@pytest.mark.parametrize("rule", RS.patterns("cues"), ids=lambda r: r.id)
+def test_cue_rule_matches_its_example(rule):
+    example = rule.get("examples")[0]
+    hits = [(s, e, verb, rid) for s, e, verb, rid in find_cue_verbs(example, RS) if rid == rule.id]
+    assert hits, f"{rule.id} does not fire on its example {example!r}"
+    s, e, verb, _ = hits[0]
+    assert example[s:e] == verb == rule.pattern
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("调查组已建议对此事进行监督纠正", "cue.diaocha"),   # 调查组 is a team
+    ("将进一步调查处理", "cue.chachu"),                 # 调查处理 overlaps 查处; the leftmost-longest wins
+    ("应设立通报机制", "cue.tongbao"),                  # a mechanism, not a notification
+])
+def test_cue_in_noun_phrase_is_not_a_verb(text, absent):
+    assert absent not in {rid for *_, rid in find_cue_verbs(text, RS)}
+
+
+def test_every_cue_rule_has_category_hint_and_example():
+    for rule in RS.patterns("cues"):
+        assert rule.get("category") in CATEGORIES, rule.id
+        assert rule.get("examples"), rule.id
+
+
+def _covered() -> set:
+    ids = set()
+    for case in CASES:
+        ids.update(filter(None, [case.get("rule"), case.get("fires")]))
+        ids.update(case.get("rules", []))
+    return ids
+
+
+@pytest.mark.parametrize("rule", RS.regex("categories") + RS.regex("vows"), ids=lambda r: r.id)
+def test_rule_has_a_case(rule):
+    assert rule.id in _covered(), f"{rule.id} has no case in tests/cases/categories.jsonl"
+
+
+def test_cue_patterns_load_in_spacy_span_ruler():
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("zh")  # default char segmentation: every Han character is a token, so phrases align
+    ruler = nlp.add_pipe("span_ruler")
+    ruler.add_patterns([r.as_spacy() for r in RS.patterns("cues")])
+    doc = nlp("迅速设立客服专线，开通服务专线，对相关责任人迅速调离工作岗位")
+    found = {(span.text, span.id_) for span in doc.spans["ruler"]}
+    assert ("设立", "cue.sheli") in found
+    assert ("调离", "cue.diaoli") in found
+    assert all(span.label_ == "CUE" for span in doc.spans["ruler"])
