@@ -32,7 +32,7 @@ HEAD_KINDS = ("task_force", "post", "staff", "unit", "agent")
 BOUNDARY = "，。；：！？,;:!?\n\r\t “”\"《》【】[]（）()「」|<>"
 MAX_WINDOW = 40   # characters scanned left/right of a before/after trigger
 MAX_NAME = 14     # longer noun phrases keep only their last MAX_NAME characters
-MENTION_LEFT = 4  # modifiers kept before a task-force head found on its own (专项 工作组)
+MENTION_LEFT = 2  # modifiers kept before a task-force head found on its own (专项 工作组)
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class _Lexicon:
     name: re.Pattern
     exclude: re.Pattern
     bare: re.Pattern
+    not_name: re.Pattern
     modifier: re.Pattern
     loose_modifier: re.Pattern
     count: re.Pattern
@@ -69,7 +70,7 @@ def _lexicon(ruleset: RuleSet) -> _Lexicon:
     any_src = "|".join(f"(?:{r.source})" for r in lex if r.get("kind") in HEAD_KINDS)
     return _Lexicon(
         head=re.compile(f"(?:{any_src})$"), head_kind={}, heads=heads, head_any=re.compile(any_src),
-        name=_one(lex, "name"), exclude=_one(lex, "exclude"), bare=_one(lex, "bare"), modifier=_one(lex, "modifier"),
+        name=_one(lex, "name"), exclude=_one(lex, "exclude"), bare=_one(lex, "bare"), not_name=_one(lex, "not_name"), modifier=_one(lex, "modifier"),
         loose_modifier=_one(lex, "loose_modifier"), count=_one(lex, "count"), trailer=_one(lex, "trailer"),
         stop=_one(lex, "stop"), split=_one(lex, "split"),
         triggers=tuple(r for r in trig if r.get("kind") in ("region", "before", "after", "mention")),
@@ -147,7 +148,7 @@ def _trim_name(lex: _Lexicon, view: str, s: int, e: int, bare_name: bool) -> tup
         ns = e - width
         if ns < s:
             continue
-        if not lex.name.fullmatch(view, ns, e):
+        if not lex.name.fullmatch(view, ns, e) or lex.not_name.match(view, ns, e):
             continue
         if (ns == s and bare_name) or (ns > s and _head_kind(lex, view[s:ns]) in ("post", "staff")):
             return ns, e, "name"
@@ -198,7 +199,7 @@ def _after_region(lex: _Lexicon, view: str, rule: RegexRule, pos: int, ceil: int
     """The noun phrase right after an 'after' trigger, if a head ends it and the rule's context follows."""
     stop = _clause_end(view, pos, min(ceil, pos + MAX_WINDOW))
     h = lex.head_any.search(view, pos, stop)
-    if not h:
+    if not h or lex.stop.search(view, pos, h.start()):
         return None
     context = rule.get("context")
     if context and not re.match(f"(?:{context})", view[h.end():stop]):
@@ -233,9 +234,11 @@ def find_parties(clean: CleanText, ruleset: RuleSet, start: int, end: int) -> li
             elif kind == "after":
                 region = _after_region(lex, view, rule, m.end(), end)
                 found = _parties_in(lex, clean, *region, rule, penalty) if region else []
-            else:  # mention: the head itself plus a short modifier on its left (专项工作组)
-                found = _parties_in(lex, clean, max(clause, m.start() - MENTION_LEFT), m.end(), rule, penalty,
-                                    last_only=True)
+            else:  # mention: the head itself plus a short modifier on its left (专项工作组, not 医院调查组)
+                left = max(clause, m.start() - MENTION_LEFT)
+                if _head_kind(lex, view[max(clause, m.start() - 6):m.start()]) == "unit":
+                    left = m.start()
+                found = _parties_in(lex, clean, left, m.end(), rule, penalty, last_only=True)
             for p in found:
                 out.setdefault((p.start, p.end), p)
     return _drop_nested(sorted(out.values(), key=lambda p: (p.start, p.end)))
