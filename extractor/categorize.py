@@ -210,13 +210,13 @@ def find_vows(view_text: str, ruleset: RuleSet) -> list[tuple[int, int, str]]:
 def has_concrete_action(view_text: str, ruleset: RuleSet) -> tuple[bool, str]:
     """Whether a cue verb of a concrete action is present: (True, cue rule id) or (False, "").
 
-    A cue counts when it is not negated (并未停职) and not part of a vow phrase (整改 in 举一反三抓整改 still
-    counts; 改进 inside 持续改进 as a vow does not) and its rule weight is at least 1 (加强, 落实 alone are
-    too vague to make a sentence a measure).
+    A cue counts when it is not negated (并未停职), not inside a vow phrase (改进 in 持续改进) and not marked
+    ``"level": "weak"`` in the cue rules (提升, 落实, 解决 alone are too vague to make a sentence a measure).
     """
+    weak = _weak_cues(ruleset)
     vows = find_vows(view_text, ruleset)
-    for s, e, _verb, rid, _cat, weight in _cue_matches(view_text, ruleset):
-        if weight < 1:
+    for s, e, _verb, rid, _cat, _weight in _cue_matches(view_text, ruleset):
+        if rid in weak:
             continue
         if any(vs <= s and e <= ve for vs, ve, _ in vows):
             continue
@@ -224,6 +224,11 @@ def has_concrete_action(view_text: str, ruleset: RuleSet) -> tuple[bool, str]:
             continue
         return (True, rid)
     return (False, "")
+
+
+@lru_cache(maxsize=16)
+def _weak_cues(ruleset: RuleSet) -> frozenset:
+    return frozenset(r.id for r in ruleset.patterns("cues") if r.get("level") == "weak")
 
 
 def is_generic_vow(view_text: str, ruleset: RuleSet) -> bool:
