@@ -1,39 +1,121 @@
-"""PLACEHOLDER (to be replaced by the cleaning helper; keep the interface).
+"""Turn loader text into the clean text every later stage works on, keeping an offset map.
 
-clean_text(text, title) -> CleanText with .text (clean text, all offsets point into it),
-.view (same length as .text: Simplified script, full-width digits/letters folded; for matching only),
-.raw_index (clean index -> index into the input text), .script, .warnings.
+``clean_text(text, title)`` runs small steps in order, each one a function on a
+:class:`~extractor.textmap.MappedText` (see :data:`STEPS`):
+
+1. line endings unified, invisible characters dropped;
+2. Kangxi radicals and compatibility ideographs folded to the unified character (⼊ -> 入);
+3. leftover tags removed (block tags become newlines), entities and literal ``\\u3000`` escapes decoded;
+4. whitespace tidied (space runs collapsed, lines stripped, spaces inside Han text and next to CJK punctuation
+   removed, 3+ newlines -> 2);
+5. pinyin annotations removed (聯(lián) -> 聯);
+6. forum anti-scrape strings removed ("; m; y* O0 H3 O7 }");
+7. injected title fragments (SEO spam) removed;
+8. newlines tidied again (a removal can empty a line).
+
+Rules for 5, 6 and the boilerplate spans are data in rules/noise.regex.jsonl. Full-width digits and letters
+are folded only in ``view``; the text keeps them as written.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
-import opencc
+from .noise_chars import count_lost_chars, fold_lookalikes, make_view, remove_pinyin, remove_scrape_noise
+from .noise_markup import (decode_entities, decode_escapes, normalize_controls, strip_tags, tidy_newlines,
+                           tidy_whitespace)
+from .noise_seo import find_title_fragments, guess_titles
+from .noise_spans import find_boilerplate, find_duplicates
+from .ruleset import RegexRule, load_ruleset
+from .textmap import MappedText
 
-_T2S = opencc.OpenCC("t2s")
+__all__ = ["CleanText", "clean_text", "STEPS", "TRADITIONAL_SHARE"]
+
+TRADITIONAL_SHARE = 0.05  # share of Han characters t2s must change for a text to count as Traditional
 
 
 @dataclass
 class CleanText:
+    """The clean text of one document and everything needed to match on it and trace it back.
+
+    text:       the clean text; every offset in the output points into it.
+    view:       same length as ``text``: Simplified (OpenCC t2s, per character where a phrase conversion would
+                change the length), full-width digits/letters/space and hyphen look-alikes folded to ASCII.
+                For matching only; report text from ``text`` at the same offsets.
+    raw_index:  ``len(text) + 1`` entries, non-decreasing: clean offset -> offset in the input text.
+    script:     "simplified" | "traditional".
+    warnings:   human-readable notes on repairs and damage (lost characters, SEO fragments, scrape noise).
+    skip_spans: ``(start, end, reason)`` spans of ``text`` that downstream stages should skip but that were
+                kept for transparency: reason ``boilerplate:<rule id>`` (copyright, ICP, link lists, bylines,
+                share widgets...) or ``duplicate`` (a paragraph repeating an earlier one verbatim).
+    """
+
     text: str
     view: str
     raw_index: list[int]
     script: str = "simplified"
     warnings: list[str] = field(default_factory=list)
+    skip_spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+    @property
+    def boilerplate(self) -> list[tuple[int, int]]:
+        """(start, end) of the skip spans that are site boilerplate."""
+        return [(s, e) for s, e, why in self.skip_spans if why.startswith("boilerplate")]
+
+    def is_skipped(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` lies inside one skip span."""
+        return any(s <= start and end <= e for s, e, _ in self.skip_spans)
 
 
-def _fold(ch: str) -> str:
-    o = ord(ch)
-    if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
-        return chr(o - 0xFEE0)
-    return ch
+def _rules(kind: str) -> list[RegexRule]:
+    return [r for r in load_ruleset().regex("noise") if r.get("kind") == kind]
+
+
+def remove_title_fragments(mt: MappedText, title: str) -> tuple[MappedText, list[str]]:
+    """Delete injected title fragments; without a title, try the first short lines as candidates."""
+    candidates = [title] if title.strip() else guess_titles(mt.text)
+    best: tuple[list[tuple[int, int]], list[str]] = ([], [])
+    for cand in candidates:
+        spans, frags = find_title_fragments(mt.text, cand)
+        if len(spans) > len(best[0]):
+            best = (spans, frags)
+    return mt.apply((s, e, "") for s, e in best[0]), best[1]
+
+
+# The text-only steps, in order; each maps a MappedText to a MappedText (tests run them one by one).
+STEPS: list[tuple[str, Callable[[MappedText], MappedText]]] = [
+    ("controls", normalize_controls),
+    ("lookalikes", fold_lookalikes),
+    ("tags", strip_tags),
+    ("entities", decode_entities),
+    ("escapes", decode_escapes),
+    ("whitespace", tidy_whitespace),
+    ("pinyin", lambda mt: remove_pinyin(mt, _rules("pinyin"))[0]),
+    ("scrape", lambda mt: remove_scrape_noise(mt, _rules("scrape"))[0]),
+]
 
 
 def clean_text(text: str, title: str = "") -> CleanText:
-    simp = _T2S.convert(text)
-    if len(simp) != len(text):
-        simp = "".join(_T2S.convert(c) if len(_T2S.convert(c)) == 1 else c for c in text)
-    view = "".join(_fold(c) for c in simp)
-    changed = sum(a != b for a, b in zip(text, simp))
-    script = "traditional" if changed > max(3, len(text) // 200) else "simplified"
-    return CleanText(text, view, list(range(len(text))), script)
+    """Clean ``text`` (plain text from the loader, possibly with stray markup) for matching; never raises on str."""
+    mt = MappedText.from_text(text)
+    for _, step in STEPS[:6]:
+        mt = step(mt)
+    warnings: list[str] = []
+    mt, n_pinyin = remove_pinyin(mt, _rules("pinyin"))
+    mt, n_scrape = remove_scrape_noise(mt, _rules("scrape"))
+    if n_scrape:
+        warnings.append(f"anti-scrape noise strings removed: {n_scrape}")
+    mt, frags = remove_title_fragments(mt, title)
+    if frags:
+        warnings.append(f"injected title fragments removed (SEO spam): {', '.join(frags)}")
+    if n_scrape or frags:
+        mt = tidy_newlines(mt)  # a removed fragment may have been a whole line
+    view, han, changed = make_view(mt.text)
+    script = "traditional" if han and changed >= 2 and changed >= TRADITIONAL_SHARE * han else "simplified"
+    lost = count_lost_chars(mt.text)
+    if lost:
+        warnings.append(f"lost characters ('?') inside Han text: {lost}")
+    skips = find_boilerplate(view, _rules("boilerplate"))
+    skipped = {s for s, _, _ in skips}
+    skips += [d for d in find_duplicates(view) if d[0] not in skipped]
+    return CleanText(mt.text, view, mt.index, script, warnings, sorted(skips))

@@ -1,0 +1,123 @@
+"""Character-level repairs: look-alike folding, pinyin annotations, anti-scrape strings, the matching view.
+
+The regexes for pinyin and anti-scrape strings are data (rules/noise.regex.jsonl, kinds ``pinyin`` and
+``scrape``); this module only applies them.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+from .noise_markup import HAN
+from .ruleset import RegexRule
+from .textmap import MappedText
+
+__all__ = ["fold_lookalikes", "remove_pinyin", "remove_scrape_noise", "make_view", "count_lost_chars",
+           "is_mixed_token"]
+
+# Kangxi radicals, CJK radicals supplement, compatibility ideographs (BMP and supplementary).
+_LOOKALIKE_RANGES = ((0x2E80, 0x2EF3), (0x2F00, 0x2FD5), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
+_HAN_RE = re.compile(f"[{HAN}\U00020000-\U0003134f]")
+# Lost bytes show as U+FFFD next to Han, or as a run of 2+ '?' between Han characters (異??圪M); a single
+# ASCII '?' between Han is usually a question mark in ASCII-punctuated pages (怎么认定?湖北发布...).
+_LOST = re.compile(f"(?<=[{HAN}])\\?{{2,}}(?=[{HAN}])|(?<=[{HAN}])\ufffd+|\ufffd+(?=[{HAN}])")
+
+
+@lru_cache(maxsize=1)
+def _lookalike_table() -> dict[int, str]:
+    """Look-alike -> unified ideograph, from Unicode's own decompositions (⼊ -> 入, 不 (U+F967) -> 不)."""
+    table: dict[int, str] = {}
+    for lo, hi in _LOOKALIKE_RANGES:
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            norm = unicodedata.normalize("NFKC", ch)
+            if len(norm) == 1 and norm != ch and _HAN_RE.match(norm):
+                table[cp] = norm
+    return table
+
+
+@lru_cache(maxsize=1)
+def _view_table() -> dict[int, str]:
+    """Full-width digits, letters and space to ASCII, hyphen look-alikes to '-' (never ，：；（ )."""
+    table = {cp: chr(cp - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+             for cp in range(r[0], r[1] + 1)}
+    table[0x3000] = " "
+    for cp in (0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xFE63, 0xFF0D):
+        table[cp] = "-"
+    return table
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def fold_lookalikes(mt: MappedText) -> MappedText:
+    """Replace Kangxi radicals and compatibility ideographs by the unified character, in the text itself."""
+    return mt.translate(_lookalike_table())
+
+
+def remove_pinyin(mt: MappedText, rules: list[RegexRule]) -> tuple[MappedText, int]:
+    """Delete pinyin annotations like 聯(lián); returns the new text and how many were removed."""
+    edits = [(m.start(), m.end(), "") for rule in rules for m in rule.pattern.finditer(mt.text)]
+    return _apply_unique(mt, edits)
+
+
+def is_mixed_token(token: str) -> bool:
+    """A 2-char token mixing classes (letter+digit, letter+symbol, digit+symbol): typical of jammer strings."""
+    if len(token) != 2:
+        return False
+    kinds = {"a" if c.isalpha() else "d" if c.isdigit() else "s" for c in token}
+    return len(kinds) == 2
+
+
+def remove_scrape_noise(mt: MappedText, rules: list[RegexRule]) -> tuple[MappedText, int]:
+    """Delete anti-scrape strings ("; m; y* O0 H3 O7 }"); a rule's ``value`` is the minimum of mixed tokens."""
+    edits = []
+    for rule in rules:
+        need = int(rule.get("value", 3))
+        for m in rule.pattern.finditer(mt.text):
+            if sum(is_mixed_token(t) for t in m.group(0).split()) >= need:
+                edits.append((m.start(), m.end(), ""))
+    return _apply_unique(mt, edits)
+
+
+def _apply_unique(mt: MappedText, edits: list[tuple[int, int, str]]) -> tuple[MappedText, int]:
+    """Apply deletions from several rules, dropping ones that overlap an earlier one."""
+    kept, pos = [], -1
+    for e in sorted(edits):
+        if e[0] >= pos:
+            kept.append(e)
+            pos = e[1]
+    return mt.apply(kept), len(kept)
+
+
+def _convert_aligned(text: str) -> str:
+    """OpenCC t2s of ``text`` with the same length: whole text at once, per character only where needed."""
+    cc = _t2s()
+    simp = cc.convert(text)
+    if len(simp) == len(text):
+        return simp
+    out = []
+    for line in text.split("\n"):
+        conv = cc.convert(line)
+        if len(conv) != len(line):
+            conv = "".join(c2 if len(c2 := cc.convert(c)) == 1 else c for c in line)
+        out.append(conv)
+    return "\n".join(out)
+
+
+def make_view(text: str) -> tuple[str, int, int]:
+    """The matching view (Simplified, full-width folded, same length) plus Han count and Han chars changed by t2s."""
+    simp = _convert_aligned(text)
+    changed = sum(map(str.__ne__, text, simp)) if simp != text else 0
+    han = len(_HAN_RE.findall(text))
+    return simp.translate(_view_table()), han, changed
+
+
+def count_lost_chars(text: str) -> int:
+    """How many '?' / U+FFFD sit inside or next to Han text (bytes lost in a bad conversion: 異??圪M)."""
+    return sum(len(m.group(0)) for m in _LOST.finditer(text))
