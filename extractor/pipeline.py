@@ -79,6 +79,12 @@ def collect_list_items(clean: CleanText, lists: list[FoundList], rs: RuleSet, se
         kind = _list_kind(clean, fl, rs)
         fl.kind = kind
         if kind == "container":
+            # A section about problems found (一、存在的主要问题) holds findings and their narrative, no measures.
+            findings_heading = next((r.pattern for r in rs.regex("prose") if r.id == "prose.findings_section"), None)
+            for it in fl.items:
+                if findings_heading is not None and findings_heading.search(clean.view, it.start,
+                                                                            it.start + len(it.heading)):
+                    covered.append((it.start, it.end))
             continue
         for it in fl.items:
             if it.children:

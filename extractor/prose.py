@@ -16,6 +16,7 @@ from .ruleset import RuleSet
 from .sentences import Span, split_clauses
 
 Segmenter = Callable[[str], list[tuple[int, int]]]
+_AIM_OPENERS = {"努力", "全力", "切实", "确保", "力争", "旨在", "以便", "以期", "为了", "从而"}
 
 
 @dataclass
@@ -33,6 +34,7 @@ def _rule(ruleset: RuleSet, rid: str):
 
 
 def _rejected(view: str, s: int, e: int, ruleset: RuleSet) -> str:
+    """Id of the reject rule that fires on view[s:e] (the action and its frame), or ""."""
     sentence = view[s:e]
     for r in ruleset.regex("prose"):
         if r.id in ("prose.reject_third_party", "prose.reject_regulator_order", "prose.reject_question",
@@ -51,12 +53,16 @@ def _action_span(view: str, s: int, e: int, ruleset: RuleSet, segment: Segmenter
     clauses = split_clauses(view, s, e)
     frame = _rule(ruleset, "prose.frame_clause")
     negation = _rule(ruleset, "prose.reject_negation")
+    cause = _rule(ruleset, "prose.cause_clause")
+    itself = _rule(ruleset, "prose.statement_itself")
     tokens = segment(view[s:e]) if segment else None
     first = None
     rule = ""
     for i, (cs, ce) in enumerate(clauses):
         body = view[cs:ce].rstrip("，,；;：:。！!")
         if frame is not None and frame.search(body):
+            continue
+        if (cause is not None and cause.search(body)) or (itself is not None and itself.search(body)):
             continue
         ok, rid = has_concrete_action(body, ruleset)
         if not ok:
@@ -77,12 +83,27 @@ def _action_span(view: str, s: int, e: int, ruleset: RuleSet, segment: Segmenter
             view[clauses[first - 1][0]:clauses[first - 1][1]], ruleset)[0]:
         start = clauses[first - 1][0]
     end = e
-    for cs, ce in clauses[first + 1:]:
+    kept = [c for c in clauses if c[0] >= start]
+    for cs, ce in kept[1:]:
         if view[cs] == "对" and view[start] != "对":
             end = cs
             break
+    # Trailing clauses that only vow or aim (持续改进服务，努力为用户提供满意服务) are not part of the action.
+    tail = [c for c in kept if c[1] <= end]
+    while len(tail) > 1 and (is_generic_vow(view[tail[-1][0]:tail[-1][1]], ruleset) or
+                             not has_concrete_action(view[tail[-1][0]:tail[-1][1]], ruleset)[0] and
+                             view[tail[-1][0]:tail[-1][0] + 2] in _AIM_OPENERS):
+        end = tail[-2][1]
+        tail.pop()
     while end > start and view[end - 1] in "，,；;：: ":
         end -= 1
+    # The frame clause right before the action (记者了解到，/ 中国移动方面表示，) says whose words these are.
+    speech = _rule(ruleset, "prose.speech_frame")
+    frame_start = start
+    if first > 0 and speech is not None and speech.search(view[clauses[first - 1][0]:clauses[first - 1][1]].rstrip("，,")):
+        frame_start = clauses[first - 1][0]
+    if _rejected(view, frame_start, end, ruleset):
+        return None
     return start, end, rule
 
 
@@ -111,8 +132,6 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
             continue  # a list intro
         if not sentence.rstrip().endswith(("。", "！", "!", "；", ";", "”", "」", ")", "）")) and e - s < 40:
             continue  # a headline or caption, not a sentence of the statement
-        if _rejected(view, s, e, ruleset):
-            continue
         if is_generic_vow(sentence, ruleset):
             continue
         span = _action_span(view, s, e, ruleset, segment)
