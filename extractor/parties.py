@@ -179,7 +179,8 @@ def _parties_in(lex: _Lexicon, clean: CleanText, s: int, e: int, rule: RegexRule
         # walk back from the trigger while pieces still end in a head or a name (X、Y停职)
         kept = []
         for ps, pe in reversed(pieces):
-            t = _trim(lex, view, ps, pe, bare_name)
+            # 陈冲、杨耀环、赵勇同志: a title after the last name covers the coordinated names before it
+            t = _trim(lex, view, ps, pe, bare_name or any(k[2] == "name" for k in kept))
             if t is None:
                 break
             kept.append(t)
