@@ -37,8 +37,6 @@ MENTION_LEFT = 2  # modifiers kept before a task-force head found on its own (ä¸
 
 @dataclass(frozen=True)
 class _Lexicon:
-    head: re.Pattern          # any head noun at the end of a piece
-    head_kind: dict           # rule id -> kind, to know which kind of head ended a piece
     heads: tuple              # (kind, compiled '(?:...)$') per head rule
     head_any: re.Pattern      # head nouns anywhere (for 'after' triggers)
     name: re.Pattern
@@ -69,7 +67,7 @@ def _lexicon(ruleset: RuleSet) -> _Lexicon:
     heads += tuple(("task_force", re.compile(f"(?:{r.source})$")) for r in trig if r.get("kind") == "mention")
     any_src = "|".join(f"(?:{r.source})" for r in lex if r.get("kind") in HEAD_KINDS)
     return _Lexicon(
-        head=re.compile(f"(?:{any_src})$"), head_kind={}, heads=heads, head_any=re.compile(any_src),
+        heads=heads, head_any=re.compile(any_src),
         name=_one(lex, "name"), exclude=_one(lex, "exclude"), bare=_one(lex, "bare"), not_name=_one(lex, "not_name"), modifier=_one(lex, "modifier"),
         loose_modifier=_one(lex, "loose_modifier"), count=_one(lex, "count"), trailer=_one(lex, "trailer"),
         stop=_one(lex, "stop"), split=_one(lex, "split"),
