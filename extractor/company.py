@@ -29,10 +29,11 @@ MAX_BRAND = 20            # a subject without suffix longer than this is a phras
 MAX_BRAND_HAN = 6         # … or with more Han characters than this (遭网民连番炮轰终 is a phrase)
 ANCHOR_WEIGHT = 3.0
 TITLE_WEIGHT = 4.0
+QUOTED_WEIGHT = 1.0       # a quoted title word is as often a term (“赋红码”) as a brand (「江南布衣」)
 _CLAUSE_BOUNDARY = re.compile(r"[，,。！？!?；;：:\n]")
 _NAME_CHARS = r"[A-Za-z\u4e00-\u9fff&·'’\-]"
 _BRAND_RE = re.compile(r"^[A-Za-z\u4e00-\u9fff&'’\-]{2,}$")
-_TITLE_SPLIT = re.compile(r"[\s，,！!？?｜|【】\[\]「」『』“”\"《》()（）—–-]+")
+_TITLE_SPLIT = re.compile(r"[\s，,！!？?｜|【】\[\]《》()（）—–-]+")
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z&'’]+(?:&[A-Z]+)?(?![A-Za-z])")
 _TITLE_QUOTED = re.compile(r"[「『“\"]([^」』”\"]{2,12})[」』”\"]")
 _HAS_DIGIT = re.compile(r"\d")
@@ -59,6 +60,7 @@ class _Lexicon:
         long_ = "|".join(r.source for r in by_kind.get("suffix", []))
         any_ = "|".join(r.source for r in by_kind.get("suffix", []) + by_kind.get("suffix_short", []))
         self.bare_suffix = re.compile(f"(?:{any_})") if any_ else None
+        self.long_suffix_end = re.compile(f"(?:{long_})$") if long_ else None
         # A name ends with a suffix; a longer suffix may follow (南京大学 + 文学院), a one-character one may not
         # (事务局 + 局长 is not a name).
         self.suffix_name = re.compile(
@@ -81,6 +83,9 @@ def _subject_of(prefix: str, lex: _Lexicon) -> str:
     obj, m = lex.any_match("object", prefix)
     if m and m.start() > 0:
         prefix = prefix[: m.start()]
+    filler, m = lex.any_match("filler", prefix)
+    if m and m.start() > 0:
+        prefix = prefix[: m.start()]
     stop, m = lex.any_match("left_stop", prefix, search=False)
     if m:
         prefix = prefix[m.end():]
@@ -88,10 +93,15 @@ def _subject_of(prefix: str, lex: _Lexicon) -> str:
     if len(prefix) < 2:
         return ""
     if lex.suffix_name is not None:
-        m = lex.suffix_name.search(prefix)
-        if m and m.end() - m.start() >= 2:
-            return m.group(0)
+        for m in lex.suffix_name.finditer(prefix):
+            # A one-character suffix (局, 处) ends a name only at the verb: 事件处置 is no 事件处.
+            if m.end() - m.start() >= 2 and (m.end() == len(prefix) or _has_long_suffix(m.group(0), lex)):
+                return m.group(0)
     return prefix if _is_brand_like(prefix) else ""
+
+
+def _has_long_suffix(name: str, lex: _Lexicon) -> bool:
+    return lex.long_suffix_end is not None and lex.long_suffix_end.search(name) is not None
 
 
 def _is_brand_like(text: str) -> bool:
@@ -115,7 +125,23 @@ def _is_generic(name: str, lex: _Lexicon) -> bool:
         return True
     if lex.bare_suffix is not None and lex.bare_suffix.fullmatch(name):
         return True
+    return _is_place(name, lex)
+
+
+def _is_place(name: str, lex: _Lexicon) -> bool:
     return any((pm := rule.pattern.match(name)) and pm.end() == len(name) for rule in lex.rules.get("place", []))
+
+
+def _latin_aliases(body: str, titled: list[tuple[str, str]], lex: _Lexicon) -> list[tuple[str, str]]:
+    """Chinese names the body gives for a Latin title name: 欧莱雅(L'oreal) when the title says L'oreal."""
+    latin = {name.lower() for name, _ in titled if name.isascii()}
+    out = []
+    for rule in lex.rules.get("alias", []):
+        for m in rule.pattern.finditer(body):
+            name = _recurring_tail(m.group("name"), body)
+            if name and m.group("alias").strip().lower() in latin:
+                out.append((name, rule.id))
+    return out
 
 
 def _anchor_subjects(view: str, sentences: list[Span], lex: _Lexicon) -> list[tuple[str, str]]:
@@ -184,16 +210,23 @@ def find_company(clean: CleanText, rules, sentences: list[Span], title_view: str
     titled = _title_subjects(title_view, lex) if title_view else []
     score: Counter = Counter()
     first_rule: dict[str, str] = {}
+    titled += _latin_aliases(body, titled, lex)
+    title_names = {name for name, _ in titled}
+    for name, rid in titled:
+        # A place as title subject stands for its government (兰州通报…, 承德就…致歉).
+        if not _is_generic(name, lex) or (_is_place(name, lex) and rid == "company.title_subject"):
+            score[name] += QUOTED_WEIGHT if rid == "company.title_quoted" else TITLE_WEIGHT
+            first_rule.setdefault(name, rid)
     for name, rid in found:
-        # A suffix-less subject (拼多多) is a name only when the title carries it too; elsewhere such
+        # A suffix-less subject (拼多多) is a name only when the title names it too; elsewhere such
         # subjects are mostly ordinary nouns (报告称, 调查显示).
-        if not _is_generic(name, lex) and (_has_suffix(name, lex) or name in title_view):
+        if not _is_generic(name, lex) and (_has_suffix(name, lex) or name in title_names):
             score[name] += ANCHOR_WEIGHT
             first_rule.setdefault(name, rid)
-    for name, rid in titled:
-        if not _is_generic(name, lex):
-            score[name] += TITLE_WEIGHT
-            first_rule.setdefault(name, rid)
+    # A quoted title word is only a fallback: used when no subject of a response names anyone.
+    if any(rid != "company.title_quoted" for rid in first_rule.values()):
+        for name in [n for n, rid in first_rule.items() if rid == "company.title_quoted"]:
+            del score[name]
     mentions = {name: body.count(name) for name in score}
     for name in list(score):
         if mentions[name] == 0:
@@ -203,8 +236,9 @@ def find_company(clean: CleanText, rules, sentences: list[Span], title_view: str
     # Group surface forms of one organization: branches under their group, then containment (港铁/港铁公司).
     groups: dict[str, Counter] = {}
     branches: dict[str, set[str]] = {}
+    alias_of = _alias_map(body, lex)
     for name in score:
-        group, branch = _resolve_branch(name, view, lex)
+        group, branch = _resolve_branch(alias_of.get(name, name), view, lex)
         groups.setdefault(group, Counter())[name] += score[name]
         if branch:
             branches.setdefault(group, set()).add(branch)
@@ -237,3 +271,22 @@ def _own_mentions(form: str, forms, body: str) -> int:
         if not any(m.start() >= off and body.startswith(f, m.start() - off) for f, off in longer):
             count += 1
     return count
+
+
+def _alias_map(body: str, lex: _Lexicon) -> dict[str, str]:
+    """Latin name -> Chinese name for every 中文名(Latin) pair of the body, so both count as one organization."""
+    out = {}
+    for rule in lex.rules.get("alias", []):
+        for m in rule.pattern.finditer(body):
+            name = _recurring_tail(m.group("name"), body)
+            if name:
+                out[m.group("alias").strip()] = name
+    return out
+
+
+def _recurring_tail(run: str, body: str) -> str:
+    """The longest tail of a Han run that the body uses again elsewhere (上月帮欧莱雅 -> 欧莱雅)."""
+    for k in range(len(run), 1, -1):
+        if body.count(run[-k:]) >= 2:
+            return run[-k:]
+    return ""

@@ -46,6 +46,13 @@ def _simplified(clean: CleanText, text: str) -> str:
     return clean_text(text).view if text else ""
 
 
+def _repeats_title(view: str, span: tuple[int, int], title_view: str) -> bool:
+    """A heading or line that repeats the title: the publisher's headline, not the organization's words."""
+    if len(title_view) < 6:
+        return False
+    return title_view in view[span[0]:span[1]] and span[1] - span[0] <= len(title_view) + 12
+
+
 def analyze_document(clean: CleanText, ruleset, title: str = "", doc_date: str = "",
                      n_measures: int = 0, n_listed: int = 0,
                      skip: list[tuple[int, int]] | None = None) -> DocumentFields:
@@ -54,10 +61,10 @@ def analyze_document(clean: CleanText, ruleset, title: str = "", doc_date: str =
     ``skip`` spans (footers, link lists, injected noise) are left out of every search. ``n_measures`` and
     ``n_listed`` are the measures the pipeline found; they add evidence that the document is a statement.
     """
-    sentences = list(iter_sentences(clean.view, skip))
+    title_view = _simplified(clean, title)
+    sentences = [sp for sp in iter_sentences(clean.view, skip) if not _repeats_title(clean.view, sp, title_view)]
     apology = find_apology(clean, ruleset.regex("apology"), sentences)
     stmt = score_statement(clean.view, ruleset.regex("statement"), sentences, apology, n_measures, n_listed)
-    title_view = _simplified(clean, title)
     company = find_company(clean, ruleset.regex("company"), sentences, title_view) if stmt.is_statement else None
     incident, i_start, i_end, _ = find_incident(clean, ruleset.regex("timeline"), sentences)
     timeline = find_timeline(clean, ruleset.regex("timeline"), sentences, doc_date)

@@ -17,10 +17,15 @@ Span = tuple[int, int]
 
 THRESHOLD = 3.0
 MAX_HITS = 3
-APOLOGY_WEIGHT = 2.5
-DEMANDED_APOLOGY_WEIGHT = -1.5
+APOLOGY_WEIGHT = 3.5      # the organization apologising is close to decisive on its own
 MEASURE_WEIGHT = 0.5
-MAX_MEASURES = 6
+MAX_MEASURE_POINTS = 3.0
+# Points one kind of positive evidence can add at most: talk of a response (发布声明, 回应) cannot make a
+# statement without an apology or remediation, and an incident word only says what the text is about.
+KIND_CAP = {"response": 1.5, "remedy": 4.0, "incident": 0.5}
+# Negative kinds: "negative" counts once, "negative_cumulative" grows with repeats like positives.
+ONCE_KINDS = {"negative"}
+# "denial" (counted like negative_cumulative) only when the organization does not apologise.
 
 
 @dataclass
@@ -38,27 +43,47 @@ class StatementScore:
         return "+".join(rid for rid, _ in ranked)
 
 
-def _count_hits(view: str, sentences: list[Span], pattern) -> int:
-    return sum(1 for s, e in sentences for _ in pattern.finditer(view, s, e))
+def _count_hits(view: str, sentences: list[Span], pattern, third_party=()) -> int:
+    """Matches of a pattern, leaving out those preceded in their sentence by a third-party marker."""
+    count = 0
+    for s, e in sentences:
+        for m in pattern.finditer(view, s, e):
+            if not any(tp.pattern.search(view, s, m.start()) for tp in third_party):
+                count += 1
+    return count
 
 
 def score_statement(view: str, rules, sentences: list[Span], apology: ApologyHit,
                     n_measures: int = 0, n_listed: int = 0) -> StatementScore:
     """Weighted sum of the statement signals of a document (see module docstring)."""
     result = StatementScore()
+    by_kind: dict[str, float] = {}
+    third_party = [r for r in rules if r.get("kind") == "third_party"]
     for rule in rules:
         weight = float(rule.get("weight", 0.0))
-        hits = min(_count_hits(view, sentences, rule.pattern), MAX_HITS)
-        if hits and weight:
-            # First hit full weight, repeats half: more evidence, but with diminishing returns.
-            result.contributions[rule.id] = round(weight * (1 + 0.5 * (hits - 1)), 2)
+        if not weight:
+            continue
+        # Remediation someone else orders (责令整改) is not the organization's own response.
+        guard = third_party if rule.get("kind") == "remedy" else ()
+        hits = min(_count_hits(view, sentences, rule.pattern, guard), MAX_HITS)
+        if not hits or not weight:
+            continue
+        kind = rule.get("kind", "")
+        if kind == "denial" and apology.found:
+            continue        # a response that apologises and denies in part is still a response
+        # First hit full weight, repeats half: more evidence, but with diminishing returns.
+        points = weight if kind in ONCE_KINDS else weight * (1 + 0.5 * (hits - 1))
+        cap = KIND_CAP.get(kind)
+        if cap is not None:
+            points = max(0.0, min(points, cap - by_kind.get(kind, 0.0)))
+        by_kind[kind] = by_kind.get(kind, 0.0) + points
+        if points:
+            result.contributions[rule.id] = round(points, 2)
     if apology.found:
-        result.contributions["apology"] = APOLOGY_WEIGHT
-    elif apology.blocked:
-        result.contributions["apology.demanded"] = DEMANDED_APOLOGY_WEIGHT
+        result.contributions[apology.rule or "apology"] = APOLOGY_WEIGHT
     if n_measures:
-        # Listed measures alone prove little (work plans are lists too); prose measures count the same.
-        result.contributions["measures"] = MEASURE_WEIGHT * min(n_measures, MAX_MEASURES)
+        # Listed measures alone prove little (work plans are lists too); all found measures count the same.
+        result.contributions["measures"] = min(MEASURE_WEIGHT * n_measures, MAX_MEASURE_POINTS)
     result.score = round(sum(result.contributions.values()), 2)
     result.is_statement = result.score >= THRESHOLD
     return result
