@@ -75,12 +75,18 @@ def is_mixed_token(token: str) -> bool:
 
 
 def remove_scrape_noise(mt: MappedText, rules: list[RegexRule]) -> tuple[MappedText, int]:
-    """Delete anti-scrape strings ("; m; y* O0 H3 O7 }"); a rule's ``value`` is the minimum of mixed tokens."""
+    """Delete anti-scrape strings ("; m; y* O0 H3 O7 }").
+
+    A match counts when it has at least ``value`` (from the rule) mixed tokens and two tokens holding a symbol:
+    runs of codes like "4G 5G 6G 7G" have no symbols, formulas like "x + y = z" no mixed tokens.
+    """
     edits = []
     for rule in rules:
         need = int(rule.get("value", 3))
         for m in rule.pattern.finditer(mt.text):
-            if sum(is_mixed_token(t) for t in m.group(0).split()) >= need:
+            tokens = m.group(0).split()
+            symbols = sum(not all(c.isalnum() for c in t) for t in tokens)
+            if symbols >= 2 and sum(is_mixed_token(t) for t in tokens) >= need:
                 edits.append((m.start(), m.end(), ""))
     return _apply_unique(mt, edits)
 

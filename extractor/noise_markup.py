@@ -28,7 +28,8 @@ _BLOCK_TAGS = {
 }
 _DROP_ELEMENTS = re.compile(r"<(script|style|noscript)\b[^>]{0,500}>.{0,200000}?</\1\s*>", re.S | re.I)
 _COMMENT = re.compile(r"<!--.{0,200000}?-->", re.S)
-_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9:-]{0,30})(?:\s[^<>]{0,2000})?/?>|<![A-Za-z][^<>]{0,500}>|<\?[^<>]{0,500}\?>")
+# A tag's attributes start with an ASCII name, so "若 a<b 且 c>d" (a comparison in prose) is not a tag.
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9:-]{0,30})(?:\s+[A-Za-z_:@][^<>]{0,2000})?\s*/?>|<![A-Za-z][^<>]{0,500}>|<\?[^<>]{0,500}\?>")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};)")
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 

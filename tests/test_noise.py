@@ -1,0 +1,157 @@
+"""Noise rules (rules/noise.regex.jsonl) and the noise steps: pinyin, anti-scrape, SEO fragments, skip spans."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.clean import clean_text
+from extractor.noise_chars import is_mixed_token, make_view, remove_pinyin, remove_scrape_noise
+from extractor.noise_seo import find_title_fragments, guess_titles
+from extractor.noise_spans import find_boilerplate, find_duplicates
+from extractor.ruleset import load_ruleset
+from extractor.textmap import MappedText
+
+RULES = load_ruleset().regex("noise")
+
+
+def rules_of(kind: str):
+    return [r for r in RULES if r.get("kind") == kind]
+
+
+def fires(rule, text: str) -> bool:
+    """Whether ``rule`` changes or marks ``text``, the way clean_text applies rules of its kind."""
+    kind = rule.get("kind")
+    if kind == "pinyin":
+        return remove_pinyin(MappedText.from_text(text), [rule])[1] > 0
+    if kind == "scrape":
+        return remove_scrape_noise(MappedText.from_text(text), [rule])[1] > 0
+    view, _, _ = make_view(text)
+    return bool(find_boilerplate(view, [rule]))
+
+
+EXAMPLES = [(r.id, ex) for r in RULES for ex in r.get("examples", [])]
+COUNTER = [(r.id, ex) for r in RULES for ex in r.get("counterexamples", [])]
+
+
+@pytest.mark.parametrize("rule_id", [r.id for r in RULES])
+def test_every_noise_rule_has_examples_and_counterexamples(rule_id):
+    rule = load_ruleset().by_id(rule_id)
+    assert rule.get("examples") and rule.get("counterexamples")
+    assert rule.get("kind") in {"pinyin", "scrape", "boilerplate"}
+
+
+@pytest.mark.parametrize("rule_id, text", EXAMPLES)
+def test_rule_fires_on_its_examples(rule_id, text):
+    assert fires(load_ruleset().by_id(rule_id), text)
+
+
+@pytest.mark.parametrize("rule_id, text", COUNTER)
+def test_rule_stays_quiet_on_counterexamples(rule_id, text):
+    assert not fires(load_ruleset().by_id(rule_id), text)
+
+
+# --- pinyin and anti-scrape through clean_text ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, clean", [
+    ("中國聯(lián)通回應媒體曝光", "中國聯通回應媒體曝光"),
+    ("對實名制違規行為實行(xíng)雙重處罰", "對實名制違規行為實行雙重處罰"),
+    ("中國消費者報北京訊(記者 司宇萌)5月9日", "中國消費者報北京訊(記者司宇萌)5月9日"),
+    ("發現新毒株(S2株)後", "發現新毒株(S2株)後"),
+    ("去年(2021)起實施", "去年(2021)起實施"),
+    ("他稱(Mr Shithole)不實", "他稱(Mr Shithole)不實"),
+])
+def test_pinyin_annotations(raw, clean):
+    assert clean_text(raw).text == clean
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("公司高度重视; m; y* O0 H3 O7 }立即成立工作专班", "公司高度重视立即成立工作专班"),
+    ("全面整改,- x% g$ ^1 B/ Q确保用户权益", "全面整改,确保用户权益"),
+    ("推出4G 5G 6G 7G 套餐", "推出4G 5G 6G 7G 套餐"),
+    ("等级分为 A B C D 四档", "等级分为 A B C D 四档"),
+])
+def test_scrape_noise(raw, clean):
+    assert clean_text(raw).text == clean
+
+
+@pytest.mark.parametrize("token, mixed", [("y*", True), ("O0", True), ("^1", True), ("ab", False), ("12", False),
+                                          (";", False)])
+def test_is_mixed_token(token, mixed):
+    assert is_mixed_token(token) is mixed
+
+
+def test_scrape_warning():
+    assert clean_text("公司高度重视; m; y* O0 H3 O7 }立即整改").warnings == ["anti-scrape noise strings removed: 1"]
+
+
+# --- SEO title fragments ------------------------------------------------------------------------------------------
+
+TITLE = "美团外卖骑手超时罚款规则调整公告"
+CLEAN = ("近日,有骑手反映配送时间过短。平台表示,将延长配送时限。同时,公司承诺取消部分罚款。"
+         "美团外卖方面称,已成立专项小组。此外,超时罚款规则将于下月调整。平台还表示,将公开新的规则。"
+         "调整后,骑手可申诉。对此,美团外卖再次致歉。")
+# the same text with title chunks spliced at clause starts, the way spam sites do it
+SPAMMED = ("近日,美团罚款有骑手反映配送时间过短。外卖规则平台表示,将延长配送时限。骑手调整同时,超时公司承诺取消部分罚款。"
+           "美团外卖方面称,美团罚款已成立专项小组。外卖规则此外,超时罚款规则将于下月调整。超时平台还表示,骑手调整将公开新的规则。"
+           "调整后,骑手可申诉。对此,美团外卖再次致歉。")
+
+
+def test_seo_fragments_removed_and_real_title_words_kept():
+    assert clean_text(SPAMMED, TITLE).text == CLEAN
+
+
+def test_seo_fragment_warning_lists_fragments():
+    warning = clean_text(SPAMMED, TITLE).warnings[0]
+    assert warning.startswith("injected title fragments removed") and "美团罚款" in warning and "超时" in warning
+
+
+def test_seo_clean_text_with_title_words_loses_nothing():
+    assert find_title_fragments(CLEAN, TITLE) == ([], [])
+
+
+def test_seo_needs_three_distinct_fragments():
+    two = "近日,美团罚款有骑手反映。外卖规则平台表示。同时,美团罚款公司承诺。外卖规则此外,将调整。"
+    assert find_title_fragments(two, TITLE) == ([], [])
+
+
+def test_seo_title_guessed_from_first_short_lines():
+    text = "某某公司欢迎您!\n\n" + TITLE + "\n\n" + SPAMMED
+    assert clean_text(text).text == "某某公司欢迎您!\n\n" + TITLE + "\n\n" + CLEAN
+
+
+@pytest.mark.parametrize("text, titles", [
+    ("北京四季盛兴商贸中心有限公司欢迎您!\n\n“中国联通用户凌晨被异常扣费”报道追踪\n正文",
+     ["北京四季盛兴商贸中心有限公司欢迎您!", "“中国联通用户凌晨被异常扣费”报道追踪"]),
+    ("A\n\nhttps://example.com\n中国联通致歉声明", ["中国联通致歉声明"]),
+])
+def test_guess_titles(text, titles):
+    assert guess_titles(text)[:2] == titles
+
+
+# --- skip spans ------------------------------------------------------------------------------------------------
+
+def test_boilerplate_lines_are_kept_and_marked():
+    text = "一是加强管理。\n责任编辑：王磊\nCopyright © 2022 某网 版权所有\n京ICP备12345678号"
+    ct = clean_text(text)
+    assert ct.text == text.replace("某网 版权", "某网版权")  # nothing deleted (one stray space between Han)
+    assert [ct.text[s:e] for s, e in ct.boilerplate] == ["责任编辑：王磊", "Copyright © 2022 某网版权所有",
+                                                         "京ICP备12345678号"]
+
+
+def test_long_paragraph_with_boilerplate_word_is_not_marked():
+    para = "来源：" + "公司表示将全面整改，" * 20
+    assert find_boilerplate(para, rules_of("boilerplate")) == []
+
+
+def test_duplicate_paragraph_marked_on_second_copy():
+    para = "一是迅速进行回退处理，对受影响用户列出详细清单。"
+    view = f"{para}\n二是设立客服专线。\n{para}"
+    assert find_duplicates(view) == [(len(para) + 11, len(view), "duplicate")]
+
+
+def test_short_repeated_line_is_not_a_duplicate():
+    assert find_duplicates("整改措施\n一是\n整改措施") == []
+
+
+def test_skip_spans_carry_reason():
+    ct = clean_text("扫描微信,添加好友\n公司已全面整改。")
+    assert ct.skip_spans == [(0, 9, "boilerplate:boilerplate.share")]
