@@ -12,6 +12,7 @@ from typing import Iterable, Iterator
 
 from .categorize import classify_category, extract_headline, find_cue_verbs, has_concrete_action
 from .clean import CleanText, clean_text
+from .company import find_company
 from .counts import find_stated_count
 from .deadlines import find_deadline
 from .document import analyze_document
@@ -144,7 +145,8 @@ def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options
     listed_spans = [(m.start, m.end) for m in measures]
     prose_sentences = [(s, e) for s, e in iter_sentences(clean.text, skip)
                        if not any(a <= s < b or a < e <= b for a, b in covered)]
-    for pm in find_prose_measures(clean.text, clean.view, prose_sentences, rs, listed_spans, segment):
+    orgs = _org_names(clean, rs, record.title, skip)
+    for pm in find_prose_measures(clean.text, clean.view, prose_sentences, rs, listed_spans, segment, orgs):
         measures.append(_new_item(clean, pm.start, pm.end, "", False, pm.rule))
     measures.sort(key=lambda m: m.start)
     findings.sort(key=lambda m: m.start)
@@ -181,6 +183,13 @@ def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options
             record.warnings.append(
                 f"stated count {count.value} ({count.text}) but {len(listed)} listed measures found")
     return record
+
+
+def _org_names(clean: CleanText, rs: RuleSet, title: str, skip: list[Span]) -> list[str]:
+    """Names of the organizations that may be responding (Simplified), for attributing prose sentences."""
+    sentences = list(iter_sentences(clean.view, skip))
+    found = find_company(clean, rs.regex("company"), sentences, clean_text(title).view if title else "")
+    return [found.name, *found.branches, *found.candidates]
 
 
 def _body_spans(clean: CleanText, skip: list[Span]) -> list[Span]:

@@ -122,22 +122,82 @@ def _overlaps_listed(view: str, s: int, e: int, listed: list[Span]) -> bool:
     return False
 
 
+class _Attribution:
+    """Whose action a sentence states: the organization's (named, self-referring, or speaking in this
+    paragraph) or someone else's. News reports mix the organization's response with everybody else's doings."""
+
+    def __init__(self, ruleset: RuleSet, org_names: list[str]):
+        self.self_ref = _rule(ruleset, "prose.self_reference")
+        self.org = _rule(ruleset, "prose.org_subject")
+        self.other = _rule(ruleset, "prose.other_subject")
+        self.demand = _rule(ruleset, "prose.demand_before_cue")
+        self.speech = _rule(ruleset, "prose.org_speech")
+        self.names = [n for n in org_names if n and len(n) >= 2]
+
+    def names_org(self, text: str) -> bool:
+        if any(n in text for n in self.names):
+            return True
+        return bool((self.self_ref and self.self_ref.search(text)) or (self.org and self.org.search(text)))
+
+    def org_speaks(self, sentence: str) -> bool:
+        if self.speech is None:
+            return False
+        for m in self.speech.finditer(sentence):
+            if self.names_org(sentence[max(0, m.start() - 24):m.start()]):
+                return True
+        return False
+
+    def judge(self, view: str, s: int, a: int, cue_at: int, in_context: bool) -> str:
+        """"org", "other" or "" (unknown) for the action starting at ``a`` whose cue is at ``cue_at``."""
+        lead = view[a:cue_at]
+        if self.demand is not None and self.demand.search(lead):
+            return "other"
+        if self.other is not None and self.other.search(lead):
+            return "other"
+        if self.names_org(view[s:cue_at]):
+            return "org"
+        return "org" if in_context else ""
+
+
 def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: RuleSet,
-                        listed: list[Span], segment: Segmenter | None = None) -> list[ProseMeasure]:
-    """Prose measures among ``sentences`` (already restricted to text outside list items and boilerplate)."""
+                        listed: list[Span], segment: Segmenter | None = None,
+                        org_names: list[str] | None = None) -> list[ProseMeasure]:
+    """Prose measures among ``sentences`` (already restricted to text outside list items and boilerplate).
+
+    ``org_names`` are the names of the responding organization (Simplified); with them, a sentence counts only
+    when the organization is its subject or speaks in the paragraph before it.
+    """
+    attribution = _Attribution(ruleset, org_names or [])
     out = []
+    context = False
+    last_para = -1
     for s, e in sentences:
+        para = view.rfind("\n", 0, s)
+        if para != last_para:
+            context, last_para = False, para
+        if any(ls < e and s < le for ls, le in listed):
+            context = True
         sentence = view[s:e]
+        speaks = attribution.org_speaks(sentence)
         if sentence.rstrip().endswith(("：", ":")):
+            context = context or speaks
             continue  # a list intro
         if not sentence.rstrip().endswith(("。", "！", "!", "；", ";", "”", "」", ")", "）")) and e - s < 40:
             continue  # a headline or caption, not a sentence of the statement
         if is_generic_vow(sentence, ruleset):
+            context = context or speaks
             continue
         span = _action_span(view, s, e, ruleset, segment)
         if span is None:
+            context = context or speaks
             continue
         a, b, rule = span
+        cues = find_cue_verbs(view[a:b], ruleset)
+        cue_at = a + (cues[0][0] if cues else 0)
+        who = attribution.judge(view, s, a, cue_at, context)
+        context = (context or speaks or who == "org") and who != "other"
+        if who != "org":
+            continue
         if b - a < 4 or _overlaps_listed(view, a, b, listed):
             continue
         out.append(ProseMeasure(a, b, rule))
