@@ -7,11 +7,15 @@ not count. All matching runs on ``clean.view``; offsets point into ``clean.text`
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .clean import CleanText
 
 Span = tuple[int, int]
+
+# The start of an enumerated item: ①, (1), 1. 1、 一、 or a bullet.
+_ITEM_START = re.compile(r"\s*(?:[\u2460-\u2473]|[（(]\d{1,2}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]+、|[*•·-]\s)")
 
 
 @dataclass
@@ -51,19 +55,32 @@ def _apology_matches(view: str, start: int, end: int, rules) -> list[tuple[int, 
 
 
 def find_apology(clean: CleanText, rules, sentences: list[Span]) -> ApologyHit:
-    """The earliest sentence with an apology word that is not demanded, refused or questioned."""
+    """The earliest sentence with an apology word that is not demanded, refused or questioned.
+
+    A block scopes over the rest of its sentence (责成某某书面道歉，在周会上公开道歉), and a demand list
+    keeps its scope over the following items of the list (② 责成…道歉；③ …；④ …向公众道歉).
+    """
     view = clean.view
     hit = ApologyHit()
     blocked_rules: list[str] = []
+    list_block = ""
     for s, e in sentences:
         blocks = _block_spans(view, s, e, rules)
+        is_item = _ITEM_START.match(view, s) is not None
+        if not is_item:
+            list_block = next((r.id for r in rules if r.get("kind") == "demand_list"
+                               and r.pattern.search(view, s, e)), "")
         for ms, me, rid in _apology_matches(view, s, e, rules):
-            covering = [b for b in blocks if b[0] <= ms and me <= b[1] + 1 or (b[0] < me and ms < b[1])]
+            covering = [b[2] for b in blocks if b[0] <= ms or (b[0] < me and ms < b[1])]
+            if not covering and list_block:
+                covering = [list_block]
             if covering:
                 hit.blocked += 1
-                blocked_rules.extend(b[2] for b in covering)
+                blocked_rules.extend(covering)
                 continue
             if not hit.found:
                 hit.found, hit.text, hit.start, hit.end, hit.rule = True, clean.text[s:e], s, e, rid
+        if is_item and blocks:
+            list_block = blocks[0][2]
     hit.blocked_rules = tuple(dict.fromkeys(blocked_rules))
     return hit

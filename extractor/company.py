@@ -128,6 +128,21 @@ def _is_generic(name: str, lex: _Lexicon) -> bool:
     return _is_place(name, lex)
 
 
+def _is_branch_of(name: str, title_names: set[str], lex: _Lexicon) -> bool:
+    """A place + the core of a title name or of a national brand (哈尔滨联通 when the title names 中国联通)."""
+    for rule in lex.rules.get("place", []):
+        m = rule.pattern.match(name)
+        if not m or m.end() >= len(name) - 1:
+            continue
+        core = name[m.end():]
+        if any(t.endswith(core) and t != name for t in title_names):
+            return True
+        parent, pm = lex.any_match("parent", core, search=False)
+        if pm is not None:
+            return True
+    return False
+
+
 def _is_place(name: str, lex: _Lexicon) -> bool:
     return any((pm := rule.pattern.match(name)) and pm.end() == len(name) for rule in lex.rules.get("place", []))
 
@@ -220,7 +235,8 @@ def find_company(clean: CleanText, rules, sentences: list[Span], title_view: str
     for name, rid in found:
         # A suffix-less subject (拼多多) is a name only when the title names it too; elsewhere such
         # subjects are mostly ordinary nouns (报告称, 调查显示).
-        if not _is_generic(name, lex) and (_has_suffix(name, lex) or name in title_names):
+        if not _is_generic(name, lex) and (_has_suffix(name, lex) or name in title_names
+                                           or _is_branch_of(name, title_names, lex)):
             score[name] += ANCHOR_WEIGHT
             first_rule.setdefault(name, rid)
     # A quoted title word is only a fallback: used when no subject of a response names anyone.
