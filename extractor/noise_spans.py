@@ -30,10 +30,14 @@ def find_boilerplate(view: str, rules: list[RegexRule]) -> list[tuple[int, int, 
     out: dict[int, tuple[int, int, str]] = {}
     for rule in rules:
         limit = int(rule.get("level", 0) or 0)
+        line_end = -1
         for m in rule.pattern.finditer(view):
+            if m.start() <= line_end:
+                continue  # one verdict per line; also keeps a line with thousands of matches linear
             start = view.rfind("\n", 0, m.start()) + 1
             end = view.find("\n", m.start())
             end = len(view) if end < 0 else end
+            line_end = end
             if start in out or (limit and end - start > limit):
                 continue
             out[start] = (start, end, f"boilerplate:{rule.id}")
