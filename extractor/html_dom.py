@@ -43,7 +43,7 @@ class Node:
         return "".join(parts)
 
 
-def _close_broken_tags(markup: str) -> str:
+def drop_broken_tags(markup: str) -> str:
     """Drop tag openings that never reach '>' before the next '<' (only up to their line end)."""
     out: list[str] = []
     pos = 0
@@ -94,6 +94,6 @@ class _TreeBuilder(HTMLParser):
 def parse_html(markup: str) -> Node:
     """Parse markup (HTML, XHTML, XML, JSP pages) into a Node tree rooted at ``#root``."""
     builder = _TreeBuilder()
-    builder.feed(_close_broken_tags(strip_server_code(markup)))
+    builder.feed(drop_broken_tags(strip_server_code(markup)))
     builder.close()
     return builder.root

@@ -25,6 +25,7 @@ _CHROME = re.compile(
     re.I,
 )
 _CONTAINERS = frozenset("body div section article main td tr tbody table center font span #root html".split())
+_PROSE = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre ul ol".split())
 _DOMINANT = 0.7
 
 
@@ -79,12 +80,17 @@ def find_main(root: Node) -> tuple[Node, TextStats]:
         if own <= 0:
             return body, stats
         best = None
+        prose_beside = False  # a paragraph or bare text next to the candidate: this level is the article
         for child in node.children:
-            if isinstance(child, Node) and id(child) in total:
+            if isinstance(child, str):
+                prose_beside = prose_beside or len("".join(child.split())) >= 10
+            elif id(child) in total:
                 score = total[id(child)] - links[id(child)]
                 if score >= _DOMINANT * own and child.tag in _CONTAINERS:
                     best = child
-        if best is None:
+                elif child.tag in _PROSE and score > 0:
+                    prose_beside = True
+        if best is None or prose_beside:
             return node, stats
         node = best
 

@@ -1,0 +1,240 @@
+"""Loading: paths to documents of plain text with their metadata; bad input becomes a document with an error.
+
+``iter_sources`` turns command-line paths into sources (folders recursively, sorted, stable ids relative to
+the given root; ``-`` is stdin) and reports missing paths and empty folders as error documents, so every
+input appears in the documents table. ``load_source`` reads, decodes and converts one source and never raises:
+each problem is a one-line message naming the file (``corpus/a.md: malformed front matter: ...``).
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from .decode import decode_bytes
+from .errors import InputError
+from .frontmatter import FrontMatterError, split_front_matter
+from .html_text import html_to_text, looks_like_markup
+from .json_docs import JsonRecord, parse_json, parse_jsonl
+from .markdown_text import markdown_to_text
+
+FORMATS = {".txt": "txt", ".text": "txt", ".md": "markdown", ".markdown": "markdown", ".html": "html",
+           ".htm": "html", ".xhtml": "html", ".json": "json", ".jsonl": "jsonl"}
+# read as markup when the content has tags (server pages and XML), as plain text otherwise
+MARKUP_EXTENSIONS = frozenset((".jsp", ".xml", ".shtml", ".php", ".asp", ".aspx"))
+SUPPORTED = frozenset(FORMATS) | MARKUP_EXTENSIONS
+LONG_LINE = 2_000_000
+# not documents when met inside a folder (a file given by name is always read): the project's own gold
+# annotations next to the texts, and folder read-me/licence files
+_NOT_DOCUMENTS = re.compile(r"(?:.*\.gold\.json|(?:readme|license|licence|changelog)(?:\.\w+)?)$", re.I)
+_PUBLIC = {"txt": "txt", "markdown": "markdown", "html": "html", "json": "json", "jsonl": "json", "auto": "txt",
+           "markup": "html"}
+
+
+@dataclass
+class Source:
+    """One input to read: ``doc_id`` is stable (path relative to the given root, the file name for a file
+    given directly, "-" for stdin); ``path`` is the path to open and show."""
+
+    doc_id: str
+    path: str
+
+
+@dataclass
+class LoadedDoc:
+    doc_id: str
+    path: str
+    format: str  # txt | markdown | html | json
+    text: str = ""  # plain text, one paragraph or list item per line
+    title: str = ""
+    date: str = ""
+    author: str = ""
+    url: str = ""
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    encoding: str = ""
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def _error_doc(doc_id: str, path: str, problem: str, fmt: str = "") -> LoadedDoc:
+    return LoadedDoc(doc_id, path, fmt, error=str(InputError(path, problem)))
+
+
+def _walk(root: str) -> list[str]:
+    """Supported files under ``root`` (hidden files and folders skipped), as sorted POSIX relative paths."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if (not name.startswith(".") and os.path.splitext(name)[1].lower() in SUPPORTED
+                    and not _NOT_DOCUMENTS.match(name)):
+                found.append(os.path.relpath(os.path.join(dirpath, name), root).replace(os.sep, "/"))
+    return sorted(found)
+
+
+def iter_sources(paths: list[str]) -> Iterator[Source | LoadedDoc]:
+    """Sources for files, folders (recursive, sorted) and "-" (stdin); error documents for paths that do not
+    exist and folders without supported files."""
+    for path in paths:
+        if path == "-":
+            yield Source("-", "-")
+        elif os.path.isdir(path):
+            files = _walk(path)
+            if not files:
+                exts = " ".join(sorted(SUPPORTED))
+                yield _error_doc(path, path, f"no supported files in folder (looked for {exts})")
+            for rel in files:
+                yield Source(rel, os.path.join(path, rel))
+        elif os.path.exists(path):
+            yield Source(os.path.basename(path), path)
+        else:
+            yield _error_doc(path, path, "path not found")
+
+
+def _size_text(n: int) -> str:
+    mb = n / 1_000_000
+    return f"{mb:.0f} MB" if mb >= 10 else f"{mb:.1f} MB" if mb >= 0.1 else f"{n} bytes"
+
+
+def _read(src: Source, max_bytes: int) -> bytes:
+    if src.path == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        size = len(data)
+    else:
+        try:
+            size = os.path.getsize(src.path)
+            if size <= max_bytes:
+                with open(src.path, "rb") as fh:
+                    data = fh.read(max_bytes + 1)
+                size = len(data)
+        except IsADirectoryError:
+            raise InputError(src.path, "is a folder, not a file") from None
+        except PermissionError:
+            raise InputError(src.path, "permission denied") from None
+        except FileNotFoundError:
+            raise InputError(src.path, "path not found") from None
+        except OSError as err:
+            raise InputError(src.path, f"cannot read file ({err.strerror or err})") from None
+    if size > max_bytes:
+        raise InputError(src.path, f"file too large ({_size_text(size)} > {_size_text(max_bytes)} limit)")
+    return data
+
+
+def _sniff(text: str) -> str:
+    """Format of content without a telling extension (stdin, unknown extensions)."""
+    head = text.lstrip()[:1]
+    if head in "{[":
+        for fmt, parse in (("json", parse_json), ("jsonl", parse_jsonl)):
+            recs = parse(text)
+            if not any(r.error and r.error.startswith("malformed") for r in recs):
+                return fmt
+    if looks_like_markup(text):
+        return "html"
+    return "auto"
+
+
+def _from_markup(doc: LoadedDoc, text: str) -> None:
+    page = html_to_text(text, main_content=True)
+    doc.format, doc.text = "html", page.text
+    doc.title, doc.date, doc.author, doc.url = page.title, page.date, page.author, page.url
+
+
+def _from_text(doc: LoadedDoc, text: str, markdown: bool) -> None:
+    """Plain text or Markdown, with front matter detected by content."""
+    fm = split_front_matter(text)
+    if fm.body.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+        _from_markup(doc, fm.body)
+    else:
+        body = markdown_to_text(fm.body, markdown=markdown or fm.found)
+        doc.text, doc.title, doc.date = body.text, body.title, body.date
+    meta = fm.meta
+    doc.title = _first(meta, "title") or doc.title
+    doc.date = _first(meta, "date", "pubDate", "published", "publishDate") or doc.date
+    doc.author = _first(meta, "author", "authors", "author.name") or doc.author
+    doc.url = _first(meta, "url", "link", "original_url", "permalink") or doc.url
+    doc.categories = _listed(meta, "categories", "category")
+    doc.tags = _listed(meta, "tags", "tag", "keywords")
+
+
+def _first(meta: dict, *keys: str) -> str:
+    for key in keys:
+        value = meta.get(key)
+        if isinstance(value, list):
+            value = value[0] if value else ""
+        if value:
+            return value
+    return ""
+
+
+def _listed(meta: dict, *keys: str) -> list[str]:
+    for key in keys:
+        value = meta.get(key)
+        if isinstance(value, list):
+            return [v for v in value if v]
+        if value:
+            return [v.strip() for v in value.split(",") if v.strip()]
+    return []
+
+
+def _from_records(src: Source, text: str, fmt: str, encoding: str, warnings: list[str]) -> list[LoadedDoc]:
+    records: list[JsonRecord] = parse_jsonl(text) if fmt == "jsonl" else parse_json(text)
+    docs = []
+    for rec in records:
+        doc = LoadedDoc(src.doc_id + rec.key, src.path, "json", encoding=encoding, warnings=list(warnings))
+        if rec.error:
+            doc.error = str(InputError(src.path + rec.where, rec.error))
+        else:
+            f = rec.fields
+            body = f["text"]
+            if looks_like_markup(body):
+                page = html_to_text(body, main_content=True)
+                body = page.text
+            else:
+                body = markdown_to_text(body, markdown=False).text
+            doc.text, doc.title, doc.date, doc.author, doc.url = body, f["title"], f["date"], f["author"], f["url"]
+            doc.categories, doc.tags = f["categories"], f["tags"]
+            _check_text(doc, src.path + rec.where)
+        docs.append(doc)
+    return docs
+
+
+def _check_text(doc: LoadedDoc, where: str) -> None:
+    if not doc.text.strip():
+        doc.error = str(InputError(where, "no text left after removing markup"))
+        return
+    longest = max(len(line) for line in doc.text.split("\n"))
+    if longest > LONG_LINE:
+        doc.warnings.append(f"very long line ({_size_text(longest)} without a line break)")
+
+
+def load_source(src: Source, max_bytes: int = 20_000_000) -> list[LoadedDoc]:
+    """Read one source into one document (several for JSON Lines / JSON lists); never raises for bad input."""
+    ext = os.path.splitext(src.path)[1].lower() if src.path != "-" else ""
+    fmt = FORMATS.get(ext, "markup" if ext in MARKUP_EXTENSIONS else "")
+    try:
+        decoded = decode_bytes(_read(src, max_bytes), src.path)
+        text = decoded.text
+        if not fmt:
+            fmt = _sniff(text)
+        if fmt in ("json", "jsonl"):
+            return _from_records(src, text, fmt, decoded.encoding, decoded.warnings)
+        doc = LoadedDoc(src.doc_id, src.path, fmt, encoding=decoded.encoding, warnings=list(decoded.warnings))
+        if fmt == "html" or (fmt == "markup" and looks_like_markup(text)):
+            _from_markup(doc, text)
+        else:
+            if fmt == "markup":
+                doc.warnings.append(f"no markup found in a {ext} file: read as plain text")
+            doc.format = {"markdown": "markdown", "auto": "txt", "markup": "txt"}.get(fmt, fmt)
+            _from_text(doc, text, markdown=fmt == "markdown" or fmt == "auto" and src.path == "-")
+        _check_text(doc, src.path)
+        return [doc]
+    except InputError as err:
+        return [LoadedDoc(src.doc_id, src.path, _PUBLIC.get(fmt, ""), error=str(err))]
+    except FrontMatterError as err:
+        return [LoadedDoc(src.doc_id, src.path, _PUBLIC.get(fmt, ""), error=str(InputError(src.path, str(err))))]
+    except Exception as err:  # a converter bug must not stop the run: report it on this document only
+        problem = f"could not be loaded ({type(err).__name__}: {err})".replace("\n", " ")
+        return [LoadedDoc(src.doc_id, src.path, "", error=str(InputError(src.path, problem)))]
