@@ -1,0 +1,86 @@
+"""Enumerated lists: every ordinal scheme, nesting, item boundaries, list kinds; offsets into the clean text."""
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.clean import clean_text
+from extractor.lists import find_lists
+from extractor.ruleset import load_ruleset
+
+CASES = Path(__file__).parent / "cases"
+CORPUS = Path(__file__).parent.parent / "corpus"
+POSITIVE = [json.loads(l) for l in (CASES / "lists.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
+NEGATIVE = [json.loads(l) for l in (CASES / "lists_negative.jsonl").read_text(encoding="utf-8").splitlines()
+            if l.strip()]
+
+
+@pytest.fixture(scope="module")
+def rs():
+    return load_ruleset()
+
+
+def _lists(text, rs):
+    clean = clean_text(text)
+    return clean, find_lists(clean.text, clean.view, rs)
+
+
+@pytest.mark.parametrize("case", POSITIVE, ids=[f"{c['rule']}:{c['text'][:12]}" for c in POSITIVE])
+def test_list_items_and_offsets(case, rs):
+    clean, lists = _lists(case["text"], rs)
+    leaf = [fl for fl in lists if fl.kind != "container"]
+    assert len(leaf) == 1, [(fl.scheme, [clean.text[i.start:i.end] for i in fl.items]) for fl in leaf]
+    fl = leaf[0]
+    assert [clean.text[it.start:it.end] for it in fl.items] == case["items"]
+    assert [it.ordinal for it in fl.items] == case["ordinals"]
+
+
+@pytest.mark.parametrize("case", POSITIVE, ids=[f"{c['rule']}:{c['text'][:12]}" for c in POSITIVE])
+def test_list_kind_and_rule(case, rs):
+    _, lists = _lists(case["text"], rs)
+    fl = [fl for fl in lists if fl.kind != "container"][0]
+    assert fl.kind == case["kind"]
+    assert case["rule"] in (fl.rule, fl.kind_rule)
+
+
+@pytest.mark.parametrize("case", NEGATIVE, ids=[c["text"][:12] for c in NEGATIVE])
+def test_no_list(case, rs):
+    _, lists = _lists(case["text"], rs)
+    assert lists == []
+
+
+def test_items_never_overlap_and_keep_order(rs):
+    text = (CORPUS / "003_b5eccb2a8ffc8f38.txt").read_text(encoding="utf-8")
+    clean, lists = _lists(text, rs)
+    for fl in lists:
+        spans = [(it.start, it.end) for it in fl.items]
+        assert spans == sorted(spans)
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_nested_sections_of_seed_003(rs):
+    text = (CORPUS / "003_b5eccb2a8ffc8f38.txt").read_text(encoding="utf-8")
+    clean, lists = _lists(text, rs)
+    kinds = [(fl.level, fl.kind, len(fl.items)) for fl in lists]
+    assert kinds == [(0, "container", 3), (1, "findings", 4), (1, "accountability", 3), (1, "measures", 5)]
+    measures = lists[3]
+    assert measures.section.startswith("整改措施")
+    assert clean.text[measures.items[-1].start:measures.items[-1].end].startswith("健全完善服務工作常態長效機制")
+    assert clean.text[measures.items[-1].start:measures.items[-1].end].endswith("提高服務水平。")
+
+
+def test_last_item_stops_before_narrative_in_seed_000(rs):
+    from extractor.load import Source, load_source
+
+    doc = load_source(Source("000.txt", str(CORPUS / "000_96c7af21cd661f14.txt")))[0]
+    clean, lists = _lists(doc.text, rs)
+    last = lists[0].items[-1]
+    assert clean.text[last.start:last.end].endswith("严肃进行管理问责追责。")
+    assert "中国联通称" not in clean.text[last.start:last.end]
+
+
+def test_every_ordinal_and_list_rule_has_a_case(rs):
+    ids = {r.id for r in rs.regex("ordinals")} | {r.id for r in rs.regex("lists") if r.id.startswith(("list", "list_kind"))}
+    covered = {c["rule"] for c in POSITIVE}
+    missing = sorted(i for i in ids if i not in covered and not i.startswith("list_end."))
+    assert not missing, f"rules without a case in tests/cases/lists.jsonl: {missing}"
