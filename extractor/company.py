@@ -269,7 +269,7 @@ def find_company(clean: CleanText, rules, sentences: list[Span], title_view: str
     acting = branches.get(best, set())
     if acting:
         # The group itself (中国联通) speaks through its branches: name the group.
-        name = max((g for g in groups if g not in acting and (g in best or best in g)), key=len, default=best)
+        name = best if best in body else max((g for g in groups if g not in acting), key=len, default=best)
     else:
         name = max(merged[best], key=lambda f: (_own_mentions(f, merged[best], body), len(f)))
     rule = first_rule.get(name) or first_rule.get(max(merged[best], key=merged[best].get), "")
