@@ -122,7 +122,8 @@ def _looks_utf16(data: bytes) -> str | None:
         return None
     sample = data[:4000]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    codec = "utf-16-le" if odd and not even else "utf-16-be" if even and not odd else None
+    # mostly on one side (a Han character like U+4E00 puts a NUL on the other side now and then)
+    codec = "utf-16-le" if odd > 3 * even else "utf-16-be" if even > 3 * odd else None
     if codec is None:
         return None
     try:
