@@ -15,7 +15,7 @@ from .apology import ApologyHit
 
 Span = tuple[int, int]
 
-THRESHOLD = 3.0
+THRESHOLD = 3.75       # apology + any other evidence, or remediation (two remedy signals) with context
 MAX_HITS = 3
 APOLOGY_WEIGHT = 3.5      # the organization apologising is close to decisive on its own
 MEASURE_WEIGHT = 0.5
@@ -24,8 +24,14 @@ MAX_MEASURE_POINTS = 3.0
 # statement without an apology or remediation, and an incident word only says what the text is about.
 KIND_CAP = {"response": 1.5, "remedy": 4.0, "incident": 0.5}
 # Negative kinds: "negative" counts once, "negative_cumulative" grows with repeats like positives.
-ONCE_KINDS = {"negative"}
-# "denial" (counted like negative_cumulative) only when the organization does not apologise.
+ONCE_KINDS = {"negative", "no_response"}
+# Counter-evidence that only counts in the absence of a response of the organization's own: a denial
+# (不涉及, 不实) when it does not apologise; "did not respond" when it neither apologises nor remedies
+# (a reporter noting one unanswered question does not undo a statement).
+CONDITIONAL_KINDS = {
+    "denial": lambda apology, by_kind: not apology.found,
+    "no_response": lambda apology, by_kind: not apology.found and not by_kind.get("remedy"),
+}
 
 
 @dataclass
@@ -59,18 +65,18 @@ def score_statement(view: str, rules, sentences: list[Span], apology: ApologyHit
     result = StatementScore()
     by_kind: dict[str, float] = {}
     third_party = [r for r in rules if r.get("kind") == "third_party"]
-    for rule in rules:
+    # Counter-evidence last: whether it counts depends on the evidence found before it.
+    ordered = sorted(rules, key=lambda r: r.get("kind") in CONDITIONAL_KINDS)
+    for rule in ordered:
         weight = float(rule.get("weight", 0.0))
-        if not weight:
+        kind = rule.get("kind", "")
+        if not weight or (kind in CONDITIONAL_KINDS and not CONDITIONAL_KINDS[kind](apology, by_kind)):
             continue
         # Remediation someone else orders (责令整改) is not the organization's own response.
-        guard = third_party if rule.get("kind") == "remedy" else ()
+        guard = third_party if kind == "remedy" else ()
         hits = min(_count_hits(view, sentences, rule.pattern, guard), MAX_HITS)
-        if not hits or not weight:
+        if not hits:
             continue
-        kind = rule.get("kind", "")
-        if kind == "denial" and apology.found:
-            continue        # a response that apologises and denies in part is still a response
         # First hit full weight, repeats half: more evidence, but with diminishing returns.
         points = weight if kind in ONCE_KINDS else weight * (1 + 0.5 * (hits - 1))
         cap = KIND_CAP.get(kind)
