@@ -233,9 +233,9 @@ def find_company(clean: CleanText, rules, sentences: list[Span], title_view: str
             score[name] += QUOTED_WEIGHT if rid == "company.title_quoted" else TITLE_WEIGHT
             first_rule.setdefault(name, rid)
     for name, rid in found:
-        # A suffix-less subject (拼多多) is a name only when the title names it too; elsewhere such
+        # A suffix-less subject (拼多多) is a name only when the title carries it too; elsewhere such
         # subjects are mostly ordinary nouns (报告称, 调查显示).
-        if not _is_generic(name, lex) and (_has_suffix(name, lex) or name in title_names
+        if not _is_generic(name, lex) and (_has_suffix(name, lex) or name in title_names or name in title_view
                                            or _is_branch_of(name, title_names, lex)):
             score[name] += ANCHOR_WEIGHT
             first_rule.setdefault(name, rid)
