@@ -301,34 +301,54 @@ def classify_list(view: str, fl: FoundList, ruleset: RuleSet) -> None:
 
 
 _SEMI_RE = re.compile(r"[；;]")
+_END_RE = re.compile(r"[。！!；;]$")
+
+
+def _make_list(scheme: str, rule: str, spans: list[Span], context: Span) -> FoundList:
+    fl = FoundList(scheme, rule, [ListItem(None, s, e) for s, e in spans])
+    for it in fl.items:
+        it.owner = fl
+    fl.context_span = context
+    return fl
+
+
+def _taken(lists: list[FoundList], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps an item of an ordinal list (leaf items only: sections may hold series)."""
+    return any(it.start < end and start < it.end and not it.children for fl in lists for it in fl.items)
 
 
 def find_semicolon_series(text: str, view: str, ruleset: RuleSet, lists: list[FoundList],
                           skip: list[Span] | None = None) -> list[FoundList]:
-    """Lists without markers: clauses separated by ； after a cue such as 措施为： or 如下：."""
-    cues = [r for r in ruleset.regex("lists") if r.id == "list.semicolon_cue"]
-    if not cues:
-        return []
-    cue = cues[0]
+    """Lists without markers: ；-separated clauses after a cue (措施为：A；B；C。), lines ending in ；, and
+    parallel clauses (给予…；给予…；给予…。)."""
+    rules = {r.id: r for r in ruleset.regex("lists")}
+    skip = skip or []
     paragraphs = split_paragraphs(text)
-    out = []
-    for m in cue.pattern.finditer(view):
-        start = m.end()
-        if any(a <= start < b for a, b in skip or []):
-            continue
-        if any(start <= fl.start < start + 6 for fl in lists):
-            continue  # an ordinal list follows the cue: the chain is the list
-        ps, pe = paragraph_of(paragraphs, start)
-        items = _semicolon_items(view, start, pe)
-        if len(items) < 2 and pe == start:
-            items = _semicolon_lines(view, paragraphs, ps)
-        if len(items) < 2:
-            continue
-        fl = FoundList("semicolon", cue.id, [ListItem(None, s, e) for s, e in items])
-        for it in fl.items:
-            it.owner = fl
-        fl.context_span = (max(ps, m.start() - 60), m.end())
-        out.append(fl)
+    out: list[FoundList] = []
+
+    def free(s: int, e: int) -> bool:
+        return not _taken(lists, s, e) and not _taken(out, s, e) and not any(a <= s < b for a, b in skip)
+
+    cue = rules.get("list.semicolon_cue")
+    if cue is not None:
+        for m in cue.pattern.finditer(view):
+            start = m.end()
+            if any(start <= fl.start < start + 6 for fl in lists):
+                continue  # an ordinal list follows the cue: the chain is the list
+            ps, pe = paragraph_of(paragraphs, start)
+            items = _semicolon_items(view, start, pe)
+            if len(items) >= 2 and free(items[0][0], items[-1][1]):
+                out.append(_make_list("semicolon", cue.id, items, (max(ps, m.start() - 60), m.end())))
+    if "list.semicolon_lines" in rules:
+        for items, ctx in _semicolon_lines(view, paragraphs):
+            if free(items[0][0], items[-1][1]):
+                out.append(_make_list("lines", "list.semicolon_lines", items, ctx))
+    if "list.parallel_series" in rules:
+        for ps, pe in paragraphs:
+            for ss, se in split_sentences(text, ps, pe):
+                items = _parallel_items(view, ss, se)
+                if items and free(items[0][0], items[-1][1]):
+                    out.append(_make_list("parallel", "list.parallel_series", items, (ps, items[0][0])))
     return out
 
 
@@ -337,13 +357,13 @@ def _semicolon_items(view: str, start: int, end: int) -> list[Span]:
     semis = [m.start() for m in _SEMI_RE.finditer(view, start, end)]
     if not semis:
         return []
+    if stop != -1 and stop < semis[0]:
+        return []  # the sentence after the cue ended before any ；
     if stop == -1 or stop < semis[-1]:
         last_end = view.find("。", semis[-1], end)
         last_end = end if last_end == -1 else last_end + 1
     else:
         last_end = stop + 1
-    if stop != -1 and stop < semis[0]:
-        return []  # the sentence after the cue ended before any ；
     items, pos = [], start
     for p in semis:
         if p >= last_end:
@@ -354,17 +374,48 @@ def _semicolon_items(view: str, start: int, end: int) -> list[Span]:
     return [(s, e) for s, e in items if e - s >= _MIN_ITEM_CHARS]
 
 
-def _semicolon_lines(view: str, paragraphs: list[Span], cue_para_start: int) -> list[Span]:
-    """Lines ending in ； right after the cue line, up to the line ending in 。."""
-    idx = next((i for i, p in enumerate(paragraphs) if p[0] == cue_para_start), None)
-    if idx is None:
+def _semicolon_lines(view: str, paragraphs: list[Span]) -> list[tuple[list[Span], Span]]:
+    """Runs of lines ending in ；, closed by a line ending in 。 (or by the last ；-line)."""
+    runs = []
+    i = 0
+    while i < len(paragraphs):
+        s, e = paragraphs[i]
+        if view[e - 1] not in "；;" or _SEMI_RE.search(view, s, e - 1):
+            i += 1
+            continue
+        j = i
+        items = []
+        while j < len(paragraphs):
+            ps, pe = paragraphs[j]
+            if _SEMI_RE.search(view, ps, pe - 1):
+                break  # a line holding its own series is not one item
+            items.append((ps, pe))
+            j += 1
+            if view[pe - 1] not in "；;":
+                if view[pe - 1] not in "。！!":
+                    items.pop()
+                    j -= 1
+                break
+        if len(items) >= 2:
+            ctx_start = paragraphs[i - 1][0] if i > 0 else s
+            runs.append((items, (ctx_start, s)))
+        i = max(j, i + 1)
+    return runs
+
+
+def _parallel_items(view: str, start: int, end: int) -> list[Span]:
+    """Clauses of one sentence split at ；, when at least three open with the same two characters."""
+    semis = [m.start() for m in _SEMI_RE.finditer(view, start, end)]
+    if len(semis) < 2:
         return []
-    items = []
-    for s, e in paragraphs[idx + 1:]:
-        tail = view[e - 1]
-        items.append((s, e))
-        if tail not in "；;":
-            break
-    if len(items) < 2 or view[items[0][1] - 1] not in "；;":
+    bounds = [start, *[p + 1 for p in semis], end]
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if b - a >= _MIN_ITEM_CHARS]
+    # The first clause may carry the lead-in (经研究决定，给予…): its item starts where the shared opener does.
+    openers = [view[a:a + 2] for a, _ in spans[1:]]
+    if len(openers) < 2 or len(set(openers)) != 1:
         return []
-    return items
+    head = openers[0]
+    first_at = view.find(head, spans[0][0], spans[0][1])
+    if first_at == -1:
+        return []
+    return [(first_at, spans[0][1]), *spans[1:]]

@@ -71,7 +71,8 @@ def _list_kind(clean: CleanText, fl: FoundList, rs: RuleSet) -> str:
     return "measures" if acting * 2 >= len(fl.items) else "other"
 
 
-def collect_list_items(clean: CleanText, lists: list[FoundList], rs: RuleSet, segment) -> tuple[list[Item], list[Item], list[Span]]:
+def collect_list_items(clean: CleanText, lists: list[FoundList], rs: RuleSet, segment,
+                       orgs: list[str]) -> tuple[list[Item], list[Item], list[Span]]:
     """Measures and findings from the leaf lists; also the spans the lists cover (prose is looked for outside)."""
     measures: list[Item] = []
     findings: list[Item] = []
@@ -102,7 +103,7 @@ def collect_list_items(clean: CleanText, lists: list[FoundList], rs: RuleSet, se
             elif kind == "facts":
                 # Facts lists (事件具体情况如下：（1）…) hold measures only in the items that state an action.
                 sents = split_sentences(clean.text, it.start, it.end)
-                for pm in find_prose_measures(clean.text, clean.view, sents, rs, [], segment):
+                for pm in find_prose_measures(clean.text, clean.view, sents, rs, [], segment, orgs, assume_org=True):
                     measures.append(_new_item(clean, pm.start, pm.end, it.ordinal, True, pm.rule, fl.section,
                                               list_id, fl.level))
     return measures, findings, covered
@@ -141,11 +142,11 @@ def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options
     segment = _segmenter(options)
     skip = _skip_spans(clean)
     lists = find_lists(clean.text, clean.view, rs, skip)
-    measures, findings, covered = collect_list_items(clean, lists, rs, segment)
+    orgs = _org_names(clean, rs, record.title, skip)
+    measures, findings, covered = collect_list_items(clean, lists, rs, segment, orgs)
     listed_spans = [(m.start, m.end) for m in measures]
     prose_sentences = [(s, e) for s, e in iter_sentences(clean.text, skip)
                        if not any(a <= s < b or a < e <= b for a, b in covered)]
-    orgs = _org_names(clean, rs, record.title, skip)
     for pm in find_prose_measures(clean.text, clean.view, prose_sentences, rs, listed_spans, segment, orgs):
         measures.append(_new_item(clean, pm.start, pm.end, "", False, pm.rule))
     measures.sort(key=lambda m: m.start)

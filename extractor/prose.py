@@ -161,11 +161,12 @@ class _Attribution:
 
 def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: RuleSet,
                         listed: list[Span], segment: Segmenter | None = None,
-                        org_names: list[str] | None = None) -> list[ProseMeasure]:
+                        org_names: list[str] | None = None, assume_org: bool = False) -> list[ProseMeasure]:
     """Prose measures among ``sentences`` (already restricted to text outside list items and boilerplate).
 
     ``org_names`` are the names of the responding organization (Simplified); with them, a sentence counts only
-    when the organization is its subject or speaks in the paragraph before it.
+    when the organization is its subject or speaks in the paragraph before it. ``assume_org``: the sentences
+    are the organization's own words (items of a list in its statement) unless they name someone else.
     """
     attribution = _Attribution(ruleset, org_names or [])
     out = []
@@ -174,7 +175,7 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
     for s, e in sentences:
         para = view.rfind("\n", 0, s)
         if para != last_para:
-            context, last_para = False, para
+            context, last_para = assume_org, para
         if any(ls < e and s < le for ls, le in listed):
             context = True
         sentence = view[s:e]
