@@ -1,0 +1,2 @@
+<%@ page pageEncoding="UTF-8"%>
+<%-- only a directive --%>
