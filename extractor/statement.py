@@ -18,8 +18,11 @@ Span = tuple[int, int]
 THRESHOLD = 3.75       # apology + any other evidence, or remediation (two remedy signals) with context
 MAX_HITS = 3
 APOLOGY_WEIGHT = 3.5      # the organization apologising is close to decisive on its own
-MEASURE_WEIGHT = 0.5
-MAX_MEASURE_POINTS = 3.0
+# Measures found by the pipeline are weak evidence: the list and prose finders also fire on work plans,
+# promotional articles and incident reports (measured on dev: 7-13 "measures" in negatives), so finding
+# any adds a small bonus only.
+MEASURE_WEIGHT = 0.25
+MAX_MEASURE_POINTS = 0.25
 # Points one kind of positive evidence can add at most: talk of a response (发布声明, 回应) cannot make a
 # statement without an apology or remediation, and an incident word only says what the text is about.
 KIND_CAP = {"response": 1.5, "remedy": 4.0, "incident": 0.5}
@@ -88,7 +91,6 @@ def score_statement(view: str, rules, sentences: list[Span], apology: ApologyHit
     if apology.found:
         result.contributions[apology.rule or "apology"] = APOLOGY_WEIGHT
     if n_measures:
-        # Listed measures alone prove little (work plans are lists too); all found measures count the same.
         result.contributions["measures"] = min(MEASURE_WEIGHT * n_measures, MAX_MEASURE_POINTS)
     result.score = round(sum(result.contributions.values()), 2)
     result.is_statement = result.score >= THRESHOLD
