@@ -66,7 +66,8 @@ def find_apology(clean: CleanText, rules, sentences: list[Span]) -> ApologyHit:
     list_block = ""
     for s, e in sentences:
         blocks = _block_spans(view, s, e, rules)
-        is_item = _ITEM_START.match(view, s) is not None
+        # Items: an ordinal or bullet start, or a line of a semicolon series (loaders drop bullets).
+        is_item = _ITEM_START.match(view, s) is not None or view[e - 1] in "；;"
         if not is_item:
             list_block = next((r.id for r in rules if r.get("kind") == "demand_list"
                                and r.pattern.search(view, s, e)), "")
