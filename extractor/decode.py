@@ -104,7 +104,8 @@ def find_mojibake(text: str) -> str | None:
         for codec in ("cp1252", "latin-1"):
             try:
                 run.encode(codec).decode("utf-8")
-                return "possible mojibake (UTF-8 text read as Latin-1, e.g. '%s')" % run[:12]
+                sample = "".join(ch for ch in run[:12] if ch.isprintable())
+                return f"possible mojibake (UTF-8 text read as Latin-1, e.g. '{sample}')"
             except UnicodeError:
                 continue
     if _GBK_MOJIBAKE.search(text[:_SAMPLE]):

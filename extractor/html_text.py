@@ -44,7 +44,7 @@ class HtmlText:
 def looks_like_markup(text: str) -> bool:
     """True when ``text`` is an HTML/XML page or fragment (several tags, or a doctype/root/xml declaration)."""
     head = text[:5000].lstrip().lower()
-    if head.startswith(("<!doctype", "<html", "<?xml")):
+    if head.startswith(("<!doctype", "<html", "<?xml", "<%", "<?php")):
         return True
     return len(_TAG.findall(text[:20000])) >= 3 and bool(_MARKUP_HINT.search(text[:20000])
                                                          or head.startswith("<"))

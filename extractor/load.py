@@ -96,7 +96,9 @@ def iter_sources(paths: list[str]) -> Iterator[Source | LoadedDoc]:
 
 def _size_text(n: int) -> str:
     mb = n / 1_000_000
-    return f"{mb:.0f} MB" if mb >= 10 else f"{mb:.1f} MB" if mb >= 0.1 else f"{n} bytes"
+    if mb < 0.1:
+        return f"{n} bytes"
+    return f"{mb:.1f}".removesuffix(".0") + " MB"  # 20.3 MB > 20 MB limit, not 20 MB > 20 MB
 
 
 def _read(src: Source, max_bytes: int) -> bytes:

@@ -108,6 +108,7 @@ MARKUP = [
     ("html page", "<!DOCTYPE html><html><body>x</body></html>", True),
     ("xml", '<?xml version="1.0"?><Body>x</Body>', True),
     ("fragment", "<div><p>一是</p><p>二是</p></div>", True),
+    ("jsp directives only", '<%@ page pageEncoding="UTF-8"%>\n', True),
     ("plain text with angle", "a < b 且 c > d，温度<30度", False),
     ("markdown", "# 标题\n\n正文**重点**", False),
 ]

@@ -245,7 +245,7 @@ def test_jsonl_errors_name_the_line(tmp_path):
 def test_file_too_large(tmp_path):
     path = write(tmp_path, "big.txt", "一是退款。\n" * 200_000)
     doc = load_one(path, max_bytes=1_000_000)
-    assert doc.error == f"{path}: file too large (3.2 MB > 1.0 MB limit)"
+    assert doc.error == f"{path}: file too large (3.2 MB > 1 MB limit)"
 
 
 def test_long_line_loads_with_warning(tmp_path):
