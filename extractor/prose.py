@@ -1,10 +1,12 @@
 """Measures stated in prose: sentences outside lists in which the organization takes a concrete action.
 
-A sentence qualifies when a cue verb of a concrete action (rules/cues.patterns.jsonl) stands in it, not negated,
-not inside a vow, not in a third party's mouth (rules/prose.regex.jsonl), and — when a word segmenter is
-available — on word boundaries (排查 must not be read out of 安排查看). The measure text drops the leading
-clauses that only frame the sentence (中国联通表示，/ 5月7日，/ 公司高度重视，) and ends where a new
-``对…`` target starts after the action, so one measure is one action group.
+A sentence is read clause by clause (split at ，；：). An *action clause* holds a cue verb of a concrete action
+(rules/cues.patterns.jsonl) that is not negated, not inside a vow, not a cause (因系统升级导致…) and — when a word
+segmenter is available — sits on word boundaries (排查 must not be read out of 安排查看). Consecutive clauses
+form one measure; a new one starts after ；, at a new reported statement (又指/并称) or at a new 对X target.
+Leading clauses that only frame the sentence (中国联通表示，/ 5月7日，/ 公司高度重视，) are left out, and so are
+trailing clauses that only vow or aim. A measure counts only when it is the responding organization's: named,
+self-referring, or speaking earlier in the paragraph, and not a third party's (rules/prose.regex.jsonl).
 """
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from .sentences import Span, split_clauses
 
 Segmenter = Callable[[str], list[tuple[int, int]]]
 _AIM_OPENERS = {"努力", "全力", "切实", "确保", "力争", "旨在", "以便", "以期", "为了", "从而"}
+_REJECT_IDS = ("prose.reject_third_party", "prose.reject_regulator_order", "prose.reject_question",
+               "prose.reject_hypothetical_other")
 
 
 @dataclass
@@ -26,21 +30,27 @@ class ProseMeasure:
     rule: str  # the cue rule that made it a measure
 
 
-def _rule(ruleset: RuleSet, rid: str):
-    for r in ruleset.regex("prose"):
-        if r.id == rid:
-            return r.pattern
-    return None
+class _Rules:
+    def __init__(self, ruleset: RuleSet):
+        by_id = {r.id: r.pattern for r in ruleset.regex("prose")}
+        self.by_id = by_id
+        self.frame = by_id.get("prose.frame_clause")
+        self.negation = by_id.get("prose.reject_negation")
+        self.cause = by_id.get("prose.cause_clause")
+        self.itself = by_id.get("prose.statement_itself")
+        self.speech = by_id.get("prose.speech_frame")
+        self.new_statement = by_id.get("prose.new_statement")
+        self.apology = by_id.get("prose.apology_only")
+        self.self_ref = by_id.get("prose.self_reference")
+        self.org = by_id.get("prose.org_subject")
+        self.other = by_id.get("prose.other_subject")
+        self.demand = by_id.get("prose.demand_before_cue")
+        self.org_speech = by_id.get("prose.org_speech")
+        self.rejects = [by_id[i] for i in _REJECT_IDS if i in by_id]
 
-
-def _rejected(view: str, s: int, e: int, ruleset: RuleSet) -> str:
-    """Id of the reject rule that fires on view[s:e] (the action and its frame), or ""."""
-    sentence = view[s:e]
-    for r in ruleset.regex("prose"):
-        if r.id in ("prose.reject_third_party", "prose.reject_regulator_order", "prose.reject_question",
-                    "prose.reject_hypothetical_other") and r.pattern.search(sentence):
-            return r.id
-    return ""
+    @staticmethod
+    def hit(pattern, text: str) -> bool:
+        return pattern is not None and pattern.search(text) is not None
 
 
 def _aligned(cue: tuple[int, int], tokens: list[tuple[int, int]]) -> bool:
@@ -49,62 +59,107 @@ def _aligned(cue: tuple[int, int], tokens: list[tuple[int, int]]) -> bool:
     return cue[0] in starts and cue[1] in ends or any(a <= cue[0] and cue[1] <= b for a, b in tokens)
 
 
-def _action_span(view: str, s: int, e: int, ruleset: RuleSet, segment: Segmenter | None) -> tuple[int, int, str] | None:
-    clauses = split_clauses(view, s, e)
-    frame = _rule(ruleset, "prose.frame_clause")
-    negation = _rule(ruleset, "prose.reject_negation")
-    cause = _rule(ruleset, "prose.cause_clause")
-    itself = _rule(ruleset, "prose.statement_itself")
+class _Attribution:
+    """Whose action a clause states: the organization's (named, self-referring, or speaking in this
+    paragraph) or someone else's. News reports mix the organization's response with everybody else's doings."""
+
+    def __init__(self, rules: _Rules, org_names: list[str]):
+        self.r = rules
+        self.names = [n for n in org_names if n and len(n) >= 2]
+
+    def names_org(self, text: str) -> bool:
+        if any(n in text for n in self.names):
+            return True
+        return self.r.hit(self.r.self_ref, text) or self.r.hit(self.r.org, text)
+
+    def org_speaks(self, sentence: str) -> bool:
+        if self.r.org_speech is None:
+            return False
+        return any(self.names_org(sentence[max(0, m.start() - 24):m.start()])
+                   for m in self.r.org_speech.finditer(sentence))
+
+    def judge(self, view: str, s: int, a: int, cue_at: int, in_context: bool) -> str:
+        """"org", "other" or "" (unknown) for the action clause starting at ``a`` whose cue is at ``cue_at``."""
+        lead = view[a:cue_at]
+        if self.r.hit(self.r.demand, lead) or self.r.hit(self.r.other, lead):
+            return "other"
+        if self.names_org(view[s:cue_at]):
+            return "org"
+        return "org" if in_context else ""
+
+
+class _Clause:
+    __slots__ = ("start", "end", "body", "action", "rule", "cue_at", "frame")
+
+    def __init__(self, start: int, end: int, body: str):
+        self.start, self.end, self.body = start, end, body
+        self.action, self.rule, self.cue_at, self.frame = False, "", start, False
+
+
+def _read_clauses(view: str, s: int, e: int, rules: _Rules, ruleset: RuleSet,
+                  segment: Segmenter | None) -> list[_Clause]:
     tokens = segment(view[s:e]) if segment else None
-    first = None
-    rule = ""
-    for i, (cs, ce) in enumerate(clauses):
-        body = view[cs:ce].rstrip("，,；;：:。！!")
-        if frame is not None and frame.search(body):
+    out = []
+    for cs, ce in split_clauses(view, s, e):
+        c = _Clause(cs, ce, view[cs:ce].rstrip("，,；;：:。！!"))
+        c.frame = rules.hit(rules.frame, c.body)
+        out.append(c)
+        if c.frame or rules.hit(rules.cause, c.body) or rules.hit(rules.itself, c.body):
             continue
-        if (cause is not None and cause.search(body)) or (itself is not None and itself.search(body)):
-            continue
-        ok, rid = has_concrete_action(body, ruleset)
+        ok, rid = has_concrete_action(c.body, ruleset)
         if not ok:
             continue
-        cues = find_cue_verbs(body, ruleset)
-        if negation is not None and cues and all(negation.search(body[:c[0]]) for c in cues):
+        cues = find_cue_verbs(c.body, ruleset)
+        if rules.negation is not None and cues and all(rules.negation.search(c.body[:q[0]]) for q in cues):
             continue
-        if tokens is not None and cues and not any(
-                _aligned((cs - s + c[0], cs - s + c[1]), tokens) for c in cues):
+        if tokens is not None and cues and not any(_aligned((cs - s + q[0], cs - s + q[1]), tokens) for q in cues):
             continue
-        first, rule = i, rid
-        break
-    if first is None:
-        return None
-    start = clauses[first][0]
-    # A clause "对X" right before the action clause is its object (对系统…每一个流程，重新进行梳理完善).
-    if first > 0 and view[clauses[first - 1][0]] == "对" and not has_concrete_action(
-            view[clauses[first - 1][0]:clauses[first - 1][1]], ruleset)[0]:
-        start = clauses[first - 1][0]
-    end = e
-    kept = [c for c in clauses if c[0] >= start]
-    for cs, ce in kept[1:]:
-        if view[cs] == "对" and view[start] != "对":
-            end = cs
+        if cues and rules.apology is not None and all(rules.apology.fullmatch(q[2]) for q in cues):
+            continue  # apologising is the apology field
+        c.action, c.rule = True, rid
+        c.cue_at = cs + (cues[0][0] if cues else 0)
+    return out
+
+
+def _groups(view: str, clauses: list[_Clause], rules: _Rules) -> list[list[_Clause]]:
+    """Runs of clauses that make one measure each, starting at an action clause."""
+    groups: list[list[_Clause]] = []
+    current: list[_Clause] | None = None
+    for i, c in enumerate(clauses):
+        prev_end = view[clauses[i - 1].end - 1] if i else ""
+        breaks = (prev_end in "；;" or rules.hit(rules.new_statement, c.body)
+                  or (view[c.start] == "对" and current is not None and view[current[0].start] != "对"))
+        if breaks:
+            current = None
+        if c.action:
+            if current is None:
+                current = [c]
+                # A clause "对X" right before the action clause is its object (对系统…流程，重新进行梳理完善).
+                if i and view[clauses[i - 1].start] == "对" and not clauses[i - 1].action and not breaks:
+                    current.insert(0, clauses[i - 1])
+                groups.append(current)
+            else:
+                current.append(c)
+        elif current is not None and not rules.hit(rules.new_statement, c.body):
+            current.append(c)
+    return groups
+
+
+def _trim(view: str, group: list[_Clause], ruleset: RuleSet) -> tuple[int, int] | None:
+    """Drop trailing clauses that only vow or aim (持续改进服务，努力为用户提供满意服务)."""
+    while len(group) > 1:
+        last = group[-1]
+        if last.action and not is_generic_vow(last.body, ruleset):
             break
-    # Trailing clauses that only vow or aim (持续改进服务，努力为用户提供满意服务) are not part of the action.
-    tail = [c for c in kept if c[1] <= end]
-    while len(tail) > 1 and (is_generic_vow(view[tail[-1][0]:tail[-1][1]], ruleset) or
-                             not has_concrete_action(view[tail[-1][0]:tail[-1][1]], ruleset)[0] and
-                             view[tail[-1][0]:tail[-1][0] + 2] in _AIM_OPENERS):
-        end = tail[-2][1]
-        tail.pop()
+        if not (is_generic_vow(last.body, ruleset) or last.body[:2] in _AIM_OPENERS or last.frame):
+            break
+        group = group[:-1]
+    start, end = group[0].start, group[-1].end
     while end > start and view[end - 1] in "，,；;：: ":
         end -= 1
-    # The frame clause right before the action (记者了解到，/ 中国移动方面表示，) says whose words these are.
-    speech = _rule(ruleset, "prose.speech_frame")
-    frame_start = start
-    if first > 0 and speech is not None and speech.search(view[clauses[first - 1][0]:clauses[first - 1][1]].rstrip("，,")):
-        frame_start = clauses[first - 1][0]
-    if _rejected(view, frame_start, end, ruleset):
+    if is_generic_vow(view[start:end], ruleset):
         return None
-    return start, end, rule
+    return start, end
 
 
 def _overlaps_listed(view: str, s: int, e: int, listed: list[Span]) -> bool:
@@ -122,53 +177,17 @@ def _overlaps_listed(view: str, s: int, e: int, listed: list[Span]) -> bool:
     return False
 
 
-class _Attribution:
-    """Whose action a sentence states: the organization's (named, self-referring, or speaking in this
-    paragraph) or someone else's. News reports mix the organization's response with everybody else's doings."""
-
-    def __init__(self, ruleset: RuleSet, org_names: list[str]):
-        self.self_ref = _rule(ruleset, "prose.self_reference")
-        self.org = _rule(ruleset, "prose.org_subject")
-        self.other = _rule(ruleset, "prose.other_subject")
-        self.demand = _rule(ruleset, "prose.demand_before_cue")
-        self.speech = _rule(ruleset, "prose.org_speech")
-        self.names = [n for n in org_names if n and len(n) >= 2]
-
-    def names_org(self, text: str) -> bool:
-        if any(n in text for n in self.names):
-            return True
-        return bool((self.self_ref and self.self_ref.search(text)) or (self.org and self.org.search(text)))
-
-    def org_speaks(self, sentence: str) -> bool:
-        if self.speech is None:
-            return False
-        for m in self.speech.finditer(sentence):
-            if self.names_org(sentence[max(0, m.start() - 24):m.start()]):
-                return True
-        return False
-
-    def judge(self, view: str, s: int, a: int, cue_at: int, in_context: bool) -> str:
-        """"org", "other" or "" (unknown) for the action starting at ``a`` whose cue is at ``cue_at``."""
-        lead = view[a:cue_at]
-        if self.demand is not None and self.demand.search(lead):
-            return "other"
-        if self.other is not None and self.other.search(lead):
-            return "other"
-        if self.names_org(view[s:cue_at]):
-            return "org"
-        return "org" if in_context else ""
-
-
 def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: RuleSet,
                         listed: list[Span], segment: Segmenter | None = None,
                         org_names: list[str] | None = None, assume_org: bool = False) -> list[ProseMeasure]:
     """Prose measures among ``sentences`` (already restricted to text outside list items and boilerplate).
 
-    ``org_names`` are the names of the responding organization (Simplified); with them, a sentence counts only
-    when the organization is its subject or speaks in the paragraph before it. ``assume_org``: the sentences
-    are the organization's own words (items of a list in its statement) unless they name someone else.
+    ``org_names`` are the names of the responding organization (Simplified); a measure counts only when the
+    organization is its subject or speaks in the paragraph before it. ``assume_org``: the sentences are the
+    organization's own words (items of a list in its statement) unless they name someone else.
     """
-    attribution = _Attribution(ruleset, org_names or [])
+    rules = _Rules(ruleset)
+    attribution = _Attribution(rules, org_names or [])
     out = []
     context = False
     last_para = -1
@@ -180,26 +199,31 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
             context = True
         sentence = view[s:e]
         speaks = attribution.org_speaks(sentence)
-        if sentence.rstrip().endswith(("：", ":")):
-            context = context or speaks
-            continue  # a list intro
-        if not sentence.rstrip().endswith(("。", "！", "!", "；", ";", "”", "」", ")", "）")) and e - s < 40:
-            continue  # a headline or caption, not a sentence of the statement
-        if is_generic_vow(sentence, ruleset):
+        stripped = sentence.rstrip()
+        if stripped.endswith(("：", ":")) or is_generic_vow(sentence, ruleset) or (
+                not stripped.endswith(("。", "！", "!", "；", ";", "”", "」", ")", "）")) and e - s < 40):
+            # A list intro, a vow, or a headline/caption: no measure, but it may tell who speaks.
             context = context or speaks
             continue
-        span = _action_span(view, s, e, ruleset, segment)
-        if span is None:
-            context = context or speaks
-            continue
-        a, b, rule = span
-        cues = find_cue_verbs(view[a:b], ruleset)
-        cue_at = a + (cues[0][0] if cues else 0)
-        who = attribution.judge(view, s, a, cue_at, context)
-        context = (context or speaks or who == "org") and who != "other"
-        if who != "org":
-            continue
-        if b - a < 4 or _overlaps_listed(view, a, b, listed):
-            continue
-        out.append(ProseMeasure(a, b, rule))
+        clauses = _read_clauses(view, s, e, rules, ruleset, segment)
+        for group in _groups(view, clauses, rules):
+            first = next(c for c in group if c.action)
+            who = attribution.judge(view, s, first.start, first.cue_at, context)
+            context = (context or speaks or who == "org") and who != "other"
+            if who != "org":
+                continue
+            span = _trim(view, group, ruleset)
+            if span is None:
+                continue
+            a, b = span
+            idx = clauses.index(group[0])
+            frame_start = a
+            if idx and rules.hit(rules.speech, clauses[idx - 1].body):
+                frame_start = clauses[idx - 1].start  # 记者了解到，/ 中国移动方面表示，: whose words these are
+            if any(p.search(view, frame_start, b) for p in rules.rejects):
+                continue
+            if b - a < 4 or _overlaps_listed(view, a, b, listed):
+                continue
+            out.append(ProseMeasure(a, b, first.rule))
+        context = context or speaks
     return out
