@@ -20,6 +20,7 @@ from .hotlines import find_hotlines
 from .lists import FoundList, find_lists
 from .load import LoadedDoc, Source, iter_sources, load_source
 from .parties import find_parties
+from .prefilter import fill_prefiltered, has_response_vocabulary
 from .prose import find_prose_measures
 from .records import Deadline, DocumentRecord, Item, Party
 from .ruleset import RuleSet, load_ruleset
@@ -38,11 +39,16 @@ class Options:
     max_bytes: int = 20_000_000
     max_chars: int = 2_000_000
     with_text: bool = True
+    fast: bool = True  # pre-filter and lazy segmentation (extractor/prefilter.py); output is the same either way
 
 
 def _segmenter(options: Options):
     if options.segmenter == "none":
         return None
+    if options.fast:
+        from .prefilter import lazy_segmenter
+
+        return lazy_segmenter(options.segmenter)
     from .segment import segment
 
     return lambda s: segment(s, options.segmenter)
@@ -221,6 +227,8 @@ def extract_loaded(doc: LoadedDoc, options: Options = Options(), rs: RuleSet | N
         clean = clean_text(text, doc.title)
         if options.with_text:
             record.clean_text = clean.text
+        if options.fast and not has_response_vocabulary(clean.view, rs):
+            return fill_prefiltered(record, clean)
         return extract_clean(record, clean, rs, options)
     except Exception as exc:  # one document's bug must not stop a crawl; the record says what happened
         record.status = "error"

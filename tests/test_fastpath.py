@@ -1,0 +1,87 @@
+"""The fast paths (pre-filter, lazy segmentation) change speed only: records are the same with and without.
+
+Runs the shared seeds and dev documents both ways (skipped when ../shared is absent) and compares the
+contract fields document by document, plus table tests for the pre-filter vocabulary.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from extractor.clean import clean_text
+from extractor.pipeline import Options, extract_paths, extract_text
+from extractor.prefilter import PREFILTER_WARNING, LazyTokens, has_response_vocabulary
+from extractor.ruleset import load_ruleset
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SETS = [SHARED / "seeds", SHARED / "dev"]
+# Fields compared for every document. statement_score, incident and timeline are not computed for a
+# pre-filtered document (see extractor/prefilter.py); they are compared for every other document.
+CONTRACT = ("status", "error", "title", "date", "script", "is_statement", "apology", "apology_text", "company",
+            "branches", "stated_count", "count_ok", "measures", "findings", "hotlines", "parties")
+DEEP = ("statement_score", "incident", "timeline", "warnings")
+
+
+@lru_cache(maxsize=4)
+def _records(folder: str, fast: bool, segmenter: str) -> dict[str, dict]:
+    options = Options(segmenter=segmenter, fast=fast, with_text=False)
+    return {r["doc_id"]: r for r in extract_paths([folder], options)}
+
+
+def _doc_ids(folder: Path) -> list[str]:
+    if not folder.is_dir():
+        return []
+    return sorted(_records(str(folder), False, "pkuseg"))
+
+
+CASES = [(folder, doc_id) for folder in SETS for doc_id in _doc_ids(folder)]
+
+
+@pytest.mark.skipif(not CASES, reason="../shared seeds/dev not present")
+@pytest.mark.parametrize("folder,doc_id", CASES, ids=[f"{f.name}/{d}" for f, d in CASES])
+def test_fast_paths_keep_records(folder: Path, doc_id: str) -> None:
+    slow = _records(str(folder), False, "pkuseg")[doc_id]
+    fast = _records(str(folder), True, "pkuseg")[doc_id]
+    assert {k: fast[k] for k in CONTRACT} == {k: slow[k] for k in CONTRACT}
+    if PREFILTER_WARNING not in fast["warnings"]:
+        assert {k: fast[k] for k in DEEP} == {k: slow[k] for k in DEEP}
+
+
+PREFILTER_CASES = [
+    ("对此次事件给广大用户带来的不便，我们深表歉意。", "prefilter.apology"),
+    ("公司已对涉及的扣费进行回退。", "prefilter.remedy"),
+    ("對相關責任人予以停職處理。", "prefilter.discipline"),  # Traditional: matched on the Simplified view
+    ("给予当事员工开除处分。", "prefilter.discipline"),
+    ("该医院发布情况说明。", "prefilter.response"),
+    ("具体措施如下：", "prefilter.measures"),
+    ("今天白天多云转晴，最高气温二十六摄氏度。", ""),
+    ("本届马拉松共有三万名选手参赛，男子组冠军成绩为两小时八分。", ""),
+    ("该市一季度地区生产总值同比增长百分之五点二。", ""),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", PREFILTER_CASES)
+def test_prefilter_vocabulary(sentence: str, expected: str) -> None:
+    assert has_response_vocabulary(clean_text(sentence).view, load_ruleset()) == expected
+
+
+def test_prefiltered_record_is_complete() -> None:
+    rec = extract_text("今天白天多云转晴，最高气温二十六摄氏度。夜间有小雨。", doc_id="weather.txt",
+                       options=Options(segmenter="none"))
+    assert (rec["status"], rec["is_statement"], rec["measures"], rec["hotlines"]) == ("ok", False, [], [])
+    assert PREFILTER_WARNING in rec["warnings"]
+
+
+def test_lazy_tokens_segment_once() -> None:
+    calls = []
+
+    def segment(text: str) -> list[tuple[int, int]]:
+        calls.append(text)
+        return [(0, 2), (2, 4)]
+
+    tokens = LazyTokens(segment, "整改措施")
+    assert calls == []
+    assert list(tokens) == list(tokens) == [(0, 2), (2, 4)]
+    assert calls == ["整改措施"]
