@@ -1,0 +1,164 @@
+"""The rule loader (extractor/ruleset.py): validation messages, overlays, spaCy and plain-re shapes, light import.
+
+Overlay folders are built in tmp_path; a rule file there with a shipped file's name overlays that file.
+"""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from extractor.errors import RuleError
+from extractor.ruleset import load_ruleset, shipped_rules_dir
+
+SHIPPED = load_ruleset()
+
+
+def _write(folder, name: str, lines: list) -> None:
+    folder.mkdir(exist_ok=True)
+    text = "\n".join(line if isinstance(line, str) else json.dumps(line, ensure_ascii=False) for line in lines)
+    (folder / name).write_text(text + "\n", encoding="utf-8")
+
+
+def _error_for(tmp_path, name: str, lines: list) -> str:
+    folder = tmp_path / "rules"
+    _write(folder, name, lines)
+    with pytest.raises(RuleError) as info:
+        load_ruleset(folder)
+    return str(info.value)
+
+
+# (file, lines, the whole message up to the explanation): the message names file, line and rule id.
+BAD_RULES = [
+    pytest.param("extra.regex.jsonl", [{"id": "hotline.x1", "pattern": "400", "colour": "red"}],
+                 "rules/extra.regex.jsonl:1: [hotline.x1] unknown key 'colour'", id="unknown-key"),
+    pytest.param("extra.regex.jsonl", [{"id": "hotline.x2", "pattern": "400"}, {"id": "hotline.x2", "pattern": "800"}],
+                 "rules/extra.regex.jsonl:2: [hotline.x2] duplicate id", id="duplicate-id-same-file"),
+    pytest.param("extra.regex.jsonl", [{"id": "hotline.400", "pattern": "400"}],
+                 "rules/extra.regex.jsonl:1: [hotline.400] duplicate id (first defined in rules/hotlines.regex.jsonl)",
+                 id="duplicate-id-of-shipped-rule-in-other-file"),
+    pytest.param("extra.regex.jsonl", [{"id": "hotline.x3", "pattern": "(400"}],
+                 "rules/extra.regex.jsonl:1: [hotline.x3] regex does not compile", id="regex-does-not-compile"),
+    pytest.param("extra.regex.jsonl", [{"id": "hotline.x4", "pattern": "\\b热线\\d+"}],
+                 "rules/extra.regex.jsonl:1: [hotline.x4] \\b does not separate Han", id="word-boundary-next-to-han"),
+    pytest.param("extra.regex.jsonl", ['{"id": "hotline.x5", "pattern": "400"'],
+                 "rules/extra.regex.jsonl:1: not valid JSON", id="bad-json"),
+    pytest.param("extra.regex.jsonl", [{"id": "hotline.x6", "pattern": "400"}, "", '["not", "an", "object"]'],
+                 "rules/extra.regex.jsonl:3: each line must be a JSON object", id="line-number-counts-blank-lines"),
+    pytest.param("extra.regex.jsonl", [{"pattern": "400"}], "rules/extra.regex.jsonl:1: missing \"id\"",
+                 id="missing-id"),
+    pytest.param("extra.regex.jsonl", [{"id": "Hotline-400", "pattern": "400"}],
+                 "rules/extra.regex.jsonl:1: [Hotline-400] id must read", id="id-not-field-dot-slug"),
+    pytest.param("extra.regex.jsonl", [{"id": "hotline.x7"}], "rules/extra.regex.jsonl:1: [hotline.x7] missing \"pattern\"",
+                 id="missing-pattern"),
+    pytest.param("extra.regex.jsonl", [{"id": "hotline.x8", "pattern": "400", "flags": "q"}],
+                 "rules/extra.regex.jsonl:1: [hotline.x8] unknown flag 'q'", id="unknown-flag"),
+    pytest.param("extra.patterns.jsonl", [{"id": "cue.x1", "pattern": "退款"}],
+                 "rules/extra.patterns.jsonl:1: [cue.x1] missing \"label\"", id="pattern-without-label"),
+    pytest.param("extra.patterns.jsonl", [{"id": "cue.x2", "label": "CUE", "pattern": [{"ORTH": "退"}, "款"]}],
+                 "rules/extra.patterns.jsonl:1: [cue.x2] \"pattern\" must be a phrase string or a non-empty list",
+                 id="token-pattern-not-dicts"),
+    pytest.param("extra.patterns.jsonl", [{"id": "cue.x3", "label": "CUE", "pattern": "退款", "flags": "i"}],
+                 "rules/extra.patterns.jsonl:1: [cue.x3] unknown key 'flags'", id="flags-only-in-regex-files"),
+]
+
+
+@pytest.mark.parametrize("name, lines, message", BAD_RULES)
+def test_invalid_rule_is_reported_with_file_line_and_id(tmp_path, name, lines, message):
+    assert _error_for(tmp_path, name, lines).startswith(message)
+
+
+@pytest.mark.parametrize("pattern", [
+    pytest.param("(?<!\\d)400(?!\\d)", id="digit-lookarounds-next-to-han-context"),
+    pytest.param("\\bfax\\b", id="word-boundary-in-ascii-only-regex"),
+    pytest.param("热线(?!\\d)", id="han-with-lookahead"),
+])
+def test_valid_rule_loads(tmp_path, pattern):
+    _write(tmp_path / "rules", "extra.regex.jsonl", [{"id": "hotline.ok", "pattern": pattern}])
+    assert load_ruleset(tmp_path / "rules").by_id("hotline.ok").source == pattern
+
+
+def test_overlay_must_be_a_directory(tmp_path):
+    with pytest.raises(RuleError, match="rules overlay is not a directory"):
+        load_ruleset(tmp_path / "missing")
+
+
+def test_overlay_replaces_a_rule_by_id(tmp_path):
+    old = SHIPPED.by_id("hotline.400")
+    _write(tmp_path / "mine", "hotlines.regex.jsonl",
+           [{"id": "hotline.400", "pattern": "400-?\\d{3}-?\\d{4}", "kind": "service", "role": "number"}])
+    rs = load_ruleset(tmp_path / "mine")
+    assert rs.by_id("hotline.400").source == "400-?\\d{3}-?\\d{4}" != old.source
+    assert rs.by_id("hotline.400").file == "mine/hotlines.regex.jsonl"
+    assert len(rs.regex("hotlines")) == len(SHIPPED.regex("hotlines"))
+
+
+def test_overlay_adds_new_rules_and_keeps_shipped_ones(tmp_path):
+    _write(tmp_path / "mine", "hotlines.regex.jsonl", [{"id": "hotline.mine", "pattern": "(?<!\\d)96\\d{3}(?!\\d)"}])
+    rs = load_ruleset(tmp_path / "mine")
+    assert [r.id for r in rs.regex("hotlines")] == [r.id for r in SHIPPED.regex("hotlines")] + ["hotline.mine"]
+
+
+def test_overlay_adds_a_new_file(tmp_path):
+    _write(tmp_path / "mine", "mine.patterns.jsonl", [{"id": "cue.mine", "label": "CUE", "pattern": "召回"}])
+    assert [r.id for r in load_ruleset(tmp_path / "mine").patterns("mine")] == ["cue.mine"]
+
+
+def test_overlay_does_not_change_the_shipped_ruleset(tmp_path):
+    _write(tmp_path / "mine", "hotlines.regex.jsonl", [{"id": "hotline.400", "pattern": "4000"}])
+    load_ruleset(tmp_path / "mine")
+    assert load_ruleset().by_id("hotline.400").source == SHIPPED.by_id("hotline.400").source != "4000"
+
+
+PATTERN_FILES = sorted(shipped_rules_dir().glob("*.patterns.jsonl"))
+REGEX_FILES = sorted(shipped_rules_dir().glob("*.regex.jsonl"))
+
+
+def _raw_lines(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("path", PATTERN_FILES, ids=lambda p: p.name)
+def test_patterns_file_loads_unchanged_into_span_ruler(path):
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("zh")  # character tokens: every phrase pattern aligns with tokens
+    ruler = nlp.add_pipe("span_ruler")
+    raw = _raw_lines(path)
+    ruler.add_patterns(raw)  # the file's objects as they are, extra keys included
+    assert sorted(p["id"] for p in ruler.patterns) == sorted(r["id"] for r in raw)
+
+
+def test_span_ruler_tags_matches_with_the_rule_id():
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("span_ruler").add_patterns(_raw_lines(shipped_rules_dir() / "cues.patterns.jsonl"))
+    doc = nlp("公司已为受影响用户办理退费，并开通服务专线。")
+    assert {(s.text, s.id_, s.label_) for s in doc.spans["ruler"]} >= {("退费", "cue.tuifei", "CUE"),
+                                                                     ("开通", "cue.kaitong", "CUE")}
+
+
+RAW_REGEX_RULES = [pytest.param(rule, id=rule.get("id")) for path in REGEX_FILES for rule in _raw_lines(path)]
+RAW_RULES = RAW_REGEX_RULES + [pytest.param(rule, id=rule.get("id")) for path in PATTERN_FILES for rule in _raw_lines(path)]
+
+
+@pytest.mark.parametrize("rule", RAW_REGEX_RULES)
+def test_regex_rule_loads_with_plain_re(rule):
+    # No loader needed: the line is JSON with a "pattern" that re compiles (flags given as letters).
+    flags = {"i": re.I, "m": re.M, "s": re.S, "x": re.X}
+    assert re.compile(rule["pattern"], sum(flags[c] for c in rule.get("flags", ""))).pattern == rule["pattern"]
+
+
+@pytest.mark.parametrize("rule", RAW_RULES)
+def test_shipped_rule_says_what_it_is_for(rule):
+    assert rule.get("name") or rule.get("note"), "add a human \"name\" or \"note\""
+
+
+def test_importing_the_loader_does_not_import_spacy():
+    code = ("import sys; from extractor.ruleset import load_ruleset; load_ruleset(); "
+            "import extractor; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in {'spacy', 'thinc', 'spacy_pkuseg', 'pandas'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
