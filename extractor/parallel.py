@@ -1,59 +1,93 @@
 """Records for many documents, in input order, from one process or several.
 
-Workers return plain record dicts (not spaCy Docs: pickling Docs back costs more than it saves), each worker
-loads the rules and the segmentation model once, and results are yielded as they arrive in input order, so
-memory stays flat however large the corpus is.
+Workers return plain record dicts (not spaCy Docs: measured, ``nlp.pipe(n_process=2)`` returning Docs was
+slower than one process, because pickling Docs back costs more than the segmentation saves). Each worker
+reads and extracts whole sources (a file, or a JSON Lines file with its records), so no document text
+crosses a process boundary on the way in. Rules are loaded in the parent before the workers start (forked
+workers share them); the segmentation model is loaded once per process on first use, or in the parent
+before the fork when ``preload`` is set, so the workers share its pages.
+
+Output is streamed and ordered: at most ``jobs * WINDOW`` sources are in flight, and records are yielded in
+input order as soon as their turn comes, so memory stays flat however large the corpus and the records are
+the same as a single-process run's.
 """
 from __future__ import annotations
 
+from collections import deque
 from typing import Iterator
 
-from .load import Source, iter_sources, load_source
+from .load import LoadedDoc, Source, iter_sources, load_source
 from .pipeline import Options, extract_loaded
+from .ruleset import load_ruleset
+
+WINDOW = 8  # sources in flight per worker: enough to hide the slow ones, few enough to keep memory flat
 
 
-def _extract_source(src: Source, options: Options) -> list[dict]:
-    return [extract_loaded(doc, options).as_dict(with_text=options.with_text)
-            for doc in load_source(src, max_bytes=options.max_bytes)]
+def extract_source(src: Source | LoadedDoc, options: Options) -> list[dict]:
+    """Records of one source (an error document from ``iter_sources`` gives its error record)."""
+    rs = load_ruleset(options.rules)
+    docs = load_source(src, max_bytes=options.max_bytes) if isinstance(src, Source) else [src]
+    return [extract_loaded(doc, options, rs).as_dict(with_text=options.with_text) for doc in docs]
 
 
-def _work(args: tuple[Source, Options]) -> list[dict]:
-    return _extract_source(*args)
+def _work(args: tuple[Source | LoadedDoc, Options]) -> list[dict]:
+    return extract_source(*args)
 
 
-def iter_records(paths: list[str], options: Options, jobs: int = 1, progress: bool = False) -> Iterator[dict]:
+def preload_model(options: Options) -> None:
+    """Load the segmentation model now (in the parent, before forking workers that share its pages)."""
+    if options.segmenter != "none":
+        from .segment import get_nlp
+
+        get_nlp(options.segmenter)
+
+
+def iter_records(paths: list[str], options: Options, jobs: int = 1, progress: bool = False,
+                 preload: bool = False) -> Iterator[dict]:
     """Yield one record per document under ``paths`` (stable order, identical for any ``jobs``)."""
     sources = list(iter_sources(paths))
     bar = _progress(len(sources)) if progress and len(sources) > 5 else None
+    jobs = max(1, min(jobs, len(sources)))
     try:
-        if jobs <= 1:
+        if jobs == 1 or any(isinstance(s, Source) and s.path == "-" for s in sources):
+            # stdin can only be read by this process
             for src in sources:
-                recs = _extract_source(src, options) if isinstance(src, Source) else [
-                    extract_loaded(src, options).as_dict(with_text=options.with_text)]
+                yield from extract_source(src, options)
                 if bar:
                     bar[0].advance(bar[1])
-                yield from recs
             return
-        import multiprocessing as mp
-
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        ready = [src for src in sources if not isinstance(src, Source)]
-        for doc in ready:
-            yield extract_loaded(doc, options).as_dict(with_text=options.with_text)
-        work = [(src, options) for src in sources if isinstance(src, Source)]
-        with ctx.Pool(jobs) as pool:
-            for recs in pool.imap(_work, work, chunksize=4):
-                if bar:
-                    bar[0].advance(bar[1])
-                yield from recs
+        yield from _iter_pool(sources, options, jobs, preload, bar)
     finally:
         if bar:
             bar[0].stop()
 
 
+def _iter_pool(sources: list, options: Options, jobs: int, preload: bool, bar) -> Iterator[dict]:
+    import multiprocessing as mp
+
+    load_ruleset(options.rules)  # compiled once here; forked workers inherit it
+    if preload:
+        preload_model(options)
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    pending: deque = deque()
+    todo = iter(sources)
+    with ctx.Pool(jobs) as pool:
+        while True:
+            while len(pending) < jobs * WINDOW:
+                src = next(todo, None)
+                if src is None:
+                    break
+                pending.append(pool.apply_async(_work, ((src, options),)))
+            if not pending:
+                break
+            yield from pending.popleft().get()
+            if bar:
+                bar[0].advance(bar[1])
+
+
 def _progress(total: int):
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
     from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     prog = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
                     TimeRemainingColumn(), console=Console(stderr=True), transient=True)
