@@ -6,6 +6,7 @@ decides what feeds what. Nothing here prints, and a failure inside one document 
 """
 from __future__ import annotations
 
+import re
 import traceback
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -196,7 +197,10 @@ def _org_names(clean: CleanText, rs: RuleSet, title: str, skip: list[Span]) -> l
     """Names of the organizations that may be responding (Simplified), for attributing prose sentences."""
     sentences = list(iter_sentences(clean.view, skip))
     found = find_company(clean, rs.regex("company"), sentences, clean_text(title).view if title else "")
-    return [found.name, *found.branches, *found.candidates]
+    names = [found.name, *found.branches, *found.candidates]
+    # Short forms name the same organization: 中国联通 -> 联通 (长沙联通, 黑龙江联通 act for it).
+    cores = [re.sub(r"^中国|(?:股份)?(?:有限)?(?:公司|集团)$", "", n) for n in names if n]
+    return names + [c for c in cores if len(c) >= 2]
 
 
 def _body_spans(clean: CleanText, skip: list[Span]) -> list[Span]:

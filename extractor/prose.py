@@ -70,7 +70,8 @@ class _Attribution:
     def names_org(self, text: str) -> bool:
         if any(n in text for n in self.names):
             return True
-        return self.r.hit(self.r.self_ref, text) or self.r.hit(self.r.org, text)
+        # Any organization-like subject counts only when the document's own organization is unknown.
+        return self.r.hit(self.r.self_ref, text) or (not self.names and self.r.hit(self.r.org, text))
 
     def org_speaks(self, sentence: str) -> bool:
         if self.r.org_speech is None:
