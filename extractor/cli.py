@@ -75,7 +75,9 @@ def extract(
         if out is None:
             _err("extract: --engine dask writes partitioned Parquet and needs --out DIR")
             raise typer.Exit(2)
-        failed = run_dask(paths, out, options, scheduler=scheduler)
+        failed = run_dask(paths, out, options, scheduler=scheduler, jobs=jobs)
+        for message in failed:
+            _err(message)
         raise typer.Exit(1 if failed else 0)
 
     if explain:

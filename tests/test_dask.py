@@ -1,0 +1,102 @@
+"""The Dask engine on a LocalCluster: one frame per table, the same rows as the local engine, Parquet folders."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+pytest.importorskip("distributed")
+pytest.importorskip("dask.dataframe")
+
+from distributed import Client, LocalCluster  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
+
+from extractor import dask_engine  # noqa: E402
+from extractor.cli import app  # noqa: E402
+from extractor.export import TABLES, to_frames  # noqa: E402
+from extractor.parallel import iter_records  # noqa: E402
+from extractor.pipeline import Options  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+OPTIONS = Options(segmenter="none", with_text=False)
+KEYS = {"documents": ["doc_id", "status", "is_statement"], "measures": ["doc_id", "index", "text", "start"],
+        "findings": ["doc_id", "index", "text"], "parties": ["doc_id", "name", "role", "start"],
+        "hotlines": ["doc_id", "number", "start"]}
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("dask_in")
+    for path in sorted(CORPUS.glob("*.txt")):
+        shutil.copy(path, root / path.name)
+    (root / "empty.txt").write_bytes(b"")
+    return root
+
+
+@pytest.fixture(scope="module")
+def client():
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0") as cluster:
+        with Client(cluster) as c:
+            yield c
+
+
+@pytest.fixture(scope="module")
+def written(inputs: Path, client, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dask_out")
+    frames = dask_engine.extract_to_dask([str(inputs)], OPTIONS, sources_per_partition=2)
+    dask_engine.write_parquet(frames, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def local_frames(inputs: Path) -> dict[str, pd.DataFrame]:
+    return to_frames(iter_records([str(inputs)], OPTIONS))
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_parquet_folder_has_the_local_rows(written: Path, local_frames, table: str) -> None:
+    got = pd.read_parquet(written / table)
+    assert len(list((written / table).glob("*.parquet"))) >= 1
+    want = local_frames[table]
+    keys = KEYS[table]
+    norm = lambda f: f[keys].astype("string").sort_values(keys).reset_index(drop=True)  # noqa: E731
+    pd.testing.assert_frame_equal(norm(got), norm(want), check_dtype=False)
+
+
+def test_every_partition_has_the_table_types(inputs: Path, client) -> None:
+    frames = dask_engine.extract_to_dask([str(inputs)], OPTIONS, sources_per_partition=4)
+    assert list(frames) == list(TABLES)
+    measures = frames["measures"].compute()
+    assert dict(measures.dtypes.astype(str)) == dask_engine.table_dtypes("measures")
+    assert frames["documents"].npartitions == 2
+
+
+def test_tables_share_one_extraction_per_partition(inputs: Path, client, monkeypatch) -> None:
+    calls = []
+    real = dask_engine.extract_partition
+
+    def counting(sources, options):
+        calls.append(len(sources))
+        return real(sources, options)
+
+    monkeypatch.setattr(dask_engine, "extract_partition", counting)
+    frames = dask_engine.extract_to_dask([str(inputs)], OPTIONS, sources_per_partition=3)
+    import dask
+
+    dask.compute(*frames.values())
+    assert sorted(calls) == [3, 3]
+
+
+def test_cli_engine_dask_writes_parquet_and_reports_errors(inputs: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, [str(inputs), "--engine", "dask", "--out", str(tmp_path), "--segmenter",
+                                      "none", "-q"])
+    assert result.exit_code == 1  # empty.txt failed
+    docs = pd.read_parquet(tmp_path / "documents")
+    assert sorted(docs["doc_id"])[0] == "000_96c7af21cd661f14.txt" and len(docs) == 6
+
+
+def test_cli_engine_dask_needs_out(inputs: Path) -> None:
+    result = CliRunner().invoke(app, [str(inputs), "--engine", "dask"])
+    assert result.exit_code == 2
