@@ -217,6 +217,9 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
             if span is None:
                 continue
             a, b = span
+            opener = rules.new_statement.match(view[a:b]) if rules.new_statement is not None else None
+            if opener:
+                a += opener.end()  # 又指已…: the measure starts after the reporting verb
             idx = clauses.index(group[0])
             frame_start = a
             if idx and rules.hit(rules.speech, clauses[idx - 1].body):

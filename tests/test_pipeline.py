@@ -1,0 +1,76 @@
+"""The whole pipeline on the corpus documents: measures, findings, offsets, counts and document fields."""
+from pathlib import Path
+
+import pytest
+
+import extractor
+from extractor.pipeline import Options
+
+CORPUS = Path(__file__).parent.parent / "corpus"
+FAST = Options(segmenter="char")
+
+
+@pytest.fixture(scope="module")
+def records():
+    return {Path(r["doc_id"]).stem[:3]: r for r in extractor.extract_paths([str(CORPUS)], FAST)}
+
+
+def test_every_value_points_into_the_clean_text(records):
+    for rec in records.values():
+        text = rec["clean_text"]
+        for key in ("measures", "findings", "parties", "hotlines"):
+            for value in rec[key]:
+                shown = value.get("text") or value.get("name") or value.get("number")
+                assert text[value["start"]:value["end"]] == shown, (rec["doc_id"], key, shown)
+
+
+def test_seed_000_four_listed_measures_and_two_in_prose(records):
+    rec = records["000"]
+    listed = [m for m in rec["measures"] if m["listed"]]
+    assert [m["ordinal"] for m in listed] == ["一是", "二是", "三是", "四是"]
+    assert [m["category"] for m in listed] == ["refund", "hotline", "system", "accountability"]
+    assert listed[-1]["text"].endswith("严肃进行管理问责追责。")
+    assert any(m["text"].startswith("当天启动应急处置机制") and not m["listed"] for m in rec["measures"])
+    assert [h["number"] for h in rec["hotlines"]] == ["10015-6"]
+    assert rec["is_statement"] and rec["apology"] and rec["company"] == "中国联通"
+
+
+def test_seed_001_semicolon_series_without_spam_fragments(records):
+    rec = records["001"]
+    listed = [m for m in rec["measures"] if m["listed"]]
+    assert len(listed) == 4 and all(m["ordinal"] == "" and m["rule"] == "list.semicolon_cue" for m in listed)
+    for fragment in ("中国踪扣", "费报费已", "道追", "联通凌晨", "用户原路"):
+        assert not any(fragment in m["text"] for m in rec["measures"])
+
+
+def test_seed_003_nested_findings_accountability_and_count(records):
+    rec = records["003"]
+    assert [f["ordinal"] for f in rec["findings"]] == ["一是", "二是", "三是", "四是"]
+    accountability = [m for m in rec["measures"] if m["listed"] and m["category"] == "accountability"]
+    assert len(accountability) == 3
+    assert rec["stated_count"] == 5 and rec["count_ok"] is True
+    assert rec["script"] == "traditional"
+    # Sentences of the problems section (prose.findings_section) are not prose measures.
+    assert not any("違反了集團公司" in m["text"] for m in rec["measures"])
+    assert "(lián)" not in rec["clean_text"]
+
+
+def test_promotional_seed_004_is_not_a_statement(records):
+    rec = records["004"]
+    assert rec["is_statement"] is False and rec["measures"] == [] and rec["stated_count"] is None
+
+
+def test_stated_count_disagreement_is_flagged():
+    rec = extractor.extract_text(
+        "针对此次事件，公司表示深表歉意，推出五项措施：\n一是全面回退异常扣费。\n二是开通服务专线10015-6。\n"
+        "三是对相关责任人调离工作岗位。", doc_id="x.txt", options=FAST)
+    assert rec["stated_count"] == 5 and rec["count_ok"] is False
+    assert any("stated count 5" in w for w in rec["warnings"])
+
+
+def test_to_frames_gives_the_five_tables(records):
+    frames = extractor.to_frames(records.values())
+    assert set(frames) == {"documents", "measures", "findings", "parties", "hotlines"}
+    assert list(frames["measures"].columns[:8]) == ["doc_id", "index", "ordinal", "listed", "category", "text",
+                                                    "start", "end"]
+    assert len(frames["documents"]) == 5
