@@ -29,7 +29,7 @@ def _counts(view: str, ruleset: RuleSet, start: int, end: int, skip: list[Span])
         for m in rule.pattern.finditer(view, start, end):
             if any(a <= m.start() < b for a, b in skip):
                 continue
-            raw = m.groupdict().get("n") or m.groupdict().get("n2")
+            raw = next((v for v in m.groupdict().values() if v), None)
             value = parse_numeral(raw or "")
             if value and 1 < value <= 30:
                 out.append(StatedCount(value, view[m.start():m.end()], m.start(), m.end(), rule.id, None))

@@ -35,3 +35,9 @@ def test_stated_count(text, value, rule, rs):
 def test_counts_of_other_things_are_not_stated_counts(text, rs):
     clean = clean_text(text)
     assert find_stated_count(clean.view, find_lists(clean.text, clean.view, rs), rs) is None
+
+
+def test_phases_announced_as_a_count(rs):
+    clean = clean_text("國泰表示，今次事件分三個階段處理：\n第一階段，馬上採取行動堵截。\n第二階段，確認受影響的乘客。")
+    count = find_stated_count(clean.view, find_lists(clean.text, clean.view, rs), rs)
+    assert count is not None and count.value == 3 and count.rule == "count.points"

@@ -84,3 +84,12 @@ def test_every_ordinal_and_list_rule_has_a_case(rs):
     covered = {c["rule"] for c in POSITIVE}
     missing = sorted(i for i in ids if i not in covered and not i.startswith("list_end."))
     assert not missing, f"rules without a case in tests/cases/lists.jsonl: {missing}"
+
+
+def test_last_inline_item_stops_at_a_reporting_frame(rs):
+    """list_end.reporting_frame: 该公司负责人表示，… after the last item is narrative, not part of it."""
+    text = ("公司采取了以下措施：一是全面排查同类设备。二是对涉事员工停职处理。"
+            "该公司负责人表示，目前各项工作正在有序推进，后续进展将及时向社会公布。")
+    clean, lists = _lists(text, rs)
+    last = lists[0].items[-1]
+    assert clean.text[last.start:last.end] == "对涉事员工停职处理。"
