@@ -93,3 +93,6 @@ def test_last_inline_item_stops_at_a_reporting_frame(rs):
     clean, lists = _lists(text, rs)
     last = lists[0].items[-1]
     assert clean.text[last.start:last.end] == "对涉事员工停职处理。"
+    frame = rs.by_id("list_end.reporting_frame").pattern
+    assert frame.match("该公司负责人表示，目前各项工作正在有序推进。")
+    assert not frame.match("对涉事员工停职处理。")

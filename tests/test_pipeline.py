@@ -50,8 +50,10 @@ def test_seed_003_nested_findings_accountability_and_count(records):
     assert len(accountability) == 3
     assert rec["stated_count"] == 5 and rec["count_ok"] is True
     assert rec["script"] == "traditional"
-    # Sentences of the problems section (prose.findings_section) are not prose measures.
+    # Sentences of the problems section are not prose measures.
     assert not any("違反了集團公司" in m["text"] for m in rec["measures"])
+    heading = extractor.load_ruleset().by_id("prose.findings_section").pattern
+    assert heading.search("哈尔滨联通服务工作存在的主要问题") and not heading.search("整改措施：推出五项措施")
     assert "(lián)" not in rec["clean_text"]
 
 
