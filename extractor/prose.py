@@ -47,6 +47,8 @@ class _Rules:
         self.demand = by_id.get("prose.demand_before_cue")
         self.org_speech = by_id.get("prose.org_speech")
         self.rejects = [by_id[i] for i in _REJECT_IDS if i in by_id]
+        self.aspect = by_id.get("prose.aspect_before_cue")
+        self.ambiguous = {r.id for r in ruleset.patterns("cues") if r.get("level") == "ambiguous"}
 
     @staticmethod
     def hit(pattern, text: str) -> bool:
@@ -111,14 +113,18 @@ def _read_clauses(view: str, s: int, e: int, rules: _Rules, ruleset: RuleSet,
         if not ok:
             continue
         cues = find_cue_verbs(c.body, ruleset)
-        if rules.negation is not None and cues and all(rules.negation.search(c.body[:q[0]]) for q in cues):
+        # Ambiguous cues (调查发现, 发布言论) act only after aspect or a governing verb (已展开调查).
+        cues = [q for q in cues if q[3] not in rules.ambiguous or rules.hit(rules.aspect, c.body[max(0, q[0] - 8):q[0]])]
+        if not cues:
             continue
-        if tokens is not None and cues and not any(_aligned((cs - s + q[0], cs - s + q[1]), tokens) for q in cues):
+        if rules.negation is not None and all(rules.negation.search(c.body[:q[0]]) for q in cues):
             continue
-        if cues and rules.apology is not None and all(rules.apology.fullmatch(q[2]) for q in cues):
+        if tokens is not None and not any(_aligned((cs - s + q[0], cs - s + q[1]), tokens) for q in cues):
+            continue
+        if rules.apology is not None and all(rules.apology.fullmatch(q[2]) for q in cues):
             continue  # apologising is the apology field
-        c.action, c.rule = True, rid
-        c.cue_at = cs + (cues[0][0] if cues else 0)
+        c.action, c.rule = True, cues[0][3]
+        c.cue_at = cs + cues[0][0]
     return out
 
 
