@@ -286,7 +286,7 @@ def classify_list(view: str, fl: FoundList, ruleset: RuleSet) -> None:
         fl.kind, fl.kind_rule = "container", "list_kind.container"
         return
     intro, _, headings = fl.context.partition("\n")
-    kinds = [r for r in ruleset.regex("lists") if r.id.startswith("list_kind.")]
+    kinds = [r for r in ruleset.regex("lists") if r.id.startswith("list_kind.") and r.id != "list_kind.topic_items"]
     for ctx in (intro, headings):
         hits = [(r.get("priority", 0), r) for r in kinds if r.pattern.search(ctx)]
         if hits:
@@ -294,6 +294,10 @@ def classify_list(view: str, fl: FoundList, ruleset: RuleSet) -> None:
             fl.kind, fl.kind_rule = rule.get("list_kind"), rule.id
             return
     items_text = [view[it.start:it.end].rstrip() for it in fl.items]
+    topic = ruleset.by_id("list_kind.topic_items")
+    if topic is not None and sum(bool(topic.pattern.search(t)) for t in items_text) * 2 > len(items_text):
+        fl.kind, fl.kind_rule = "facts", topic.id
+        return
     if sum(t.endswith(("？", "?")) for t in items_text) * 2 >= len(items_text):
         fl.kind, fl.kind_rule = "other", "list_kind.question_items"
         return

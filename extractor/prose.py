@@ -115,6 +115,8 @@ def _read_clauses(view: str, s: int, e: int, rules: _Rules, ruleset: RuleSet,
         cues = find_cue_verbs(c.body, ruleset)
         # Ambiguous cues (调查发现, 发布言论) act only after aspect or a governing verb (已展开调查).
         cues = [q for q in cues if q[3] not in rules.ambiguous or rules.hit(rules.aspect, c.body[max(0, q[0] - 8):q[0]])]
+        # A verb right before 的 modifies a noun (达芬奇开通的热线): it names a thing, not an action.
+        cues = [q for q in cues if c.body[q[1]:q[1] + 1] != "的"]
         if not cues:
             continue
         if rules.negation is not None and all(rules.negation.search(c.body[:q[0]]) for q in cues):
