@@ -232,7 +232,9 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
             frame_start = a
             if idx and rules.hit(rules.speech, clauses[idx - 1].body):
                 frame_start = clauses[idx - 1].start  # 记者了解到，/ 中国移动方面表示，: whose words these are
-            if any(p.search(view, frame_start, b) for p in rules.rejects):
+            # Third-party and regulator rules look at who acts (frame, subject and cue), not at the object:
+            # 处理消费者的相关问询 is the organization answering consumers.
+            if any(p.search(view, frame_start, first.cue_at + 4) for p in rules.rejects):
                 continue
             if b - a < 4 or _overlaps_listed(view, a, b, listed):
                 continue
