@@ -77,6 +77,8 @@ def _at_boundary(view: str, pos: int, scheme: str) -> bool:
     prev = view[pos - 1]
     if scheme in _PAREN_SCHEMES:
         return not ("a" <= prev.lower() <= "z")
+    if scheme == "di_yi" and prev in "在于":
+        return True  # 在第一阶段，… 在第二阶段，…
     return prev in _BOUNDARY
 
 

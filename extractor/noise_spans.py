@@ -12,7 +12,8 @@ from .ruleset import RegexRule
 
 __all__ = ["find_boilerplate", "find_duplicates", "line_spans"]
 
-MIN_DUPLICATE = 20  # characters (without spaces) a paragraph needs before its repetition counts
+MIN_DUPLICATE = 50  # characters (without spaces) a paragraph needs before its repetition counts: shorter
+# lines (给予警告；, a sanction repeated for a second hospital) legitimately recur in one statement
 _SPACE = re.compile(r"\s+")
 
 

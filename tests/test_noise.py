@@ -143,13 +143,18 @@ def test_long_paragraph_with_boilerplate_word_is_not_marked():
 
 
 def test_duplicate_paragraph_marked_on_second_copy():
-    para = "一是迅速进行回退处理，对受影响用户列出详细清单。"
+    para = "一是迅速进行回退处理，处置专班对受影响用户列出详细清单，对异常扣费进行全面复核和回退处理，确保用户权益不受损害。"
     view = f"{para}\n二是设立客服专线。\n{para}"
     assert find_duplicates(view) == [(len(para) + 11, len(view), "duplicate")]
 
 
 def test_short_repeated_line_is_not_a_duplicate():
     assert find_duplicates("整改措施\n一是\n整改措施") == []
+
+
+def test_a_sanction_repeated_for_a_second_party_is_not_a_duplicate():
+    lines = "甲医院处理意见\n停业整顿3个月，期满整改合格后重新开诊；\n给予警告。\n乙医院处理意见\n停业整顿3个月，期满整改合格后重新开诊；\n给予警告。"
+    assert find_duplicates(lines) == []
 
 
 def test_skip_spans_carry_reason():
