@@ -1,32 +1,75 @@
-"""A cheap pre-filter: documents without any response vocabulary skip the expensive stages.
+"""A cheap pre-filter: documents that cannot be statements skip the expensive stages.
 
-On a crawl only a few percent of pages are statements. Every statement the pipeline recognises carries some
-of the vocabulary in ``rules/prefilter.regex.jsonl`` (apology words, remediation, accountability, a response
-being issued, measure-list intros, regret): the statement score in statement.py only reaches its threshold
-through those signals. A document with none of it gets a full record without running lists, prose, fields or
-the segmenter: ``status="ok"``, ``is_statement=False``, ``statement_score=0.0``, no measures, findings,
-parties or hotlines (the pipeline reports none for non-statements either), its ``script`` and cleaning
-warnings, and a warning naming the pre-filter. ``incident`` and ``timeline`` stay empty (not computed).
+On a crawl only a few percent of pages are statements. The statement score (statement.py) reaches its
+threshold only with an apology or with remediation evidence: every other positive signal (a response issued,
+regret, an incident word, the measures found) adds up to less than the threshold even at its caps. So a
+document where no ``kind: apology`` rule of rules/apology.regex.jsonl and no ``kind: remedy`` rule of
+rules/statement.regex.jsonl matches anywhere in the matching view is not a statement, whatever its lists and
+prose hold. Those rules are the pre-filter's vocabulary: the same data, so the two cannot drift apart.
+:func:`gate_rules` re-checks the arithmetic on the loaded rules (an overlay may add signals) and turns the
+pre-filter off when it does not hold, or when a rule uses an anchor or lookahead that could match inside a
+sentence but not in the whole text.
 
-The test tests/test_fastpath.py checks that records are identical with and without the fast paths on the
-shared seeds and dev sets.
+A ``prefilter.regex.jsonl`` in a rule overlay may add vocabulary that lets documents through (never fewer).
+
+A pre-filtered document still gets a full record: ``status="ok"``, ``is_statement=False``,
+``statement_score=0.0``, no measures, findings, parties or hotlines (the pipeline reports none for
+non-statements either), its ``script`` and cleaning warnings, and a warning naming the pre-filter.
+``incident`` and ``timeline`` stay empty (not computed). tests/test_fastpath.py checks that records are the
+same with and without the fast paths on the shared seeds and dev sets.
 """
 from __future__ import annotations
 
+import re
+import weakref
 from typing import Callable
 
 from .clean import CleanText
 from .records import DocumentRecord
-from .ruleset import RuleSet
+from .ruleset import RegexRule, RuleSet
 
-PREFILTER_WARNING = "pre-filter: no response vocabulary (rules/prefilter.regex.jsonl); statement fields not computed"
+PREFILTER_WARNING = "pre-filter: no apology or remediation vocabulary; statement fields not computed"
+GATE_KINDS = ("remedy",)  # statement signals that can carry a document past the threshold without an apology
+# Constructs that may match at a sentence end (endpos) but not at the same place in the whole text.
+_UNSAFE = re.compile(r"\\[bBZ]|\$|\(\?!")
 
 Tokens = list[tuple[int, int]]
+_gates: "weakref.WeakKeyDictionary[RuleSet, list[RegexRule] | None]" = weakref.WeakKeyDictionary()
+
+
+def gate_rules(rs: RuleSet) -> list[RegexRule] | None:
+    """The rules one of which every statement matches, or None when the loaded rules give no such guarantee."""
+    if rs not in _gates:
+        _gates[rs] = _find_gates(rs)
+    return _gates[rs]
+
+
+def _find_gates(rs: RuleSet) -> list[RegexRule] | None:
+    from .statement import KIND_CAP, MAX_HITS, MAX_MEASURE_POINTS, ONCE_KINDS, THRESHOLD
+
+    other: dict[str, float] = {}
+    gates = [r for r in rs.regex("apology") if r.get("kind") == "apology"]
+    for rule in rs.regex("statement"):
+        weight, kind = float(rule.get("weight", 0.0)), rule.get("kind", "")
+        if weight <= 0:
+            continue
+        if kind in GATE_KINDS:
+            gates.append(rule)
+        else:
+            other[kind] = other.get(kind, 0.0) + (weight if kind in ONCE_KINDS else weight * (1 + 0.5 * (MAX_HITS - 1)))
+    best_without = sum(min(v, KIND_CAP.get(k, v)) for k, v in other.items()) + MAX_MEASURE_POINTS
+    if best_without >= THRESHOLD or not gates or any(_UNSAFE.search(r.pattern.pattern) for r in gates):
+        return None
+    return gates + rs.regex("prefilter")
 
 
 def has_response_vocabulary(view: str, rs: RuleSet) -> str:
-    """Id of the first pre-filter rule that matches the matching view, or "" when none does."""
-    for rule in rs.regex("prefilter"):
+    """Id of the first apology, remediation or pre-filter rule that matches the matching view, or "" when none
+    does (then the document cannot be a statement). Returns "off" when the rules allow no pre-filter."""
+    gates = gate_rules(rs)
+    if gates is None:
+        return "off"
+    for rule in gates:
         if rule.pattern.search(view):
             return rule.id
     return ""

@@ -12,7 +12,7 @@ import pytest
 
 from extractor.clean import clean_text
 from extractor.pipeline import Options, extract_paths, extract_text
-from extractor.prefilter import PREFILTER_WARNING, LazyTokens, has_response_vocabulary
+from extractor.prefilter import PREFILTER_WARNING, LazyTokens, gate_rules, has_response_vocabulary
 from extractor.ruleset import load_ruleset
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -50,21 +50,43 @@ def test_fast_paths_keep_records(folder: Path, doc_id: str) -> None:
 
 
 PREFILTER_CASES = [
-    ("对此次事件给广大用户带来的不便，我们深表歉意。", "prefilter.apology"),
-    ("公司已对涉及的扣费进行回退。", "prefilter.remedy"),
-    ("對相關責任人予以停職處理。", "prefilter.discipline"),  # Traditional: matched on the Simplified view
-    ("给予当事员工开除处分。", "prefilter.discipline"),
-    ("该医院发布情况说明。", "prefilter.response"),
-    ("具体措施如下：", "prefilter.measures"),
+    ("对此次事件给广大用户带来的不便，我们深表歉意。", "apology.express"),
+    ("公司已对涉及的扣费进行回退。", "statement.remedy"),
+    ("對相關責任人予以停職處理。", "statement.discipline"),  # Traditional: matched on the Simplified view
+    ("公司第一时间成立了专项工作组。", "statement.taskforce"),
+    ("该医院发布情况说明，称患者病情稳定。", ""),  # a response without apology or remedy cannot be a statement
     ("今天白天多云转晴，最高气温二十六摄氏度。", ""),
     ("本届马拉松共有三万名选手参赛，男子组冠军成绩为两小时八分。", ""),
-    ("该市一季度地区生产总值同比增长百分之五点二。", ""),
+    ("中国联通进一步完善业务办理机制，让老百姓明明白白消费。", ""),
 ]
 
 
 @pytest.mark.parametrize("sentence,expected", PREFILTER_CASES)
 def test_prefilter_vocabulary(sentence: str, expected: str) -> None:
     assert has_response_vocabulary(clean_text(sentence).view, load_ruleset()) == expected
+
+
+def test_gate_holds_for_the_shipped_rules() -> None:
+    """The shipped weights keep the pre-filter on: without apology or remedy no document reaches the threshold."""
+    assert gate_rules(load_ruleset()) is not None
+
+
+OVERLAYS = [
+    ("statement.regex.jsonl", '{"id": "statement.praise", "kind": "praise", "weight": 4.0, "pattern": "好评", '
+                              '"name": "a new positive signal that can make a statement alone"}', "off"),
+    ("statement.regex.jsonl", '{"id": "statement.regret", "kind": "response", "weight": 0.5, "pattern": "深感$", '
+                              '"name": "unchanged weights"}', ""),
+    ("prefilter.regex.jsonl", '{"id": "prefilter.praise", "pattern": "好评", "name": "let praise through"}',
+     "prefilter.praise"),
+    ("statement.regex.jsonl", '{"id": "statement.remedy", "kind": "remedy", "weight": 1.0, "pattern": "好评$", '
+                              '"name": "a remedy rule that may match at a sentence end only"}', "off"),
+]
+
+
+@pytest.mark.parametrize("file,line,expected", OVERLAYS)
+def test_overlays_keep_the_gate_sound(tmp_path: Path, file: str, line: str, expected: str) -> None:
+    (tmp_path / file).write_text(line + "\n", encoding="utf-8")
+    assert has_response_vocabulary(clean_text("顾客好评如潮。").view, load_ruleset(tmp_path)) == expected
 
 
 def test_prefiltered_record_is_complete() -> None:
