@@ -46,6 +46,7 @@ class _Rules:
         self.other = by_id.get("prose.other_subject")
         self.demand = by_id.get("prose.demand_before_cue")
         self.org_speech = by_id.get("prose.org_speech")
+        self.statement_speech = by_id.get("prose.statement_speech")
         self.rejects = [by_id[i] for i in _REJECT_IDS if i in by_id]
         self.aspect = by_id.get("prose.aspect_before_cue")
         self.ambiguous = {r.id for r in ruleset.patterns("cues") if r.get("level") == "ambiguous"}
@@ -76,6 +77,8 @@ class _Attribution:
         return self.r.hit(self.r.self_ref, text) or (not self.names and self.r.hit(self.r.org, text))
 
     def org_speaks(self, sentence: str) -> bool:
+        if self.r.hit(self.r.statement_speech, sentence):
+            return True
         if self.r.org_speech is None:
             return False
         return any(self.names_org(sentence[max(0, m.start() - 24):m.start()])
