@@ -52,6 +52,7 @@ def extract(
     engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or a Dask cluster."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (with --engine dask)."),
     no_text: bool = typer.Option(False, "--no-text", help="Leave the clean text out of --jsonl records."),
+    timeout: float = typer.Option(120.0, "--timeout", min=0, help="Seconds per document before it is given up (0: none)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
 ) -> None:
     """Extract remediation measures, findings, parties and hotlines from Chinese incident-response statements."""
@@ -68,7 +69,8 @@ def extract(
     except ExtractorError as exc:
         _err(str(exc))
         raise typer.Exit(2)
-    options = Options(segmenter=segmenter.value, rules=str(rules) if rules else None, with_text=not no_text)
+    options = Options(segmenter=segmenter.value, rules=str(rules) if rules else None, with_text=not no_text,
+                      timeout=timeout or None)
     if engine is Engine.dask:
         from .dask_engine import run_dask
 

@@ -27,6 +27,7 @@ from .records import Deadline, DocumentRecord, Item, Party
 from .ruleset import RuleSet, load_ruleset
 from .sentences import Span, iter_sentences, split_sentences
 from .status import classify_status
+from .timelimit import TimeLimitExceeded, time_limit
 
 MEASURE_KINDS = {"measures", "accountability"}
 
@@ -41,6 +42,7 @@ class Options:
     max_chars: int = 2_000_000
     with_text: bool = True
     fast: bool = True  # pre-filter and lazy segmentation (extractor/prefilter.py); output is the same either way
+    timeout: float | None = 120.0  # seconds per document; the document becomes status=error when exceeded
 
 
 def _segmenter(options: Options):
@@ -228,12 +230,17 @@ def extract_loaded(doc: LoadedDoc, options: Options = Options(), rs: RuleSet | N
         record.warnings.append(f"text truncated to {options.max_chars} characters (was {len(text)})")
         text = text[: options.max_chars]
     try:
-        clean = clean_text(text, doc.title)
-        if options.with_text:
-            record.clean_text = clean.text
-        if options.fast and not has_response_vocabulary(clean.view, rs):
-            return fill_prefiltered(record, clean)
-        return extract_clean(record, clean, rs, options)
+        with time_limit(options.timeout):
+            clean = clean_text(text, doc.title)
+            if options.with_text:
+                record.clean_text = clean.text
+            if options.fast and not has_response_vocabulary(clean.view, rs):
+                return fill_prefiltered(record, clean)
+            return extract_clean(record, clean, rs, options)
+    except TimeLimitExceeded as exc:
+        record.status, record.error = "error", f"{doc.path}: {exc}; raise it with --timeout"
+        record.measures, record.findings, record.parties, record.hotlines = [], [], [], []
+        return record
     except Exception as exc:  # one document's bug must not stop a crawl; the record says what happened
         record.status = "error"
         record.error = f"{doc.path}: internal error: {type(exc).__name__}: {exc}"
