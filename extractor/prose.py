@@ -46,6 +46,7 @@ class _Rules:
         self.other = by_id.get("prose.other_subject")
         self.demand = by_id.get("prose.demand_before_cue")
         self.org_speech = by_id.get("prose.org_speech")
+        self.aspect_lead = by_id.get("prose.aspect_lead")
         self.statement_speech = by_id.get("prose.statement_speech")
         self.rejects = [by_id[i] for i in _REJECT_IDS if i in by_id]
         self.aspect = by_id.get("prose.aspect_before_cue")
@@ -84,14 +85,23 @@ class _Attribution:
         return any(self.names_org(sentence[max(0, m.start() - 24):m.start()])
                    for m in self.r.org_speech.finditer(sentence))
 
-    def judge(self, view: str, s: int, a: int, cue_at: int, in_context: bool) -> str:
+    def other_speaks(self, sentence: str) -> bool:
+        third = self.r.by_id.get("prose.reject_third_party")
+        return third is not None and third.search(sentence) is not None
+
+    def judge(self, view: str, s: int, a: int, cue_at: int, in_context: bool, others_voice: bool = False) -> str:
         """"org", "other" or "" (unknown) for the action clause starting at ``a`` whose cue is at ``cue_at``."""
         lead = view[a:cue_at]
         if self.r.hit(self.r.demand, lead) or self.r.hit(self.r.other, lead):
             return "other"
         if self.names_org(view[s:cue_at]):
             return "org"
-        return "org" if in_context else ""
+        if in_context:
+            return "org"
+        # 已下架所有相关产品: a clause led by aspect, with nobody else named before it in the sentence.
+        if not others_voice and self.r.hit(self.r.aspect_lead, lead) and not self.r.hit(self.r.other, view[s:cue_at]):
+            return "org"
+        return ""
 
 
 class _Clause:
@@ -201,16 +211,17 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
     rules = _Rules(ruleset)
     attribution = _Attribution(rules, org_names or [])
     out = []
-    context = False
-    last_para = -1
+    context = others_voice = False
+    last_para = -2
     for s, e in sentences:
         para = view.rfind("\n", 0, s)
         if para != last_para:
-            context, last_para = assume_org, para
+            context, last_para, others_voice = assume_org, para, False
         if any(ls < e and s < le for ls, le in listed):
             context = True
         sentence = view[s:e]
         speaks = attribution.org_speaks(sentence)
+        others_voice = (others_voice or attribution.other_speaks(sentence)) and not speaks
         stripped = sentence.rstrip()
         if stripped.endswith(("：", ":")) or is_generic_vow(sentence, ruleset) or (
                 not stripped.endswith(("。", "！", "!", "；", ";", "”", "」", ")", "）")) and e - s < 40):
@@ -220,7 +231,7 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
         clauses = _read_clauses(view, s, e, rules, ruleset, segment)
         for group in _groups(view, clauses, rules):
             first = next(c for c in group if c.action)
-            who = attribution.judge(view, s, first.start, first.cue_at, context)
+            who = attribution.judge(view, s, first.start, first.cue_at, context, others_voice)
             context = (context or speaks or who == "org") and who != "other"
             if who != "org":
                 continue
