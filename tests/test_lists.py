@@ -96,3 +96,10 @@ def test_last_inline_item_stops_at_a_reporting_frame(rs):
     frame = rs.by_id("list_end.reporting_frame").pattern
     assert frame.match("该公司负责人表示，目前各项工作正在有序推进。")
     assert not frame.match("对涉事员工停职处理。")
+
+
+def test_a_page_cut_off_mid_list_keeps_the_items_it_has(rs):
+    text = "公司采取以下措施：\n一是全面回退异常扣费，确保用户权益。\n二是开通服务专线10015-6。\n三是对相关责任人"
+    clean, lists = _lists(text, rs)
+    items = [clean.text[it.start:it.end] for it in lists[0].items]
+    assert items == ["全面回退异常扣费，确保用户权益。", "开通服务专线10015-6。", "对相关责任人"]
