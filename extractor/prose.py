@@ -19,8 +19,8 @@ from .sentences import Span, split_clauses
 
 Segmenter = Callable[[str], list[tuple[int, int]]]
 _AIM_OPENERS = {"努力", "全力", "切实", "确保", "力争", "旨在", "以便", "以期", "为了", "从而"}
-_REJECT_IDS = ("prose.reject_third_party", "prose.reject_regulator_order", "prose.reject_question",
-               "prose.reject_hypothetical_other")
+_REJECT_IDS = ("prose.reject_third_party", "prose.reject_regulator_order", "prose.reject_hypothetical_other",
+               "prose.reject_not_mentioned")
 
 
 @dataclass
@@ -50,6 +50,7 @@ class _Rules:
         self.statement_speech = by_id.get("prose.statement_speech")
         self.rejects = [by_id[i] for i in _REJECT_IDS if i in by_id]
         self.aspect = by_id.get("prose.aspect_before_cue")
+        self.question = by_id.get("prose.reject_question")
         self.ambiguous = {r.id for r in ruleset.patterns("cues") if r.get("level") == "ambiguous"}
 
     @staticmethod
@@ -147,7 +148,11 @@ def _groups(view: str, clauses: list[_Clause], rules: _Rules) -> list[list[_Clau
     """Runs of clauses that make one measure each, starting at an action clause."""
     groups: list[list[_Clause]] = []
     current: list[_Clause] | None = None
+    third = rules.by_id.get("prose.reject_third_party")
     for i, c in enumerate(clauses):
+        if third is not None and third.search(c.body):
+            current = None  # 不少网友表示应该严肃追责: someone else's words end the organization's measure
+            continue
         prev_end = view[clauses[i - 1].end - 1] if i else ""
         breaks = (prev_end in "；;" or rules.hit(rules.new_statement, c.body)
                   or (view[c.start] == "对" and current is not None and view[current[0].start] != "对"))
@@ -223,7 +228,7 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
         speaks = attribution.org_speaks(sentence)
         others_voice = (others_voice or attribution.other_speaks(sentence)) and not speaks
         stripped = sentence.rstrip()
-        if stripped.endswith(("：", ":")) or is_generic_vow(sentence, ruleset) or (
+        if stripped.endswith(("：", ":")) or rules.hit(rules.question, stripped) or is_generic_vow(sentence, ruleset) or (
                 not stripped.endswith(("。", "！", "!", "；", ";", "”", "」", ")", "）")) and e - s < 40):
             # A list intro, a vow, or a headline/caption: no measure, but it may tell who speaks.
             context = context or speaks
