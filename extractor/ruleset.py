@@ -142,6 +142,21 @@ def _check_token_pattern(pattern: Any, rid: str, display: str, lineno: int) -> N
         raise RuleError(display, lineno, rid, '"pattern" must be a phrase string or a non-empty list of token dicts')
 
 
+def _make_regex_rule(obj: dict, rid: str, display: str, lineno: int) -> RegexRule:
+    compiled = _compile_regex(obj, rid, display, lineno)
+    data = {k: v for k, v in obj.items() if k not in COMMON_KEYS}
+    return RegexRule(rid, compiled, obj["pattern"], display, lineno, obj.get("label", ""), obj.get("name", ""),
+                     obj.get("note", ""), data)
+
+
+def _make_pattern_rule(obj: dict, rid: str, display: str, lineno: int) -> PatternRule:
+    if not isinstance(obj.get("label"), str) or not obj["label"]:
+        raise RuleError(display, lineno, rid, 'missing "label" (spaCy needs one)')
+    _check_token_pattern(obj["pattern"], rid, display, lineno)
+    data = {k: v for k, v in obj.items() if k not in COMMON_KEYS}
+    return PatternRule(rid, obj["label"], obj["pattern"], display, lineno, data)
+
+
 class RuleSet:
     """All rules of one configuration: the shipped rules, optionally overlaid by a user's directory.
 
@@ -166,36 +181,24 @@ class RuleSet:
     def _load(self) -> None:
         seen: dict[str, str] = {}
         for stem, files in self._files(".regex.jsonl").items():
-            rules: dict[str, RegexRule] = {}
-            for path, display in files:
-                local: set[str] = set()
-                for lineno, obj in _read_jsonl(path, display):
-                    rid = _check_common(obj, REGEX_KEYS, display, lineno)
-                    if rid in local or (rid in seen and rid not in rules):
-                        raise RuleError(display, lineno, rid, f"duplicate id (first defined in {seen.get(rid, display)})")
-                    local.add(rid)
-                    seen.setdefault(rid, display)
-                    compiled = _compile_regex(obj, rid, display, lineno)
-                    data = {k: v for k, v in obj.items() if k not in COMMON_KEYS}
-                    rules[rid] = RegexRule(rid, compiled, obj["pattern"], display, lineno, obj.get("label", ""),
-                                           obj.get("name", ""), obj.get("note", ""), data)
-            self._regex[stem] = list(rules.values())
+            self._regex[stem] = self._load_files(files, REGEX_KEYS, seen, _make_regex_rule)
         for stem, files in self._files(".patterns.jsonl").items():
-            prules: dict[str, PatternRule] = {}
-            for path, display in files:
-                local = set()
-                for lineno, obj in _read_jsonl(path, display):
-                    rid = _check_common(obj, PATTERN_KEYS, display, lineno)
-                    if rid in local or (rid in seen and rid not in prules):
-                        raise RuleError(display, lineno, rid, f"duplicate id (first defined in {seen.get(rid, display)})")
-                    local.add(rid)
-                    seen.setdefault(rid, display)
-                    if not isinstance(obj.get("label"), str) or not obj["label"]:
-                        raise RuleError(display, lineno, rid, 'missing "label" (spaCy needs one)')
-                    _check_token_pattern(obj["pattern"], rid, display, lineno)
-                    data = {k: v for k, v in obj.items() if k not in COMMON_KEYS}
-                    prules[rid] = PatternRule(rid, obj["label"], obj["pattern"], display, lineno, data)
-            self._patterns[stem] = list(prules.values())
+            self._patterns[stem] = self._load_files(files, PATTERN_KEYS, seen, _make_pattern_rule)
+
+    @staticmethod
+    def _load_files(files: list[tuple[Path, str]], allowed: set, seen: dict[str, str], make) -> list:
+        """Rules of one stem: a later file (the overlay) replaces rules by id; ids are unique across stems."""
+        rules: dict = {}
+        for path, display in files:
+            local: set[str] = set()
+            for lineno, obj in _read_jsonl(path, display):
+                rid = _check_common(obj, allowed, display, lineno)
+                if rid in local or (rid in seen and rid not in rules):
+                    raise RuleError(display, lineno, rid, f"duplicate id (first defined in {seen.get(rid, display)})")
+                local.add(rid)
+                seen.setdefault(rid, display)
+                rules[rid] = make(obj, rid, display, lineno)
+        return list(rules.values())
 
     def regex(self, name: str) -> list[RegexRule]:
         """Rules of ``rules/<name>.regex.jsonl`` (empty list if there is no such file)."""
