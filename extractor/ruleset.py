@@ -214,11 +214,10 @@ class RuleSet:
         return sorted(ids)
 
     def by_id(self, rid: str) -> RegexRule | PatternRule | None:
-        for rs in (*self._regex.values(), *self._patterns.values()):
-            for r in rs:
-                if r.id == rid:
-                    return r
-        return None
+        """The rule with this id, from any file."""
+        if not hasattr(self, "_by_id"):
+            self._by_id = {r.id: r for rs in (*self._regex.values(), *self._patterns.values()) for r in rs}
+        return self._by_id.get(rid)
 
 
 @lru_cache(maxsize=8)
