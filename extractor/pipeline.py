@@ -58,8 +58,7 @@ def _segmenter(options: Options):
 
 
 def _skip_spans(clean: CleanText) -> list[Span]:
-    spans = getattr(clean, "skip_spans", None) or []
-    return [(s[0], s[1]) for s in spans]
+    return [(s, e) for s, e, _reason in clean.skip_spans]
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:
@@ -86,15 +85,15 @@ def collect_list_items(clean: CleanText, lists: list[FoundList], rs: RuleSet, se
     measures: list[Item] = []
     findings: list[Item] = []
     covered: list[Span] = []
+    findings_heading = rs.by_id("prose.findings_section")
     for list_id, fl in enumerate(lists):
         kind = _list_kind(clean, fl, rs)
         fl.kind = kind
         if kind == "container":
             # A section about problems found (一、存在的主要问题) holds findings and their narrative, no measures.
-            findings_heading = next((r.pattern for r in rs.regex("prose") if r.id == "prose.findings_section"), None)
             for it in fl.items:
-                if findings_heading is not None and findings_heading.search(clean.view, it.start,
-                                                                            it.start + len(it.heading)):
+                if findings_heading is not None and findings_heading.pattern.search(
+                        clean.view, it.start, it.start + len(it.heading)):
                     covered.append((it.start, it.end))
             continue
         for it in fl.items:
