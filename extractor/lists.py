@@ -57,7 +57,8 @@ class FoundList:
     level: int = 0
     kind: str = "measures"  # measures | findings | accountability | facts | other | container
     kind_rule: str = ""
-    context: str = ""  # intro sentence + enclosing headings, used for kind and counts
+    intro: str = ""  # the sentence(s) right before the first item (matching view)
+    headings: list[str] = field(default_factory=list)  # headings of the enclosing sections, innermost first
     context_span: Span = (0, 0)
     section: str = ""
     parent: ListItem | None = None
@@ -175,11 +176,11 @@ def _end_of_last_item(text: str, view: str, ruleset: RuleSet, run: list[Marker],
     sentences = split_sentences(text, last.end, pe)
     if not sentences:
         return pe
-    frame = [r.pattern for r in ruleset.regex("lists") if r.id == "list_end.reporting_frame"]
+    frame = ruleset.by_id("list_end.reporting_frame")
     limit = max(2 * max(lengths), 2 * sum(lengths) / len(lengths) + 40)
     end = sentences[0][1]
     for s, e in sentences[1:]:
-        if frame and frame[0].match(view, s, e):
+        if frame is not None and frame.pattern.match(view, s, e):
             break
         if e - last.end > limit:
             break
@@ -273,12 +274,11 @@ def _set_context(text: str, view: str, fl: FoundList, paragraphs: list[Span]) ->
             if len(sents) > 2:
                 intro_start = sents[-2][0]
     fl.context_span = (intro_start, first)
-    headings = []
+    fl.intro = view[intro_start:first]
     item = fl.parent
     while item is not None:
-        headings.append(item.heading)
+        fl.headings.append(item.heading)
         item = item.owner.parent if item.owner is not None else None
-    fl.context = view[intro_start:first] + "\n" + "\n".join(headings)
 
 
 def classify_list(view: str, fl: FoundList, ruleset: RuleSet) -> None:
@@ -287,9 +287,8 @@ def classify_list(view: str, fl: FoundList, ruleset: RuleSet) -> None:
             it.children or len(view[it.start:it.end]) < 40 for it in fl.items):
         fl.kind, fl.kind_rule = "container", "list_kind.container"
         return
-    intro, _, headings = fl.context.partition("\n")
     kinds = [r for r in ruleset.regex("lists") if r.id.startswith("list_kind.") and r.id != "list_kind.topic_items"]
-    for ctx in (intro, headings):
+    for ctx in (fl.intro, "\n".join(fl.headings)):
         hits = [(r.get("priority", 0), r) for r in kinds if r.pattern.search(ctx)]
         if hits:
             _, rule = max(hits, key=lambda h: h[0])
