@@ -25,7 +25,7 @@ FORMATS = {".txt": "txt", ".text": "txt", ".md": "markdown", ".markdown": "markd
 # read as markup when the content has tags (server pages and XML), as plain text otherwise
 MARKUP_EXTENSIONS = frozenset((".jsp", ".xml", ".shtml", ".php", ".asp", ".aspx"))
 SUPPORTED = frozenset(FORMATS) | MARKUP_EXTENSIONS
-LONG_LINE = 2_000_000
+LONG_LINE = 2_000_000  # bytes of UTF-8 in one line without a break
 # not documents when met inside a folder (a file given by name is always read): the project's own gold
 # annotations next to the texts, and folder read-me/licence files
 _NOT_DOCUMENTS = re.compile(r"(?:.*\.gold\.json|(?:readme|license|licence|changelog)(?:\.\w+)?)$", re.I)
@@ -207,9 +207,10 @@ def _check_text(doc: LoadedDoc, where: str) -> None:
     if not doc.text.strip():
         doc.error = str(InputError(where, "no text left after removing markup"))
         return
-    longest = max(len(line) for line in doc.text.split("\n"))
-    if longest > LONG_LINE:
-        doc.warnings.append(f"very long line ({_size_text(longest)} without a line break)")
+    line = max(doc.text.split("\n"), key=len)
+    # the limit is in UTF-8 bytes, as the message says (a 2 MB Chinese line has only ~700,000 characters)
+    if len(line) * 4 > LONG_LINE and (size := len(line.encode("utf-8", "surrogatepass"))) > LONG_LINE:
+        doc.warnings.append(f"very long line ({_size_text(size)} without a line break)")
 
 
 def load_source(src: Source, max_bytes: int = 20_000_000) -> list[LoadedDoc]:

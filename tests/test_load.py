@@ -249,10 +249,15 @@ def test_file_too_large(tmp_path):
 
 
 def test_long_line_loads_with_warning(tmp_path):
-    path = write(tmp_path, "long.txt", "退" * 2_100_000)
+    path = write(tmp_path, "long.txt", "退" * 700_000)  # 2.1 MB of UTF-8 in 700,000 characters
     doc = load_one(path)
-    assert doc.error is None and len(doc.text) == 2_100_000
+    assert doc.error is None and len(doc.text) == 700_000
     assert doc.warnings == ["very long line (2.1 MB without a line break)"]
+
+
+def test_long_line_below_the_limit_has_no_warning(tmp_path):
+    doc = load_one(write(tmp_path, "long.txt", "退" * 600_000))  # 1.8 MB
+    assert doc.error is None and doc.warnings == []
 
 
 def test_invalid_bytes_warning_reaches_document(tmp_path):
