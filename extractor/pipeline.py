@@ -21,7 +21,7 @@ from .hotlines import find_hotlines
 from .lists import FoundList, find_lists
 from .load import LoadedDoc, Source, iter_sources, load_source
 from .parties import find_parties
-from .prefilter import fill_prefiltered, has_response_vocabulary
+from .prefilter import prefilter_record
 from .prose import find_prose_measures
 from .records import Deadline, DocumentRecord, Item, Party
 from .ruleset import RuleSet, load_ruleset
@@ -233,8 +233,8 @@ def extract_loaded(doc: LoadedDoc, options: Options = Options(), rs: RuleSet | N
             clean = clean_text(text, doc.title)
             if options.with_text:
                 record.clean_text = clean.text
-            if options.fast and not has_response_vocabulary(clean.view, rs):
-                return fill_prefiltered(record, clean)
+            if options.fast and prefilter_record(record, clean, rs):
+                return record
             return extract_clean(record, clean, rs, options)
     except TimeLimitExceeded as exc:
         record.status, record.error = "error", f"{doc.path}: {exc}; raise it with --timeout"

@@ -12,10 +12,16 @@ sentence but not in the whole text.
 
 A ``prefilter.regex.jsonl`` in a rule overlay may add vocabulary that lets documents through (never fewer).
 
-A pre-filtered document still gets a full record: ``status="ok"``, ``is_statement=False``,
-``statement_score=0.0``, no measures, findings, parties or hotlines (the pipeline reports none for
-non-statements either), its ``script`` and cleaning warnings, and a warning naming the pre-filter.
-``incident`` and ``timeline`` stay empty (not computed). tests/test_fastpath.py checks that records are the
+A second, equally exact step (:func:`prefilter_record`) handles documents with remediation words but no
+apology (news about an incident, 警方已介入调查): the document-level fields are computed first, and when the
+statement score plus the largest bonus that found measures could add stays below the threshold, lists,
+prose and segmentation are skipped.
+
+A pre-filtered document still gets a full record: ``status="ok"``, ``is_statement=False``, no measures,
+findings, parties or hotlines (the pipeline reports none for non-statements either), its ``script`` and
+cleaning warnings, and a warning naming the pre-filter step. After step 1 ``statement_score`` is 0.0 and
+``incident``/``timeline`` are empty (not computed); after step 2 they are computed, and ``statement_score``
+is the score without the measure bonus (at most ``MAX_MEASURE_POINTS`` lower than a full run's). tests/test_fastpath.py checks that records are the
 same with and without the fast paths on the shared seeds and dev sets.
 """
 from __future__ import annotations
@@ -29,6 +35,7 @@ from .records import DocumentRecord
 from .ruleset import RegexRule, RuleSet
 
 PREFILTER_WARNING = "pre-filter: no apology or remediation vocabulary; statement fields not computed"
+SCORE_WARNING = "pre-filter: statement score below the threshold before measures; lists and prose not read"
 GATE_KINDS = ("remedy",)  # statement signals that can carry a document past the threshold without an apology
 # Constructs that may match at a sentence end (endpos) but not at the same place in the whole text.
 _UNSAFE = re.compile(r"\\[bBZ]|\$|\(\?!")
@@ -75,13 +82,48 @@ def has_response_vocabulary(view: str, rs: RuleSet) -> str:
     return ""
 
 
+def prefilter_record(record: DocumentRecord, clean: CleanText, rs: RuleSet) -> bool:
+    """Fill ``record`` and return True when the document cannot be a statement; False: run the pipeline.
+
+    Two steps, both exact. (1) No apology or remediation vocabulary anywhere: not a statement. (2) Without an
+    apology word, the document-level score is computed first (it needs no lists, prose or segmentation), and
+    when even the largest bonus the found measures could add leaves it below the threshold, the document is
+    not a statement either. Documents with an apology word go straight on: nearly all of them are statements.
+    """
+    gate = has_response_vocabulary(clean.view, rs)
+    if gate == "off":
+        return False
+    if not gate:
+        _fill(record, clean, PREFILTER_WARNING)
+        return True
+    if gate.startswith("apology."):
+        return False
+    from .document import analyze_document
+    from .statement import MAX_MEASURE_POINTS, THRESHOLD
+
+    skip = [(sp[0], sp[1]) for sp in getattr(clean, "skip_spans", None) or []]
+    fields = analyze_document(clean, rs, title=record.title, doc_date=record.date, n_measures=0, n_listed=0,
+                              skip=skip)
+    # scores are rounded to 2 decimals: keep a margin so rounding cannot carry the full score over
+    if fields.statement_score + MAX_MEASURE_POINTS >= THRESHOLD - 0.01:
+        return False
+    _fill(record, clean, SCORE_WARNING)
+    record.statement_score = fields.statement_score
+    record.incident, record.timeline = fields.incident, fields.timeline
+    return True
+
+
 def fill_prefiltered(record: DocumentRecord, clean: CleanText) -> DocumentRecord:
-    """The record of a document the pre-filter stopped (see module docstring for what it holds)."""
+    """The record of a document without apology or remediation vocabulary (see module docstring)."""
+    return _fill(record, clean, PREFILTER_WARNING)
+
+
+def _fill(record: DocumentRecord, clean: CleanText, warning: str) -> DocumentRecord:
     record.is_statement = False
     record.statement_score = 0.0
     record.script = clean.script
     record.warnings.extend(clean.warnings)
-    record.warnings.append(PREFILTER_WARNING)
+    record.warnings.append(warning)
     return record
 
 
