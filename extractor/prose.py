@@ -11,6 +11,7 @@ self-referring, or speaking earlier in the paragraph, and not a third party's (r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from .categorize import find_cue_verbs, has_concrete_action, is_generic_vow
@@ -56,6 +57,11 @@ class _Rules:
     @staticmethod
     def hit(pattern, text: str) -> bool:
         return pattern is not None and pattern.search(text) is not None
+
+
+@lru_cache(maxsize=8)
+def _rules_for(ruleset: RuleSet) -> _Rules:
+    return _Rules(ruleset)
 
 
 def _aligned(cue: tuple[int, int], tokens: list[tuple[int, int]]) -> bool:
@@ -213,7 +219,7 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
     organization is its subject or speaks in the paragraph before it. ``assume_org``: the sentences are the
     organization's own words (items of a list in its statement) unless they name someone else.
     """
-    rules = _Rules(ruleset)
+    rules = _rules_for(ruleset)
     attribution = _Attribution(rules, org_names or [])
     out = []
     context = others_voice = False
