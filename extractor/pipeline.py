@@ -135,10 +135,15 @@ def fill_fields(clean: CleanText, item: Item, rs: RuleSet, doc_date: str, list_k
 
 
 def _dedupe_parties(parties: Iterable[Party]) -> list[Party]:
+    """One row per (name, role); a name that ends another one of the same role (评估专家组 within
+    省级评估专家组) is the same party mentioned shortly."""
     seen, out = set(), []
-    for p in sorted(parties, key=lambda p: p.start):
-        key = (p.name_simplified or p.name, p.role)
-        if key in seen:
+    ordered = sorted(parties, key=lambda p: p.start)
+    names = {(p.name_simplified or p.name, p.role) for p in ordered}
+    for p in ordered:
+        name = p.name_simplified or p.name
+        key = (name, p.role)
+        if key in seen or any(other != name and other.endswith(name) and role == p.role for other, role in names):
             continue
         seen.add(key)
         out.append(p)

@@ -76,3 +76,15 @@ def test_to_frames_gives_the_five_tables(records):
     assert list(frames["measures"].columns[:8]) == ["doc_id", "index", "ordinal", "listed", "category", "text",
                                                     "start", "end"]
     assert len(frames["documents"]) == 5
+
+
+def test_a_party_named_again_by_the_end_of_its_name_is_one_party():
+    from extractor.pipeline import _dedupe_parties
+    from extractor.records import Party
+
+    parties = [Party("省级评估专家组", "actor", 10, 17, name_simplified="省级评估专家组"),
+               Party("评估专家组", "actor", 40, 45, name_simplified="评估专家组"),
+               Party("评估专家组", "responsible", 60, 65, name_simplified="评估专家组"),
+               Party("相关责任人", "disciplined", 70, 75, name_simplified="相关责任人")]
+    assert [(p.name, p.role) for p in _dedupe_parties(parties)] == [
+        ("省级评估专家组", "actor"), ("评估专家组", "responsible"), ("相关责任人", "disciplined")]
