@@ -119,10 +119,11 @@ def make_streams(tmp: Path, n_docs: int, n_statements: int, seed: int = 5) -> di
     return streams
 
 
-def sample(files: list[Path], k: int) -> list[Path]:
-    """Every n-th file, so a sample keeps the stream's mix."""
-    step = max(1, len(files) // k)
-    return files[::step][:k]
+def sample(files: list[Path], k: int, seed: int = 11) -> list[Path]:
+    """A random sample of ``k`` files in stream order (the same for every run), keeping the stream's mix."""
+    if k >= len(files):
+        return list(files)
+    return [files[i] for i in sorted(random.Random(seed).sample(range(len(files)), k))]
 
 
 # ---------------------------------------------------------------- one measurement (in a fresh process)
@@ -152,6 +153,12 @@ def run_one(cfg: dict) -> dict:
         from .pipeline import Options
 
         options = Options(segmenter=cfg.get("segmenter", "pkuseg"), fast=cfg.get("fast", True), with_text=False)
+        if cfg.get("warm", True):
+            # the model is loaded once per process (measured apart); the clock measures the documents
+            from .segment import get_nlp
+
+            get_nlp(options.segmenter)
+            t0 = time.perf_counter()
         first = None
         n = statements = 0
         for rec in iter_records(paths, options, jobs=cfg.get("jobs", 1), preload=cfg.get("preload", False)):
@@ -186,18 +193,41 @@ def run_one(cfg: dict) -> dict:
         from .parallel import iter_records
         from .pipeline import Options
 
+        from .segment import get_nlp
+
+        get_nlp("pkuseg")  # measured apart: the profile shows the work per document
         prof = cProfile.Profile()
         prof.enable()
         for _ in iter_records(paths, Options(with_text=False), jobs=1):
             pass
         prof.disable()
         buf = io.StringIO()
-        pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(cfg.get("top", 15))
+        stats = pstats.Stats(prof, stream=buf)
+        stats.sort_stats("tottime").print_stats(cfg.get("top", 15))
         out["table"] = _profile_table(buf.getvalue())
+        out["modules"] = _by_module(stats)
         out["seconds"] = time.perf_counter() - t0
     out["rss_self_mb"] = _rss_mb(resource.RUSAGE_SELF)
     out["rss_children_mb"] = _rss_mb(resource.RUSAGE_CHILDREN)
     return out
+
+
+def _by_module(stats) -> list[tuple[float, str]]:
+    """Own time summed per module: extractor modules by name, the rest as spacy, pkuseg, built-ins or other."""
+    totals: dict[str, float] = {}
+    for (filename, _line, func), (_cc, _nc, tt, _ct, _callers) in stats.stats.items():
+        if "/extractor/" in filename:
+            key = "extractor/" + filename.rsplit("/extractor/", 1)[1]
+        elif "spacy_pkuseg" in filename:
+            key = "spacy_pkuseg (segmentation)"
+        elif "spacy" in filename:
+            key = "spacy (Doc, tokenizer)"
+        elif filename == "~":
+            key = "built-ins (" + ("regex" if "re.Pattern" in func else "str" if "of 'str'" in func else "other") + ")"
+        else:
+            key = "other Python"
+        totals[key] = totals.get(key, 0.0) + tt
+    return sorted(((t, k) for k, t in totals.items()), reverse=True)[:14]
 
 
 def _profile_table(text: str) -> list[tuple[float, float, str]]:
@@ -250,7 +280,8 @@ def machine() -> dict:
     except (OSError, StopIteration):
         mem_kb = 0
     return {"cpus": os.cpu_count(), "model": model or platform.processor(), "ram_gb": round(mem_kb / 1024 ** 2, 1),
-            "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "python": platform.python_version()}
+            "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "python": platform.python_version(),
+            "load_before": os.getloadavg()[0]}
 
 
 def _chars(files: list[Path]) -> int:
@@ -262,7 +293,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m extractor.bench", description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=20_000, help="documents in the mixed stream")
     ap.add_argument("--statements", type=int, default=400, help="documents in the statements-only stream")
-    ap.add_argument("--sample", type=int, default=200, help="documents per stream for the naive pipeline")
+    ap.add_argument("--sample", type=int, default=300, help="documents per stream for the naive pipeline")
     ap.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
     ap.add_argument("--run", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -275,6 +306,7 @@ def main(argv: list[str] | None = None) -> None:
         streams = make_streams(tmp, args.docs, args.statements)
         results = run_all(streams, tmp, args.sample)
     results["bench_seconds"] = time.perf_counter() - started
+    results["machine"]["load_after"] = os.getloadavg()[0]
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(render(results), encoding="utf-8")
     print(f"wrote {args.out} in {results['bench_seconds']:.0f} s", file=sys.stderr)
@@ -300,7 +332,8 @@ def run_all(streams: dict[str, list[Path]], tmp: Path, n_sample: int) -> dict:
         row["fast1"] = measure({"kind": "extract", "paths": files, "jobs": 1}, tmp)
         if len(files) > 100:
             row["fast2"] = measure({"kind": "extract", "paths": files, "jobs": 2}, tmp)
-            row["fast2_preload"] = measure({"kind": "extract", "paths": files, "jobs": 2, "preload": True}, tmp)
+            row["fast2_own_model"] = measure({"kind": "extract", "paths": files, "jobs": 2, "preload": False,
+                                              "warm": False}, tmp)
         picked = sample(files, n_sample)
         row["sample"] = len(picked)
         row["naive"] = measure({"kind": "naive", "paths": picked}, tmp)
@@ -310,6 +343,7 @@ def run_all(streams: dict[str, list[Path]], tmp: Path, n_sample: int) -> dict:
     _log("bench: profiles")
     res["profile"] = {name: measure({"kind": "profile", "paths": sample(streams[name], 2000 if name == "mixed" else 200)},
                                     tmp) for name in ("mixed", "statements")}
+    res["profile_docs"] = {"mixed": min(2000, len(streams["mixed"])), "statements": min(200, len(streams["statements"]))}
     return res
 
 
@@ -317,16 +351,23 @@ def _per_doc(m: dict, key: str = "seconds") -> float:
     return m[key] / max(1, m["docs"])
 
 
+def _steady(m: dict) -> float:
+    """Seconds per document after the first record (start-up, imports and model load left out)."""
+    return (m["seconds"] - m["first"]) / max(1, m["docs"] - 1)
+
+
 def render(res: dict) -> str:
     """The Markdown report."""
     m = res["machine"]
+    ms = lambda sec: f"{sec * 1000:.2f}"  # noqa: E731
     lines = [
         "# Benchmarks",
         "",
         "Generated by `make bench` (`python -m extractor.bench`); do not edit by hand.",
         "",
         f"- Date: {m['date']}; Python {m['python']}",
-        f"- Machine: {m['cpus']} CPUs ({m['model']}), {m['ram_gb']} GB RAM",
+        f"- Machine: {m['cpus']} CPUs ({m['model']}), {m['ram_gb']} GB RAM; load average {m['load_before']:.2f} "
+        f"before and {m['load_after']:.2f} after (other work on the machine slows every figure)",
         f"- Whole benchmark: {res['bench_seconds']:.0f} s",
         f"- pkuseg model load (spaCy zh pipeline, fresh process): {res['model_load']['seconds']:.2f} s, "
         f"process peak {res['model_load']['rss_self_mb']:.0f} MB",
@@ -334,68 +375,78 @@ def render(res: dict) -> str:
         "Streams: `corpus` = corpus/ (5 files); `mixed` = generated, 5% statements (copies of the corpus",
         "statements), 95% non-statements of the same length distribution (a quarter promotional text reshuffled",
         "from corpus/004, the rest neutral news-like filler; one in ten with a near-miss sentence such as",
-        "警方已介入调查 that the pre-filter lets through); `statements` = corpus statements only.",
+        "警方已介入调查 that the first pre-filter step lets through); `statements` = corpus statements only.",
         "Every figure comes from a fresh process. `fast` = the default pipeline (pre-filter, lazy segmentation,",
-        "pkuseg where needed); `naive` = spaCy pkuseg `nlp.pipe` over every whole document, then the extraction",
-        "without fast paths, measured on a sample of the stream (column `sample`) and extrapolated per document;",
-        "`regex floor` = reading every file and one plain regex pass over it.",
+        "pkuseg where needed). `naive` = spaCy pkuseg `nlp.pipe` over every whole document, then the extraction",
+        "without fast paths (`Options(fast=False)`), measured on a random sample of the stream and extrapolated",
+        "per document. `regex floor` = reading every file and one plain regex pass over it.",
         "",
-        "## Throughput",
+        "## Throughput (--jobs 1)",
         "",
-        "| stream | docs | chars | fast --jobs 1 docs/s | chars/s | first record | x naive | regex floor docs/s "
-        "| fast / floor | --jobs 2 docs/s | jobs 2 / jobs 1 |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| stream | docs | chars | end-to-end docs/s | chars/s | steady ms/doc | naive ms/doc (sample) | "
+        "naive / fast | regex floor ms/doc | fast / floor |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, row in res["streams"].items():
-        f1 = row["fast1"]
-        naive_pd = _per_doc(row["naive"])
-        fast_pd = _per_doc(f1)
-        floor_pd = _per_doc(row["regex"])
-        j2 = row.get("fast2")
+        f1, nv = row["fast1"], row["naive"]
+        steady = _steady(f1) if f1["docs"] > 1 else _per_doc(f1)
         lines.append(
-            f"| {name} | {row['docs']} | {row['chars']} | {1 / fast_pd:.1f} | {row['chars'] / f1['seconds']:.0f} | "
-            f"{f1['first']:.2f} s | {naive_pd / fast_pd:.1f}x | {1 / floor_pd:.0f} | {floor_pd / fast_pd:.3f} | "
-            + (f"{1 / _per_doc(j2):.1f} | {f1['seconds'] / j2['seconds']:.2f}x |" if j2 else "- | - |"))
+            f"| {name} | {row['docs']} | {row['chars']} | {f1['docs'] / f1['seconds']:.1f} | "
+            f"{row['chars'] / f1['seconds']:.0f} | {ms(steady)} | {ms(_per_doc(nv))} ({nv['docs']}) | "
+            f"{_per_doc(nv) / steady:.1f}x | {ms(_per_doc(row['regex']))} | {steady / _per_doc(row['regex']):.0f}x |")
     lines += [
         "",
-        "Rates include process start-up, imports and, where segmentation is needed, loading the model.",
+        "Every run loads the model before its clock starts (once per process; its cost is given above and in",
+        "the cold-start figures below). End-to-end rates include listing the files and everything up to the",
+        "first record; `steady` leaves that out. `naive / fast` compares steady per-document times.",
+        "`fast / floor`: how many times the regex floor's time the pipeline takes.",
         "",
-        "## Naive pipeline and fast paths on the same sample",
+        "## The same samples with and without fast paths (steady ms/doc)",
         "",
-        "| stream | sample docs | naive s/doc (segment + extract) | without fast paths s/doc | fast s/doc | "
-        "naive / fast | statements found (fast) |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| stream | sample docs | naive: segment whole docs + extract | without fast paths | fast | statements |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     for name, row in res["streams"].items():
         nv, slow, fast = row["naive"], row["slow_sample"], row["fast_sample"]
         lines.append(
-            f"| {name} | {row['sample']} | {_per_doc(nv):.4f} ({_per_doc(nv, 'segment_seconds'):.4f} + "
-            f"{_per_doc(nv, 'extract_seconds'):.4f}) | {_per_doc(slow):.4f} | {_per_doc(fast):.4f} | "
-            f"{_per_doc(nv) / _per_doc(fast):.1f}x | {fast['statements']} |")
+            f"| {name} | {row['sample']} | {ms(_per_doc(nv, 'segment_seconds'))} + {ms(_per_doc(nv, 'extract_seconds'))}"
+            f" | {ms(_steady(slow))} | {ms(_steady(fast))} | {fast['statements']} |")
     lines += [
         "",
-        "Per-document times on the sample include process start-up and model load: the naive column excludes",
-        "the model load (measured apart above), the two extraction columns include it when they need pkuseg.",
+        "## Two workers (--jobs 2)",
         "",
-        "## Memory (peak resident set, MB)",
-        "",
-        "| stream | --jobs 1 process | --jobs 2 parent | --jobs 2 largest worker | --jobs 2 with model preloaded "
-        "before fork: largest worker | time jobs 2 preload / no preload |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| stream | end-to-end docs/s | jobs 2 / jobs 1 end-to-end | steady | parent peak MB | largest worker "
+        "peak MB | each worker loads its own model: time ratio, worker peak MB |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name, row in res["streams"].items():
-        j2, pre = row.get("fast2"), row.get("fast2_preload")
+        j2, own, f1 = row.get("fast2"), row.get("fast2_own_model"), row["fast1"]
+        if not j2:
+            continue
         lines.append(
-            f"| {name} | {row['fast1']['rss_self_mb']:.0f} | "
-            + (f"{j2['rss_self_mb']:.0f} | {j2['rss_children_mb']:.0f} | {pre['rss_children_mb']:.0f} | "
-               f"{pre['seconds'] / j2['seconds']:.2f} |" if j2 else "- | - | - | - |"))
-    lines += ["", "## Time to first record (cold start of `extract FILE --jsonl`)", ""]
+            f"| {name} | {j2['docs'] / j2['seconds']:.1f} | {f1['seconds'] / j2['seconds']:.2f}x | "
+            f"{_steady(f1) / _steady(j2):.2f}x | {j2['rss_self_mb']:.0f} | {j2['rss_children_mb']:.0f} | "
+            f"{own['seconds'] / j2['seconds']:.2f}, {own['rss_children_mb']:.0f} |")
+    lines += [
+        "",
+        "By default the parent loads the model before forking (`preload`), so the workers share its pages;",
+        "the last column is a cold run where each worker loads its own copy on first use (time relative to the",
+        "default run, which loaded the model before its clock started). Peak memory of one process with",
+        "--jobs 1: "
+        + ", ".join(f"{n} {r['fast1']['rss_self_mb']:.0f} MB" for n, r in res["streams"].items()) + ".",
+        "",
+        "## Time to first record (cold start of `extract FILE --jsonl`)",
+        "",
+    ]
     for what, secs in res["first_record"].items():
         lines.append(f"- {what}: {secs:.2f} s")
-    lines += ["", "## Where the time goes (cProfile, fast pipeline, --jobs 1, top functions by own time)", ""]
+    lines += ["", "## Where the time goes (cProfile, fast pipeline, --jobs 1, model loaded beforehand)", ""]
     for name, prof in res["profile"].items():
-        lines += [f"### {name} (sample, {prof['seconds']:.1f} s with profiling)", "",
-                  "| own s | cumulative s | function |", "|---:|---:|---|"]
+        n = res["profile_docs"][name]
+        lines += [f"### {name}: {n} documents, {prof['seconds']:.1f} s with profiling", "",
+                  "Own time per module:", "", "| own s | module |", "|---:|---|"]
+        lines += [f"| {t:.3f} | {mod} |" for t, mod in prof["modules"]]
+        lines += ["", "Top functions by own time:", "", "| own s | cumulative s | function |", "|---:|---:|---|"]
         lines += [f"| {own:.3f} | {cum:.3f} | `{fn}` |" for own, cum, fn in prof["table"]]
         lines.append("")
     return "\n".join(lines) + "\n"

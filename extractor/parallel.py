@@ -5,9 +5,9 @@ slower than one process, because pickling Docs back costs more than the segmenta
 reads and extracts whole sources (a file, or a JSON Lines file with its records), so no document text
 crosses a process boundary on the way in. Rules are loaded in the parent before the workers start (forked
 workers share them); the segmentation model is loaded once per process on first use, or in the parent
-before the fork when ``preload`` is set, so the workers share its pages.
+before the fork (the default with several workers), so the workers share its pages.
 
-Output is streamed and ordered: at most ``jobs * WINDOW`` sources are in flight, and records are yielded in
+Output is streamed and ordered: at most ``jobs * WINDOW`` tasks of up to ``MAX_CHUNK`` sources are in flight, and records are yielded in
 input order as soon as their turn comes, so memory stays flat however large the corpus and the records are
 the same as a single-process run's.
 """
@@ -20,7 +20,8 @@ from .load import LoadedDoc, Source, iter_sources, load_source
 from .pipeline import Options, extract_loaded
 from .ruleset import load_ruleset
 
-WINDOW = 8  # sources in flight per worker: enough to hide the slow ones, few enough to keep memory flat
+WINDOW = 8  # tasks in flight per worker: enough to hide the slow ones, few enough to keep memory flat
+MAX_CHUNK = 16  # sources per task at most
 
 
 def extract_source(src: Source | LoadedDoc, options: Options) -> list[dict]:
@@ -30,8 +31,9 @@ def extract_source(src: Source | LoadedDoc, options: Options) -> list[dict]:
     return [extract_loaded(doc, options, rs).as_dict(with_text=options.with_text) for doc in docs]
 
 
-def _work(args: tuple[Source | LoadedDoc, Options]) -> list[dict]:
-    return extract_source(*args)
+def _work(args: tuple[list, Options]) -> list[dict]:
+    sources, options = args
+    return [rec for src in sources for rec in extract_source(src, options)]
 
 
 def preload_model(options: Options) -> None:
@@ -43,8 +45,13 @@ def preload_model(options: Options) -> None:
 
 
 def iter_records(paths: list[str], options: Options, jobs: int = 1, progress: bool = False,
-                 preload: bool = False) -> Iterator[dict]:
-    """Yield one record per document under ``paths`` (stable order, identical for any ``jobs``)."""
+                 preload: bool | None = None) -> Iterator[dict]:
+    """Yield one record per document under ``paths`` (stable order, identical for any ``jobs``).
+
+    ``preload``: load the segmentation model in the parent before forking (None: whenever several workers
+    run with a segmenter). Measured (docs/benchmarks.md): workers then share the model's pages and start
+    faster than when each loads its own copy.
+    """
     sources = list(iter_sources(paths))
     bar = _progress(len(sources)) if progress and len(sources) > 5 else None
     jobs = max(1, min(jobs, len(sources)))
@@ -66,23 +73,26 @@ def _iter_pool(sources: list, options: Options, jobs: int, preload: bool, bar) -
     import multiprocessing as mp
 
     load_ruleset(options.rules)  # compiled once here; forked workers inherit it
-    if preload:
+    if preload or (preload is None and options.segmenter != "none"):
         preload_model(options)
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    # Several small files per task: one round trip per file costs more than extracting a short non-statement.
+    size = max(1, min(MAX_CHUNK, len(sources) // (jobs * WINDOW * 4)))
+    chunks = (sources[i:i + size] for i in range(0, len(sources), size))
     pending: deque = deque()
-    todo = iter(sources)
     with ctx.Pool(jobs) as pool:
         while True:
             while len(pending) < jobs * WINDOW:
-                src = next(todo, None)
-                if src is None:
+                chunk = next(chunks, None)
+                if chunk is None:
                     break
-                pending.append(pool.apply_async(_work, ((src, options),)))
+                pending.append((len(chunk), pool.apply_async(_work, ((chunk, options),))))
             if not pending:
                 break
-            yield from pending.popleft().get()
+            n, result = pending.popleft()
+            yield from result.get()
             if bar:
-                bar[0].advance(bar[1])
+                bar[0].advance(bar[1], n)
 
 
 def _progress(total: int):

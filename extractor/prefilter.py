@@ -154,13 +154,42 @@ class LazyTokens:
 def lazy_segmenter(segmenter: str) -> Callable[[str], LazyTokens]:
     """A segment function for prose.py that defers the work until the tokens are read, and resolves the
     spaCy pipeline once (per document) instead of once per sentence."""
-    nlp = []  # loaded on the first span that needs tokens: a document may need none
+    cut = []  # loaded on the first span that needs tokens: a document may need none
 
     def segment(text: str) -> Tokens:
-        if not nlp:
+        if not cut:
             from .segment import get_nlp
 
-            nlp.append(get_nlp(segmenter))
-        return [(tok.idx, tok.idx + len(tok.text)) for tok in nlp[0].make_doc(text) if not tok.is_space]
+            cut.append(_token_spans(get_nlp(segmenter)))
+        return cut[0](text)
 
     return lambda text: LazyTokens(segment, text)
+
+
+def _token_spans(nlp) -> Callable[[str], Tokens]:
+    """Non-space token spans as ``nlp.make_doc`` would give them. With pkuseg, the words are aligned to the
+    text here the way spaCy aligns them, without building a ``Doc`` (a third of the segmentation time)."""
+    def via_doc(text: str) -> Tokens:
+        return [(tok.idx, tok.idx + len(tok.text)) for tok in nlp.make_doc(text) if not tok.is_space]
+
+    tokenizer = nlp.tokenizer
+    pkuseg = getattr(tokenizer, "pkuseg_seg", None)
+    if getattr(tokenizer, "segmenter", None) != "pkuseg" or pkuseg is None:
+        return via_doc
+
+    def via_words(text: str) -> Tokens:
+        words = pkuseg.cut(text)
+        if "".join("".join(words).split()) != "".join(text.split()):
+            return via_doc(text)  # spaCy's own error path
+        out, pos = [], 0
+        for word in words:
+            if word.isspace():
+                continue
+            start = text.index(word, pos)
+            pos = start + len(word)
+            out.append((start, pos))
+            if pos < len(text) and text[pos] == " ":
+                pos += 1
+        return out
+
+    return via_words

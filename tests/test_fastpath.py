@@ -120,3 +120,22 @@ def test_lazy_tokens_segment_once() -> None:
     assert calls == []
     assert list(tokens) == list(tokens) == [(0, 2), (2, 4)]
     assert calls == ["整改措施"]
+
+
+SEGMENT_CASES = [
+    "公司已对涉及的扣费进行回退处理。",
+    "中国联通 再次 向用户致歉，并开通10015-6专线。",
+    "  前后有空格  ，中间\t也有  。",
+    "對相關責任人予以停職處理",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SEGMENT_CASES)
+def test_token_spans_match_spacy_docs(text: str) -> None:
+    from extractor.prefilter import _token_spans
+    from extractor.segment import get_nlp
+
+    nlp = get_nlp("pkuseg")
+    doc_spans = [(t.idx, t.idx + len(t.text)) for t in nlp.make_doc(text) if not t.is_space]
+    assert _token_spans(nlp)(text) == doc_spans
