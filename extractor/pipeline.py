@@ -23,7 +23,7 @@ from .load import LoadedDoc, Source, iter_sources, load_source
 from .parties import find_parties
 from .prefilter import prefilter_record
 from .prose import find_prose_measures
-from .records import Deadline, DocumentRecord, Item, Party
+from .records import Deadline, DocumentRecord, Hotline, Item, Party
 from .ruleset import RuleSet, load_ruleset
 from .sentences import Span, iter_sentences, split_sentences
 from .status import classify_status
@@ -117,11 +117,13 @@ def collect_list_items(clean: CleanText, lists: list[FoundList], rs: RuleSet, se
     return measures, findings, covered
 
 
-def fill_fields(clean: CleanText, item: Item, rs: RuleSet, doc_date: str, list_kind: str | None = None) -> None:
-    """Category, cue verbs, headline, status, deadline, parties and hotlines of one measure."""
+def fill_fields(clean: CleanText, item: Item, rs: RuleSet, doc_date: str, hotlines: list[Hotline]) -> None:
+    """Category, cue verbs, headline, status, deadline, parties and hotlines of one measure.
+
+    ``hotlines`` are the document's (found once: scanning the whole text per measure is quadratic)."""
     view = clean.view[item.start:item.end]
     if not item.category:
-        item.category, item.category_rule = classify_category(view, rs, list_kind)
+        item.category, item.category_rule = classify_category(view, rs)
     item.cue_verbs = [verb for _, _, verb, _ in find_cue_verbs(view, rs)]
     hs, he = extract_headline(item.text, view)
     item.headline = item.text[hs:he]
@@ -131,7 +133,7 @@ def fill_fields(clean: CleanText, item: Item, rs: RuleSet, doc_date: str, list_k
         s, e, _raw, iso, rid = dl
         item.deadline = Deadline(clean.text[item.start + s:item.start + e], item.start + s, item.start + e, iso, rid)
     item.parties = find_parties(clean, rs, item.start, item.end)
-    item.hotlines = find_hotlines(clean, rs, spans=[(item.start, item.end)])
+    item.hotlines = [h for h in hotlines if item.start <= h.start and h.end <= item.end]
 
 
 def _dedupe_parties(parties: Iterable[Party]) -> list[Party]:
@@ -164,9 +166,11 @@ def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options
         measures.append(_new_item(clean, pm.start, pm.end, "", False, pm.rule))
     measures.sort(key=lambda m: m.start)
     findings.sort(key=lambda m: m.start)
+    body = _body_spans(clean, skip)
+    hotlines = find_hotlines(clean, rs, spans=body, skip=skip)
     for i, m in enumerate(measures, 1):
         m.index = i
-        fill_fields(clean, m, rs, record.date)
+        fill_fields(clean, m, rs, record.date, hotlines)
     for i, f in enumerate(findings, 1):
         f.index = i
     fields = analyze_document(clean, rs, title=record.title, doc_date=record.date, n_measures=len(measures),
@@ -182,8 +186,7 @@ def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options
         # Not an organization's response: its lists are plans, petitions or reporting, not measures.
         return record
     record.measures, record.findings = measures, findings
-    body = [(a, b) for a, b in _body_spans(clean, skip)]
-    record.hotlines = find_hotlines(clean, rs, spans=body, skip=skip)
+    record.hotlines = hotlines
     parties = [p for m in measures for p in m.parties]
     for a, b in body:
         parties.extend(find_parties(clean, rs, a, b))
