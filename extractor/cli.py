@@ -77,6 +77,9 @@ def extract(
         if out is None:
             _err("extract: --engine dask writes partitioned Parquet and needs --out DIR")
             raise typer.Exit(2)
+        if "-" in paths:
+            _err("extract: --engine dask reads the files on the workers; stdin ('-') needs --engine local")
+            raise typer.Exit(2)
         failed = run_dask(paths, out, options, scheduler=scheduler, jobs=jobs)
         for message in failed:
             _err(message)

@@ -88,9 +88,9 @@ def extract_to_dask(paths: list[str] | str, options: Options = Options(), schedu
     connect(scheduler)
     if isinstance(paths, str):
         paths = [paths]
-    sources = list(iter_sources(list(paths)))
     if "-" in paths:
         raise ValueError("the Dask engine reads files on the workers; stdin ('-') is not supported")
+    sources = list(iter_sources(list(paths)))
     size = max(1, sources_per_partition)
     parts = [sources[i:i + size] for i in range(0, len(sources), size)] or [[]]
     extracted = [dask.delayed(extract_partition, pure=True)(part, options) for part in parts]

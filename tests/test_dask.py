@@ -100,3 +100,8 @@ def test_cli_engine_dask_writes_parquet_and_reports_errors(inputs: Path, tmp_pat
 def test_cli_engine_dask_needs_out(inputs: Path) -> None:
     result = CliRunner().invoke(app, [str(inputs), "--engine", "dask"])
     assert result.exit_code == 2
+
+
+def test_cli_engine_dask_refuses_stdin(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["-", "--engine", "dask", "--out", str(tmp_path)], input="整改措施如下：")
+    assert result.exit_code == 2
