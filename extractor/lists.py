@@ -9,6 +9,7 @@ Semicolon series introduced by a cue (措施为：A；B；C。) are lists withou
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .numerals import parse_numeral
@@ -22,6 +23,7 @@ _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "再者": 3, "然后": 3, "�
 _MAX_GAP_INLINE = 1500
 _MAX_GAP_BLOCK = 6000
 _MIN_ITEM_CHARS = 4
+INTRO_WINDOW = 300  # characters before a list read as its intro
 
 
 @dataclass
@@ -172,12 +174,12 @@ def _end_of_last_item(text: str, view: str, ruleset: RuleSet, run: list[Marker],
     ps, pe = paragraph_of(paragraphs, last.start)
     pe = min(pe, bound)
     lengths = [b.start - a.end for a, b in zip(run, run[1:])]
-    # Items of a line-start list that spanned several paragraphs may do so again; others end with their paragraph.
-    sentences = split_sentences(text, last.end, pe)
+    limit = max(2 * max(lengths), 2 * sum(lengths) / len(lengths) + 40)
+    # The last item ends with its paragraph, or sooner: never longer than the limit (plus one sentence).
+    sentences = split_sentences(text, last.end, min(pe, last.end + int(limit) + 200))
     if not sentences:
         return pe
     frame = ruleset.by_id("list_end.reporting_frame")
-    limit = max(2 * max(lengths), 2 * sum(lengths) / len(lengths) + 40)
     end = sentences[0][1]
     for s, e in sentences[1:]:
         if frame is not None and frame.pattern.match(view, s, e):
@@ -262,15 +264,16 @@ def _set_context(text: str, view: str, fl: FoundList, paragraphs: list[Span]) ->
     first = fl.start
     ps, pe = paragraph_of(paragraphs, first)
     if first > ps and view[ps:first].strip():
+        ps = max(ps, first - INTRO_WINDOW)
         intro_start = ps
         sents = split_sentences(text, ps, first)
         if len(sents) > 2:
             intro_start = sents[-2][0]
     else:
-        prev = [p for p in paragraphs if p[1] <= ps]
-        intro_start = prev[-1][0] if prev else ps
+        prev = paragraphs[:bisect_right([p[1] for p in paragraphs], ps)]
+        intro_start = max(prev[-1][0], prev[-1][1] - INTRO_WINDOW) if prev else ps
         if prev:
-            sents = split_sentences(text, prev[-1][0], prev[-1][1])
+            sents = split_sentences(text, intro_start, prev[-1][1])
             if len(sents) > 2:
                 intro_start = sents[-2][0]
     fl.context_span = (intro_start, first)

@@ -25,7 +25,7 @@ from .prefilter import prefilter_record
 from .prose import find_prose_measures
 from .records import Deadline, DocumentRecord, Hotline, Item, Party
 from .ruleset import RuleSet, load_ruleset
-from .sentences import Span, iter_sentences, split_sentences
+from .sentences import Span, SpanSet, iter_sentences, split_sentences
 from .status import classify_status
 from .timelimit import TimeLimitExceeded, time_limit
 
@@ -160,8 +160,8 @@ def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options
     orgs = _org_names(clean, rs, record.title, skip)
     measures, findings, covered = collect_list_items(clean, lists, rs, segment, orgs)
     listed_spans = [(m.start, m.end) for m in measures]
-    prose_sentences = [(s, e) for s, e in iter_sentences(clean.text, skip)
-                       if not any(a <= s < b or a < e <= b for a, b in covered)]
+    taken = SpanSet(covered)
+    prose_sentences = [(s, e) for s, e in iter_sentences(clean.text, skip) if not taken.overlaps(s, e)]
     for pm in find_prose_measures(clean.text, clean.view, prose_sentences, rs, listed_spans, segment, orgs):
         measures.append(_new_item(clean, pm.start, pm.end, "", False, pm.rule))
     measures.sort(key=lambda m: m.start)

@@ -10,15 +10,17 @@ self-referring, or speaking earlier in the paragraph, and not a third party's (r
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
 from .categorize import find_cue_verbs, has_concrete_action, is_generic_vow
 from .ruleset import RuleSet
-from .sentences import Span, split_clauses
+from .sentences import Span, SpanSet, split_clauses
 
 Segmenter = Callable[[str], list[tuple[int, int]]]
+RESTATE_WINDOW = 5000  # characters around a prose sentence searched for the listed measure it may restate
 _AIM_OPENERS = {"努力", "全力", "切实", "确保", "力争", "旨在", "以便", "以期", "为了", "从而"}
 _REJECT_IDS = ("prose.reject_third_party", "prose.reject_regulator_order", "prose.reject_hypothetical_other",
                "prose.reject_not_mentioned")
@@ -195,19 +197,38 @@ def _trim(view: str, group: list[_Clause], ruleset: RuleSet) -> tuple[int, int] 
     return start, end
 
 
-def _overlaps_listed(view: str, s: int, e: int, listed: list[Span]) -> bool:
-    """A prose sentence that restates a listed measure (并称已进行回退处理) is a summary, not a new measure."""
-    grams = {view[i:i + 2] for i in range(s, e - 1)}
-    grams = {g for g in grams if not any(ch in "，,。；;：:、 " for ch in g)}
-    if not grams:
-        return True
-    for ls, le in listed:
-        if s >= ls and e <= le:
+def _bigrams(view: str, s: int, e: int) -> set[str]:
+    return {g for g in (view[i:i + 2] for i in range(s, e - 1)) if not any(ch in "，,。；;：:、 " for ch in g)}
+
+
+class _Listed:
+    """Listed measures, indexed by character bigram, to tell a prose restatement of one of them. Only lists
+    within ``RESTATE_WINDOW`` characters are compared, so a page of thousands of items stays linear."""
+
+    def __init__(self, view: str, listed: list[Span]):
+        self.spans = sorted(listed)
+        self.starts = [s for s, _ in self.spans]
+        self.taken = SpanSet(listed)
+        self.index: dict[str, list[int]] = {}
+        for k, (s, e) in enumerate(self.spans):
+            for g in _bigrams(view, s, e):
+                self.index.setdefault(g, []).append(k)
+
+    def restates(self, view: str, s: int, e: int) -> bool:
+        """Inside a listed measure, or 60% of its bigrams in one (并称已进行回退处理 after 一是…回退处理)."""
+        grams = _bigrams(view, s, e)
+        if not grams:
             return True
-        other = {view[i:i + 2] for i in range(ls, le - 1)}
-        if len(grams & other) / len(grams) >= 0.6:
+        if self.taken.overlaps(s, e):
             return True
-    return False
+        lo = bisect_left(self.starts, s - RESTATE_WINDOW)
+        hi = bisect_left(self.starts, e + RESTATE_WINDOW)
+        hits: dict[int, int] = {}
+        for g in grams:
+            postings = self.index.get(g, ())
+            for k in postings[bisect_left(postings, lo):bisect_left(postings, hi)]:
+                hits[k] = hits.get(k, 0) + 1
+        return any(n / len(grams) >= 0.6 for n in hits.values())
 
 
 def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: RuleSet,
@@ -221,6 +242,7 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
     """
     rules = _rules_for(ruleset)
     attribution = _Attribution(rules, org_names or [])
+    restated = _Listed(view, listed)
     out = []
     context = others_voice = False
     last_para = -2
@@ -228,7 +250,7 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
         para = view.rfind("\n", 0, s)
         if para != last_para:
             context, last_para, others_voice = assume_org, para, False
-        if any(ls < e and s < le for ls, le in listed):
+        if restated.taken.overlaps(s, e):
             context = True
         sentence = view[s:e]
         speaks = attribution.org_speaks(sentence)
@@ -261,7 +283,7 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
             # 处理消费者的相关问询 is the organization answering consumers.
             if any(p.search(view, frame_start, first.cue_at + 4) for p in rules.rejects):
                 continue
-            if b - a < 4 or _overlaps_listed(view, a, b, listed):
+            if b - a < 4 or restated.restates(view, a, b):
                 continue
             out.append(ProseMeasure(a, b, first.rule))
         context = context or speaks

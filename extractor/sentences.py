@@ -6,7 +6,8 @@ document, so it must cost no more than a regex pass.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from bisect import bisect_right
+from typing import Iterable, Iterator
 
 Span = tuple[int, int]
 
@@ -82,3 +83,22 @@ def paragraph_of(paragraphs: list[Span], pos: int) -> Span:
         else:
             return s, e
     return pos, pos
+
+
+class SpanSet:
+    """Sorted, merged spans answering "does [s, e) touch any of them?" in log time (a document can hold
+    thousands of list items; a linear scan per sentence is quadratic)."""
+
+    def __init__(self, spans: Iterable[Span]):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.ends[i] > start
