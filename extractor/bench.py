@@ -5,8 +5,9 @@ Streams (generated in a temporary folder, never committed):
 - ``corpus``: the five documents of corpus/.
 - ``mixed``: ``--docs`` documents (default 20,000), about 5% statements (copies of the corpus statements),
   the rest non-statements with the statements' length distribution: promotional text (sentences of corpus/004
-  reshuffled) and neutral news-like filler made from the templates below; one in ten non-statements gets a
-  sentence with remediation vocabulary (a near miss) and so runs through the whole pipeline.
+  reshuffled) and neutral news-like filler made from the templates in bench_streams.py; one in ten
+  non-statements gets a sentence with remediation vocabulary (a near miss) that passes the first pre-filter
+  step.
 - ``statements``: ``--statements`` copies of the corpus statements only.
 
 Every measurement runs in a fresh Python process (``--run``), so model load, peak memory (``ru_maxrss`` of
@@ -22,7 +23,6 @@ import datetime as dt
 import json
 import os
 import platform
-import random
 import re
 import resource
 import subprocess
@@ -31,99 +31,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "corpus"
-STATEMENTS = ["000_96c7af21cd661f14.txt", "001_fea7d35032dd25c1.txt", "002_1efe1d7d8c92613d.txt",
-              "003_b5eccb2a8ffc8f38.txt"]
-PROMO = "004_f8ab607d76d255c5.txt"
-CITIES = ["杭州", "成都", "武汉", "西安", "南京", "青岛", "长沙", "郑州", "昆明", "厦门"]
-FILLER = [
-    "{c}今天白天多云转晴，最高气温{n}摄氏度，夜间有小到中雨，市民出行请携带雨具。",
-    "{c}一季度地区生产总值同比增长{n}.2%，增速比上年同期加快0.6个百分点。",
-    "本届{c}马拉松共有{n}000名选手参赛，男子组冠军成绩为2小时{n}分。",
-    "{c}地铁{n}号线二期工程于今日开通试运营，全线设站十四座。",
-    "据气象部门预计，未来三天{c}以晴好天气为主，空气质量总体良好。",
-    "{c}博物馆新展开幕，展出青铜器、瓷器等文物{n}0余件，展期至年底。",
-    "今年前{n}个月，{c}港口货物吞吐量累计完成{n}亿吨，集装箱吞吐量稳步回升。",
-    "{c}市民公园的樱花进入盛花期，周末游客量预计超过{n}万人次。",
-    "主队在主场以{n}比1战胜对手，取得赛季第{n}场胜利，积分升至联赛第三。",
-    "{c}图书馆延长开放时间，工作日开放至晚上九点，周末全天开放。",
-    "记者从{c}文旅部门获悉，国庆假期全市接待游客{n}00万人次，旅游收入同比增长。",
-    "该片上映首周票房突破{n}亿元，豆瓣评分7.{n}分。",
-    "{c}新建的体育中心可容纳观众{n}万人，将承办明年的全国运动会部分赛事。",
-    "专家表示，春季是过敏性疾病高发期，有过敏史的人群外出时可佩戴口罩。",
-    "{c}农业农村部门介绍，今年全市夏粮播种面积稳中有增，长势总体良好。",
-    "夜市经济持续升温，{c}步行街日均客流量达到{n}万人次。",
-    "{c}第{n}届国际车展开幕，参展车辆超过一千台，其中新能源车型占比过半。",
-    "{c}市民小王说，现在坐公交可以直接刷手机，出门方便多了。",
-    "{c}将进一步完善城市绿道网络，年内新建绿道{n}0公里。",
-    "当天的音乐会座无虚席，乐团演奏了贝多芬第{n}交响曲。",
-]
-# Near misses: remediation vocabulary outside any statement; one in ten non-statements gets one, so those
-# documents pass the pre-filter and run through the whole pipeline, as news about incidents does.
-NEAR_MISS = [
-    "{c}警方已介入调查，事故原因正在进一步核实中。",
-    "商场推出以旧换新活动，消费者不满意可在七天内申请退款。",
-    "{c}一小区电梯故障，物业已安排维修人员进行修复。",
-]
+from .bench_streams import CORPUS, FILLER, ROOT, STATEMENTS, make_streams, sample
 # The regex floor: one pass of a plain regex over every file (here, a cue word of a measure).
 FLOOR_PATTERN = re.compile(r"整改|道歉|致歉|措施|处理|回应")
 
-
-# ---------------------------------------------------------------- streams
-
-def _paragraphs(text: str) -> list[str]:
-    body = re.sub(r"<[^>]+>", "", text)
-    return [s for s in re.split(r"(?<=[。！？])", body) if len(s.strip()) > 8 and "http" not in s and "](" not in s]
-
-
-def make_streams(tmp: Path, n_docs: int, n_statements: int, seed: int = 5) -> dict[str, list[Path]]:
-    """Write the mixed and statements-only streams under ``tmp``; return the file lists of every stream."""
-    rng = random.Random(seed)
-    statements = [(CORPUS / name).read_text(encoding="utf-8") for name in STATEMENTS]
-    lengths = [len(t) for t in statements]
-    promo = _paragraphs((CORPUS / PROMO).read_text(encoding="utf-8"))
-    streams: dict[str, list[Path]] = {"corpus": sorted(p for p in CORPUS.glob("*.txt"))}
-    mixed = tmp / "mixed"
-    mixed.mkdir()
-    files = []
-    for i in range(n_docs):
-        path = mixed / f"{i // 1000:03d}" / f"{i:06d}.txt"
-        path.parent.mkdir(exist_ok=True)
-        if i % 20 == 7:  # 5% statements
-            text = statements[i % len(statements)]
-        else:
-            target = int(rng.choice(lengths) * rng.uniform(0.4, 1.1))
-            source = promo if i % 4 == 1 else None  # a quarter of the non-statements are promotional
-            parts: list[str] = []
-            while sum(map(len, parts)) < target:
-                if source:
-                    parts.append(rng.choice(source))
-                else:
-                    parts.append(rng.choice(FILLER).format(c=rng.choice(CITIES), n=rng.randint(2, 9)))
-                if rng.random() < 0.25:
-                    parts.append("\n\n")
-            if rng.random() < 0.1:
-                parts.insert(rng.randrange(len(parts) + 1), rng.choice(NEAR_MISS).format(c=rng.choice(CITIES)))
-            text = "".join(parts)
-        path.write_text(text, encoding="utf-8")
-        files.append(path)
-    streams["mixed"] = files
-    only = tmp / "statements"
-    only.mkdir()
-    streams["statements"] = []
-    for i in range(n_statements):
-        path = only / f"{i:05d}.txt"
-        path.write_text(statements[i % len(statements)], encoding="utf-8")
-        streams["statements"].append(path)
-    return streams
-
-
-def sample(files: list[Path], k: int, seed: int = 11) -> list[Path]:
-    """A random sample of ``k`` files in stream order (the same for every run), keeping the stream's mix."""
-    if k >= len(files):
-        return list(files)
-    return [files[i] for i in sorted(random.Random(seed).sample(range(len(files)), k))]
 
 
 # ---------------------------------------------------------------- one measurement (in a fresh process)
@@ -329,6 +240,8 @@ def main(argv: list[str] | None = None) -> None:
     results["bench_seconds"] = time.perf_counter() - started
     results["machine"]["load_after"] = os.getloadavg()[0]
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    from .bench_report import render
+
     Path(args.out).write_text(render(results), encoding="utf-8")
     print(f"wrote {args.out} in {results['bench_seconds']:.0f} s", file=sys.stderr)
 
@@ -367,114 +280,6 @@ def run_all(streams: dict[str, list[Path]], tmp: Path, n_sample: int) -> dict:
                                     tmp) for name in ("mixed", "statements")}
     res["profile_docs"] = {"mixed": min(2000, len(streams["mixed"])), "statements": min(200, len(streams["statements"]))}
     return res
-
-
-def _per_doc(m: dict, key: str = "seconds") -> float:
-    return m[key] / max(1, m["docs"])
-
-
-def _steady(m: dict) -> float:
-    """Seconds per document after the first record (start-up, imports and model load left out)."""
-    return (m["seconds"] - m["first"]) / max(1, m["docs"] - 1)
-
-
-def render(res: dict) -> str:
-    """The Markdown report."""
-    m = res["machine"]
-    ms = lambda sec: f"{sec * 1000:.2f}"  # noqa: E731
-    lines = [
-        "# Benchmarks",
-        "",
-        "Generated by `make bench` (`python -m extractor.bench`); do not edit by hand.",
-        "",
-        f"- Date: {m['date']}; Python {m['python']}",
-        f"- Machine: {m['cpus']} CPUs ({m['model']}), {m['ram_gb']} GB RAM; load average {m['load_before']:.2f} "
-        f"before and {m['load_after']:.2f} after (other work on the machine slows every figure)",
-        f"- Whole benchmark: {res['bench_seconds']:.0f} s",
-        f"- pkuseg model load (spaCy zh pipeline, fresh process): {res['model_load']['seconds']:.2f} s, "
-        f"process peak {res['model_load']['rss_self_mb']:.0f} MB",
-        "",
-        "Streams: `corpus` = corpus/ (5 files); `mixed` = generated, 5% statements (copies of the corpus",
-        "statements), 95% non-statements of the same length distribution (a quarter promotional text reshuffled",
-        "from corpus/004, the rest neutral news-like filler; one in ten with a near-miss sentence such as",
-        "警方已介入调查 that the first pre-filter step lets through); `statements` = corpus statements only.",
-        "Every figure comes from a fresh process. `fast` = the default pipeline (pre-filter, lazy segmentation,",
-        "pkuseg where needed). `naive` = spaCy pkuseg `nlp.pipe` over every whole document, then the extraction",
-        "without fast paths (`Options(fast=False)`), measured on a random sample of the stream and extrapolated",
-        "per document. `regex floor` = reading every file and one plain regex pass over it.",
-        "",
-        "## Throughput (--jobs 1)",
-        "",
-        "| stream | docs | chars | end-to-end docs/s | chars/s | steady ms/doc | naive ms/doc (sample) | "
-        "naive / fast | regex floor ms/doc | fast / floor |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for name, row in res["streams"].items():
-        f1, nv = row["fast1"], row["naive"]
-        steady = _steady(f1) if f1["docs"] > 1 else _per_doc(f1)
-        lines.append(
-            f"| {name} | {row['docs']} | {row['chars']} | {f1['docs'] / f1['seconds']:.1f} | "
-            f"{row['chars'] / f1['seconds']:.0f} | {ms(steady)} | {ms(_per_doc(nv))} ({nv['docs']}) | "
-            f"{_per_doc(nv) / steady:.1f}x | {ms(_per_doc(row['regex']))} | {steady / _per_doc(row['regex']):.0f}x |")
-    lines += [
-        "",
-        "Every run loads the model before its clock starts (once per process; its cost is given above and in",
-        "the cold-start figures below). End-to-end rates include listing the files and everything up to the",
-        "first record; `steady` leaves that out. `naive / fast` compares steady per-document times.",
-        "`fast / floor`: how many times the regex floor's time the pipeline takes.",
-        "",
-        "## The same samples with and without fast paths (steady ms/doc)",
-        "",
-        "| stream | sample docs | naive: segment whole docs + extract | without fast paths | fast | statements |",
-        "|---|---:|---:|---:|---:|---:|",
-    ]
-    for name, row in res["streams"].items():
-        nv, slow, fast = row["naive"], row["slow_sample"], row["fast_sample"]
-        lines.append(
-            f"| {name} | {row['sample']} | {ms(_per_doc(nv, 'segment_seconds'))} + {ms(_per_doc(nv, 'extract_seconds'))}"
-            f" | {ms(_steady(slow))} | {ms(_steady(fast))} | {fast['statements']} |")
-    lines += [
-        "",
-        "## Two workers (--jobs 2)",
-        "",
-        "| stream | free parallelism | end-to-end docs/s | jobs 2 / jobs 1 end-to-end | steady | parent peak MB | "
-        "largest worker peak MB | each worker loads its own model: time ratio, worker peak MB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for name, row in res["streams"].items():
-        j2, own, f1 = row.get("fast2"), row.get("fast2_own_model"), row["fast1"]
-        if not j2:
-            continue
-        lines.append(
-            f"| {name} | {row['parallelism']:.2f}x | {j2['docs'] / j2['seconds']:.1f} | "
-            f"{f1['seconds'] / j2['seconds']:.2f}x | "
-            f"{_steady(f1) / _steady(j2):.2f}x | {j2['rss_self_mb']:.0f} | {j2['rss_children_mb']:.0f} | "
-            f"{own['seconds'] / j2['seconds']:.2f}, {own['rss_children_mb']:.0f} |")
-    lines += [
-        "",
-        "`free parallelism`: how much faster two busy processes finished than one after the other, measured",
-        "just before (2.00x on two idle cores; other work on the machine lowers it, and --jobs 2 cannot beat it).",
-        "By default the parent loads the model before forking (`preload`), so the workers share its pages;",
-        "the last column is a cold run where each worker loads its own copy on first use (time relative to the",
-        "default run, which loaded the model before its clock started). Peak memory of one process with",
-        "--jobs 1: "
-        + ", ".join(f"{n} {r['fast1']['rss_self_mb']:.0f} MB" for n, r in res["streams"].items()) + ".",
-        "",
-        "## Time to first record (cold start of `extract FILE --jsonl`)",
-        "",
-    ]
-    for what, secs in res["first_record"].items():
-        lines.append(f"- {what}: {secs:.2f} s")
-    lines += ["", "## Where the time goes (cProfile, fast pipeline, --jobs 1, model loaded beforehand)", ""]
-    for name, prof in res["profile"].items():
-        n = res["profile_docs"][name]
-        lines += [f"### {name}: {n} documents, {prof['seconds']:.1f} s with profiling", "",
-                  "Own time per module:", "", "| own s | module |", "|---:|---|"]
-        lines += [f"| {t:.3f} | {mod} |" for t, mod in prof["modules"]]
-        lines += ["", "Top functions by own time:", "", "| own s | cumulative s | function |", "|---:|---:|---|"]
-        lines += [f"| {own:.3f} | {cum:.3f} | `{fn}` |" for own, cum, fn in prof["table"]]
-        lines.append("")
-    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

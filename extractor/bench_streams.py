@@ -1,0 +1,94 @@
+"""Generated document streams for the benchmark (see extractor/bench.py): mixed and statements-only."""
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+STATEMENTS = ["000_96c7af21cd661f14.txt", "001_fea7d35032dd25c1.txt", "002_1efe1d7d8c92613d.txt",
+              "003_b5eccb2a8ffc8f38.txt"]
+PROMO = "004_f8ab607d76d255c5.txt"
+CITIES = ["杭州", "成都", "武汉", "西安", "南京", "青岛", "长沙", "郑州", "昆明", "厦门"]
+FILLER = [
+    "{c}今天白天多云转晴，最高气温{n}摄氏度，夜间有小到中雨，市民出行请携带雨具。",
+    "{c}一季度地区生产总值同比增长{n}.2%，增速比上年同期加快0.6个百分点。",
+    "本届{c}马拉松共有{n}000名选手参赛，男子组冠军成绩为2小时{n}分。",
+    "{c}地铁{n}号线二期工程于今日开通试运营，全线设站十四座。",
+    "据气象部门预计，未来三天{c}以晴好天气为主，空气质量总体良好。",
+    "{c}博物馆新展开幕，展出青铜器、瓷器等文物{n}0余件，展期至年底。",
+    "今年前{n}个月，{c}港口货物吞吐量累计完成{n}亿吨，集装箱吞吐量稳步回升。",
+    "{c}市民公园的樱花进入盛花期，周末游客量预计超过{n}万人次。",
+    "主队在主场以{n}比1战胜对手，取得赛季第{n}场胜利，积分升至联赛第三。",
+    "{c}图书馆延长开放时间，工作日开放至晚上九点，周末全天开放。",
+    "记者从{c}文旅部门获悉，国庆假期全市接待游客{n}00万人次，旅游收入同比增长。",
+    "该片上映首周票房突破{n}亿元，豆瓣评分7.{n}分。",
+    "{c}新建的体育中心可容纳观众{n}万人，将承办明年的全国运动会部分赛事。",
+    "专家表示，春季是过敏性疾病高发期，有过敏史的人群外出时可佩戴口罩。",
+    "{c}农业农村部门介绍，今年全市夏粮播种面积稳中有增，长势总体良好。",
+    "夜市经济持续升温，{c}步行街日均客流量达到{n}万人次。",
+    "{c}第{n}届国际车展开幕，参展车辆超过一千台，其中新能源车型占比过半。",
+    "{c}市民小王说，现在坐公交可以直接刷手机，出门方便多了。",
+    "{c}将进一步完善城市绿道网络，年内新建绿道{n}0公里。",
+    "当天的音乐会座无虚席，乐团演奏了贝多芬第{n}交响曲。",
+]
+# Near misses: remediation vocabulary outside any statement; one in ten non-statements gets one, so those
+# documents pass the pre-filter and run through the whole pipeline, as news about incidents does.
+NEAR_MISS = [
+    "{c}警方已介入调查，事故原因正在进一步核实中。",
+    "商场推出以旧换新活动，消费者不满意可在七天内申请退款。",
+    "{c}一小区电梯故障，物业已安排维修人员进行修复。",
+]
+def _paragraphs(text: str) -> list[str]:
+    body = re.sub(r"<[^>]+>", "", text)
+    return [s for s in re.split(r"(?<=[。！？])", body) if len(s.strip()) > 8 and "http" not in s and "](" not in s]
+
+
+def make_streams(tmp: Path, n_docs: int, n_statements: int, seed: int = 5) -> dict[str, list[Path]]:
+    """Write the mixed and statements-only streams under ``tmp``; return the file lists of every stream."""
+    rng = random.Random(seed)
+    statements = [(CORPUS / name).read_text(encoding="utf-8") for name in STATEMENTS]
+    lengths = [len(t) for t in statements]
+    promo = _paragraphs((CORPUS / PROMO).read_text(encoding="utf-8"))
+    streams: dict[str, list[Path]] = {"corpus": sorted(p for p in CORPUS.glob("*.txt"))}
+    mixed = tmp / "mixed"
+    mixed.mkdir()
+    files = []
+    for i in range(n_docs):
+        path = mixed / f"{i // 1000:03d}" / f"{i:06d}.txt"
+        path.parent.mkdir(exist_ok=True)
+        if i % 20 == 7:  # 5% statements
+            text = statements[i % len(statements)]
+        else:
+            target = int(rng.choice(lengths) * rng.uniform(0.4, 1.1))
+            source = promo if i % 4 == 1 else None  # a quarter of the non-statements are promotional
+            parts: list[str] = []
+            while sum(map(len, parts)) < target:
+                if source:
+                    parts.append(rng.choice(source))
+                else:
+                    parts.append(rng.choice(FILLER).format(c=rng.choice(CITIES), n=rng.randint(2, 9)))
+                if rng.random() < 0.25:
+                    parts.append("\n\n")
+            if rng.random() < 0.1:
+                parts.insert(rng.randrange(len(parts) + 1), rng.choice(NEAR_MISS).format(c=rng.choice(CITIES)))
+            text = "".join(parts)
+        path.write_text(text, encoding="utf-8")
+        files.append(path)
+    streams["mixed"] = files
+    only = tmp / "statements"
+    only.mkdir()
+    streams["statements"] = []
+    for i in range(n_statements):
+        path = only / f"{i:05d}.txt"
+        path.write_text(statements[i % len(statements)], encoding="utf-8")
+        streams["statements"].append(path)
+    return streams
+
+
+def sample(files: list[Path], k: int, seed: int = 11) -> list[Path]:
+    """A random sample of ``k`` files in stream order (the same for every run), keeping the stream's mix."""
+    if k >= len(files):
+        return list(files)
+    return [files[i] for i in sorted(random.Random(seed).sample(range(len(files)), k))]
