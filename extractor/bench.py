@@ -267,6 +267,7 @@ def run_all(streams: dict[str, list[Path]], tmp: Path, n_sample: int) -> dict:
         if len(files) > 100:
             row["parallelism"] = free_parallelism(tmp)
             row["fast2"] = measure({"kind": "extract", "paths": files, "jobs": 2}, tmp)
+            row["fast2_cold"] = measure({"kind": "extract", "paths": files, "jobs": 2, "warm": False}, tmp)
             row["fast2_own_model"] = measure({"kind": "extract", "paths": files, "jobs": 2, "preload": False,
                                               "warm": False}, tmp)
         picked = sample(files, n_sample)
