@@ -31,24 +31,18 @@ class ApologyHit:
     blocked_rules: tuple[str, ...] = ()
 
 
+def _matches_of_kind(view: str, start: int, end: int, rules, kind: str) -> list[tuple[int, int, str]]:
+    """(start, end, rule id) of every non-empty match of the rules of one ``kind`` in view[start:end]."""
+    return [(m.start(), m.end(), rule.id) for rule in rules if rule.get("kind") == kind
+            for m in rule.pattern.finditer(view, start, end) if m.end() > m.start()]
+
+
 def _block_spans(view: str, start: int, end: int, rules) -> list[tuple[int, int, str]]:
-    out = []
-    for rule in rules:
-        if rule.get("kind") != "block":
-            continue
-        for m in rule.pattern.finditer(view, start, end):
-            out.append((m.start(), m.end(), rule.id))
-    return out
+    return _matches_of_kind(view, start, end, rules, "block")
 
 
 def _apology_matches(view: str, start: int, end: int, rules) -> list[tuple[int, int, str]]:
-    out = []
-    for rule in rules:
-        if rule.get("kind") != "apology":
-            continue
-        for m in rule.pattern.finditer(view, start, end):
-            if m.end() > m.start():
-                out.append((m.start(), m.end(), rule.id))
+    out = _matches_of_kind(view, start, end, rules, "apology")
     # Longest match first at a position, so 致歉信 (apology.letter) wins over 致歉 (apology.express).
     out.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     return out
