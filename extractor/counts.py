@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lists import FoundList
+from .list_types import FoundList
 from .numerals import parse_numeral
 from .ruleset import RuleSet
 from .sentences import Span

@@ -4,17 +4,17 @@ Every ordinal scheme of rules/ordinals.regex.jsonl is handled the same way: a ma
 boundary (line start or after punctuation), markers of one scheme chain when their values run 1, 2, 3…, and a
 chain of two or more markers is a list. Items end at the next sibling marker; the last item ends where the
 enumeration ends (its paragraph, or the end of its section for headings), never in the narrative after it.
-Semicolon series introduced by a cue (措施为：A；B；C。) are lists without markers.
+Lists without markers (措施为：A；B；C。, lines ending in ；, parallel clauses) come from series.py.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
+from .list_types import FoundList, ListItem, Marker
 from .numerals import parse_numeral
 from .ruleset import RuleSet
 from .sentences import Span, paragraph_of, split_paragraphs, split_sentences
+from .series import MIN_ITEM_CHARS, find_semicolon_series
 
 # Characters after which an ordinal may start an item.
 _BOUNDARY = set("\n：:；;。，,！？!?、 \t\u3000”\"“」』）)】>")
@@ -22,56 +22,7 @@ _PAREN_SCHEMES = {"cn_paren", "digit_paren", "circled"}
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "再者": 3, "然后": 3, "此外": 3, "最后": 99}
 _MAX_GAP_INLINE = 1500
 _MAX_GAP_BLOCK = 6000
-_MIN_ITEM_CHARS = 4
 INTRO_WINDOW = 300  # characters before a list read as its intro
-
-
-@dataclass
-class Marker:
-    start: int
-    end: int  # where the item text begins
-    scheme: str
-    value: int
-    rule: str
-    text: str
-    line_start: bool
-
-
-@dataclass
-class ListItem:
-    marker: Marker | None
-    start: int
-    end: int
-    children: list["FoundList"] = field(default_factory=list)
-    heading: str = ""
-    owner: "FoundList | None" = field(default=None, repr=False)
-
-    @property
-    def ordinal(self) -> str:
-        return self.marker.text if self.marker else ""
-
-
-@dataclass
-class FoundList:
-    scheme: str
-    rule: str
-    items: list[ListItem]
-    level: int = 0
-    kind: str = "measures"  # measures | findings | accountability | facts | other | container
-    kind_rule: str = ""
-    intro: str = ""  # the sentence(s) right before the first item (matching view)
-    headings: list[str] = field(default_factory=list)  # headings of the enclosing sections, innermost first
-    context_span: Span = (0, 0)
-    section: str = ""
-    parent: ListItem | None = None
-
-    @property
-    def start(self) -> int:
-        return self.items[0].marker.start if self.items[0].marker else self.items[0].start
-
-    @property
-    def end(self) -> int:
-        return self.items[-1].end
 
 
 def _at_boundary(view: str, pos: int, scheme: str) -> bool:
@@ -148,7 +99,7 @@ def _chain(markers: list[Marker]) -> list[list[Marker]]:
         if len(run) < 2:
             continue
         # An item shorter than a few characters means the digits were not ordinals (1、2、3月).
-        if any(b.start - a.end < _MIN_ITEM_CHARS for a, b in zip(run, run[1:])):
+        if any(b.start - a.end < MIN_ITEM_CHARS for a, b in zip(run, run[1:])):
             continue
         result.append(run)
     return result
@@ -225,7 +176,7 @@ def find_lists(text: str, view: str, ruleset: RuleSet, skip: list[Span] | None =
         if parent is not None:
             parent.children.append(fl)
         placed.append(fl)
-    placed.extend(find_semicolon_series(text, view, ruleset, placed, skip))
+    placed.extend(find_semicolon_series(text, view, ruleset, placed, skip, paragraphs))
     placed.sort(key=lambda fl: fl.start)
     for fl in placed:
         for it in fl.items:
@@ -306,124 +257,3 @@ def classify_list(view: str, fl: FoundList, ruleset: RuleSet) -> None:
         fl.kind, fl.kind_rule = "other", "list_kind.question_items"
         return
     fl.kind, fl.kind_rule = "unknown", "list_kind.items"
-
-
-_SEMI_RE = re.compile(r"[；;]")
-_END_RE = re.compile(r"[。！!；;]$")
-
-
-def _make_list(scheme: str, rule: str, spans: list[Span], context: Span) -> FoundList:
-    fl = FoundList(scheme, rule, [ListItem(None, s, e) for s, e in spans])
-    for it in fl.items:
-        it.owner = fl
-    fl.context_span = context
-    return fl
-
-
-def _taken(lists: list[FoundList], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps an item of an ordinal list (leaf items only: sections may hold series)."""
-    return any(it.start < end and start < it.end and not it.children for fl in lists for it in fl.items)
-
-
-def find_semicolon_series(text: str, view: str, ruleset: RuleSet, lists: list[FoundList],
-                          skip: list[Span] | None = None) -> list[FoundList]:
-    """Lists without markers: ；-separated clauses after a cue (措施为：A；B；C。), lines ending in ；, and
-    parallel clauses (给予…；给予…；给予…。)."""
-    rules = {r.id: r for r in ruleset.regex("lists")}
-    skip = skip or []
-    paragraphs = split_paragraphs(text)
-    out: list[FoundList] = []
-
-    def free(s: int, e: int) -> bool:
-        return not _taken(lists, s, e) and not _taken(out, s, e) and not any(a <= s < b for a, b in skip)
-
-    cue = rules.get("list.semicolon_cue")
-    if cue is not None:
-        for m in cue.pattern.finditer(view):
-            start = m.end()
-            if any(start <= fl.start < start + 6 for fl in lists):
-                continue  # an ordinal list follows the cue: the chain is the list
-            ps, pe = paragraph_of(paragraphs, start)
-            items = _semicolon_items(view, start, pe)
-            if len(items) >= 2 and free(items[0][0], items[-1][1]):
-                out.append(_make_list("semicolon", cue.id, items, (max(ps, m.start() - 60), m.end())))
-    if "list.semicolon_lines" in rules:
-        for items, ctx in _semicolon_lines(view, paragraphs):
-            if free(items[0][0], items[-1][1]):
-                out.append(_make_list("lines", "list.semicolon_lines", items, ctx))
-    if "list.parallel_series" in rules:
-        for ps, pe in paragraphs:
-            for ss, se in split_sentences(text, ps, pe):
-                items = _parallel_items(view, ss, se)
-                if items and free(items[0][0], items[-1][1]):
-                    out.append(_make_list("parallel", "list.parallel_series", items, (ps, items[0][0])))
-    return out
-
-
-def _semicolon_items(view: str, start: int, end: int) -> list[Span]:
-    stop = view.find("。", start, end)
-    semis = [m.start() for m in _SEMI_RE.finditer(view, start, end)]
-    if not semis:
-        return []
-    if stop != -1 and stop < semis[0]:
-        return []  # the sentence after the cue ended before any ；
-    if stop == -1 or stop < semis[-1]:
-        last_end = view.find("。", semis[-1], end)
-        last_end = end if last_end == -1 else last_end + 1
-    else:
-        last_end = stop + 1
-    items, pos = [], start
-    for p in semis:
-        if p >= last_end:
-            break
-        items.append((pos, p + 1))
-        pos = p + 1
-    items.append((pos, last_end))
-    return [(s, e) for s, e in items if e - s >= _MIN_ITEM_CHARS]
-
-
-def _semicolon_lines(view: str, paragraphs: list[Span]) -> list[tuple[list[Span], Span]]:
-    """Runs of lines ending in ；, closed by a line ending in 。 (or by the last ；-line)."""
-    runs = []
-    i = 0
-    while i < len(paragraphs):
-        s, e = paragraphs[i]
-        if view[e - 1] not in "；;" or _SEMI_RE.search(view, s, e - 1):
-            i += 1
-            continue
-        j = i
-        items = []
-        while j < len(paragraphs):
-            ps, pe = paragraphs[j]
-            if _SEMI_RE.search(view, ps, pe - 1):
-                break  # a line holding its own series is not one item
-            items.append((ps, pe))
-            j += 1
-            if view[pe - 1] not in "；;":
-                if view[pe - 1] not in "。！!":
-                    items.pop()
-                    j -= 1
-                break
-        if len(items) >= 2:
-            ctx_start = paragraphs[i - 1][0] if i > 0 else s
-            runs.append((items, (ctx_start, s)))
-        i = max(j, i + 1)
-    return runs
-
-
-def _parallel_items(view: str, start: int, end: int) -> list[Span]:
-    """Clauses of one sentence split at ；, when at least three open with the same two characters."""
-    semis = [m.start() for m in _SEMI_RE.finditer(view, start, end)]
-    if len(semis) < 2:
-        return []
-    bounds = [start, *[p + 1 for p in semis], end]
-    spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if b - a >= _MIN_ITEM_CHARS]
-    # The first clause may carry the lead-in (经研究决定，给予…): its item starts where the shared opener does.
-    openers = [view[a:a + 2] for a, _ in spans[1:]]
-    if len(openers) < 2 or len(set(openers)) != 1:
-        return []
-    head = openers[0]
-    first_at = view.find(head, spans[0][0], spans[0][1])
-    if first_at == -1:
-        return []
-    return [(first_at, spans[0][1]), *spans[1:]]

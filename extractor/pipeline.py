@@ -18,7 +18,8 @@ from .counts import find_stated_count
 from .deadlines import find_deadline
 from .document import analyze_document
 from .hotlines import find_hotlines
-from .lists import FoundList, find_lists
+from .list_types import FoundList
+from .lists import find_lists
 from .load import LoadedDoc, Source, iter_sources, load_source
 from .parties import find_parties
 from .prefilter import prefilter_record
