@@ -2,7 +2,8 @@
 
 Deleting them would hide what the page said and shift offsets for no gain; instead each becomes a
 ``(start, end, reason)`` span on the clean text. Boilerplate rules are data (rules/noise.regex.jsonl, kind
-``boilerplate``; ``level`` = the longest line, in characters, the rule may mark; 0 = any length).
+``boilerplate``; ``level`` = the longest line, in characters, the rule may mark; 0 = any length; ``group: tail``
+= the span runs from the matched line to the end of the page, for comment sections).
 """
 from __future__ import annotations
 
@@ -41,6 +42,8 @@ def find_boilerplate(view: str, rules: list[RegexRule]) -> list[tuple[int, int, 
             line_end = end
             if start in out or (limit and end - start > limit):
                 continue
+            if rule.get("group") == "tail":
+                end = len(view)  # a comments / related-reading section runs to the end of the page
             out[start] = (start, end, f"boilerplate:{rule.id}")
     return sorted(out.values())
 

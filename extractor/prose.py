@@ -10,6 +10,7 @@ self-referring, or speaking earlier in the paragraph, and not a third party's (r
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,10 +21,10 @@ from .ruleset import RuleSet
 from .sentences import Span, SpanSet, split_clauses
 
 Segmenter = Callable[[str], list[tuple[int, int]]]
+_TITLE = re.compile(r"《[^》]*》")
 RESTATE_WINDOW = 5000  # characters around a prose sentence searched for the listed measure it may restate
 _AIM_OPENERS = {"努力", "全力", "切实", "确保", "力争", "旨在", "以便", "以期", "为了", "从而"}
-_REJECT_IDS = ("prose.reject_third_party", "prose.reject_regulator_order", "prose.reject_hypothetical_other",
-               "prose.reject_not_mentioned")
+_REJECT_IDS = ("prose.reject_third_party", "prose.reject_hypothetical_other", "prose.reject_not_mentioned")
 
 
 @dataclass
@@ -53,6 +54,7 @@ class _Rules:
         self.statement_speech = by_id.get("prose.statement_speech")
         self.rejects = [by_id[i] for i in _REJECT_IDS if i in by_id]
         self.aspect = by_id.get("prose.aspect_before_cue")
+        self.regulator = by_id.get("prose.reject_regulator_order")
         self.question = by_id.get("prose.reject_question")
         self.ambiguous = {r.id for r in ruleset.patterns("cues") if r.get("level") == "ambiguous"}
 
@@ -84,7 +86,7 @@ class _Attribution:
         if any(n in text for n in self.names):
             return True
         # Any organization-like subject counts only when the document's own organization is unknown.
-        return self.r.hit(self.r.self_ref, text) or (not self.names and self.r.hit(self.r.org, text))
+        return self.r.hit(self.r.self_ref, text) or self.r.hit(self.r.org, text)
 
     def org_speaks(self, sentence: str) -> bool:
         if self.r.hit(self.r.statement_speech, sentence):
@@ -100,7 +102,7 @@ class _Attribution:
 
     def judge(self, view: str, s: int, a: int, cue_at: int, in_context: bool, others_voice: bool = False) -> str:
         """"org", "other" or "" (unknown) for the action clause starting at ``a`` whose cue is at ``cue_at``."""
-        lead = view[a:cue_at]
+        lead = _TITLE.sub("", view[a:cue_at])  # 《…学生纪律处分实施办法》 names a document, not a subject
         if self.r.hit(self.r.demand, lead) or self.r.hit(self.r.other, lead):
             return "other"
         if self.names_org(view[s:cue_at]):
@@ -137,8 +139,10 @@ def _read_clauses(view: str, s: int, e: int, rules: _Rules, ruleset: RuleSet,
         cues = find_cue_verbs(c.body, ruleset)
         # Ambiguous cues (调查发现, 发布言论) act only after aspect or a governing verb (已展开调查).
         cues = [q for q in cues if q[3] not in rules.ambiguous or rules.hit(rules.aspect, c.body[max(0, q[0] - 8):q[0]])]
-        # A verb right before 的 modifies a noun (达芬奇开通的热线): it names a thing, not an action.
-        cues = [q for q in cues if c.body[q[1]:q[1] + 1] != "的"]
+        # A verb right before 的 modifies a noun (达芬奇开通的热线): it names a thing, not an action; so do verbs
+        # inside a title (《学生纪律处分实施办法》).
+        titles = [m.span() for m in _TITLE.finditer(c.body)]
+        cues = [q for q in cues if c.body[q[1]:q[1] + 1] != "的" and not any(a <= q[0] < b for a, b in titles)]
         if not cues:
             continue
         if rules.negation is not None and all(rules.negation.search(c.body[:q[0]]) for q in cues):
@@ -283,6 +287,8 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
             # 处理消费者的相关问询 is the organization answering consumers.
             if any(p.search(view, frame_start, first.cue_at + 4) for p in rules.rejects):
                 continue
+            if rules.regulator is not None and rules.regulator.search(view, frame_start, b):
+                continue  # 责令该公司立即整改: the order is the regulator's, whatever the cue
             if b - a < 4 or restated.restates(view, a, b):
                 continue
             out.append(ProseMeasure(a, b, first.rule))
