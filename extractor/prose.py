@@ -22,7 +22,8 @@ from .sentences import Span, SpanSet, split_clauses
 
 Segmenter = Callable[[str], list[tuple[int, int]]]
 _TITLE = re.compile(r"《[^》]*》")
-RESTATE_WINDOW = 5000  # characters around a prose sentence searched for the listed measure it may restate
+RESTATE_WINDOW = 5000
+RECENT = 50  # prose measures a new one is compared with for repetition  # characters around a prose sentence searched for the listed measure it may restate
 _AIM_OPENERS = {"努力", "全力", "切实", "确保", "力争", "旨在", "以便", "以期", "为了", "从而"}
 _REJECT_IDS = ("prose.reject_third_party", "prose.reject_hypothetical_other", "prose.reject_not_mentioned")
 
@@ -217,6 +218,16 @@ class _Listed:
         for k, (s, e) in enumerate(self.spans):
             for g in _bigrams(view, s, e):
                 self.index.setdefault(g, []).append(k)
+        self.said: list[set[str]] = []  # bigrams of the prose measures accepted so far, in document order
+
+    def repeats(self, view: str, s: int, e: int) -> bool:
+        """A news report repeats the statement: a measure whose bigrams are 60% those of one already taken
+        from the prose (recent ones only, so that the check stays cheap) is the same measure again."""
+        grams = _bigrams(view, s, e)
+        if any(len(grams & seen) >= 0.6 * min(len(grams), len(seen)) for seen in self.said[-RECENT:]):
+            return True
+        self.said.append(grams)
+        return False
 
     def restates(self, view: str, s: int, e: int) -> bool:
         """Inside a listed measure, or 60% of its bigrams in one (并称已进行回退处理 after 一是…回退处理)."""
@@ -260,6 +271,8 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
         speaks = attribution.org_speaks(sentence)
         others_voice = (others_voice or attribution.other_speaks(sentence)) and not speaks
         stripped = sentence.rstrip()
+        if stripped[:1] in "（(" and stripped.rstrip("。")[-1:] in "）)":
+            continue  # an aside in parentheses
         if stripped.endswith(("：", ":")) or rules.hit(rules.question, stripped) or is_generic_vow(sentence, ruleset) or (
                 not stripped.endswith(("。", "！", "!", "；", ";", "”", "」", ")", "）")) and e - s < 40):
             # A list intro, a vow, or a headline/caption: no measure, but it may tell who speaks.
@@ -276,9 +289,10 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
             if span is None:
                 continue
             a, b = span
-            opener = rules.new_statement.match(view[a:b]) if rules.new_statement is not None else None
-            if opener:
-                a += opener.end()  # 又指已…: the measure starts after the reporting verb
+            for lead_rule in (rules.new_statement, rules.by_id.get("prose.inline_speech")):
+                opener = lead_rule.match(view[a:b]) if lead_rule is not None else None
+                if opener:
+                    a += opener.end()  # 又指已… / 拼多多表示已…: the measure starts after the reporting verb
             idx = clauses.index(group[0])
             frame_start = a
             if idx and rules.hit(rules.speech, clauses[idx - 1].body):
@@ -289,7 +303,7 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
                 continue
             if rules.regulator is not None and rules.regulator.search(view, frame_start, b):
                 continue  # 责令该公司立即整改: the order is the regulator's, whatever the cue
-            if b - a < 4 or restated.restates(view, a, b):
+            if b - a < 4 or restated.restates(view, a, b) or restated.repeats(view, a, b):
                 continue
             out.append(ProseMeasure(a, b, first.rule))
         context = context or speaks

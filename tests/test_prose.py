@@ -42,3 +42,17 @@ def test_cue_off_word_boundaries_is_rejected_with_a_segmenter(rs):
     assert find_prose_measures(clean.text, clean.view, sentences, rs, [], words, ["公司"]) == []
     char = lambda s: [(i, i + 1) for i in range(len(s))]
     assert len(find_prose_measures(clean.text, clean.view, sentences, rs, [], char, ["公司"])) == 1
+
+
+def test_a_measure_repeated_later_in_the_report_is_one_measure(rs):
+    text = ("欧莱雅表示，已成立专项小组，将提出妥善解决方案。\n"
+            "多名消费者仍在投诉。\n欧莱雅再次表示，将提出妥善解决方案。")
+    clean = clean_text(text)
+    found = find_prose_measures(clean.text, clean.view, list(iter_sentences(clean.text)), rs, [], None, ["欧莱雅"])
+    assert [clean.text[m.start:m.end] for m in found] == ["已成立专项小组，将提出妥善解决方案。"]
+
+
+def test_an_aside_in_parentheses_is_not_a_measure(rs):
+    clean = clean_text("拼多多表示已删除相关内容。（从发布到删除，间隔不到30秒。）")
+    found = find_prose_measures(clean.text, clean.view, list(iter_sentences(clean.text)), rs, [], None, ["拼多多"])
+    assert [clean.text[m.start:m.end] for m in found] == ["已删除相关内容。"]
