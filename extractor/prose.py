@@ -168,6 +168,7 @@ def _groups(view: str, clauses: list[_Clause], rules: _Rules) -> list[list[_Clau
             continue
         prev_end = view[clauses[i - 1].end - 1] if i else ""
         breaks = (prev_end in "；;" or rules.hit(rules.new_statement, c.body)
+                  or rules.hit(rules.by_id.get("prose.new_subject"), c.body)
                   or (view[c.start] == "对" and current is not None and view[current[0].start] != "对"))
         if breaks:
             current = None
