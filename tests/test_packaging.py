@@ -1,0 +1,21 @@
+"""The rules ship inside the wheel (issue 3: other tools import them from the installed package)."""
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_wheel_contains_every_rule_file(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
+                           "-w", str(tmp_path), str(ROOT)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    wheel = next(tmp_path.glob("*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    shipped = {f"extractor/rules/{p.name}" for p in (ROOT / "rules").glob("*.jsonl")}
+    assert shipped and shipped <= names
+    assert "extractor/rules/README.md" in names
+    entry_points = next(n for n in names if n.endswith("entry_points.txt"))
+    text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "remediation_measures = extractor.spacy_component:make_remediation_measures" in text
