@@ -14,7 +14,7 @@ MODEL     := $(VENV)/.stamp-model
 # setup.py imports numpy.
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q -U pip wheel numpy
+	$(PY) -m pip install -q -U pip setuptools wheel numpy
 	$(PY) -m pip install -q -e '.[dev]'
 	touch $@
 
