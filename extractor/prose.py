@@ -104,8 +104,12 @@ class _Attribution:
     def judge(self, view: str, s: int, a: int, cue_at: int, in_context: bool, others_voice: bool = False) -> str:
         """"org", "other" or "" (unknown) for the action clause starting at ``a`` whose cue is at ``cue_at``."""
         lead = _TITLE.sub("", view[a:cue_at])  # 《…学生纪律处分实施办法》 names a document, not a subject
-        if self.r.hit(self.r.demand, lead) or self.r.hit(self.r.other, lead):
+        own = self.r.by_id.get("prose.own_recommendation")
+        if self.r.hit(self.r.demand, lead) and not self.r.hit(own, lead):
             return "other"
+        other = self.r.other.search(lead) if self.r.other is not None else None
+        if other is not None and not (self.names_org(lead[:other.start()]) and other.start() > 0):
+            return "other"  # 消费者要求…; but 省卫生健康委组织专家… names the organization first
         if self.names_org(view[s:cue_at]):
             return "org"
         if in_context:
