@@ -186,6 +186,9 @@ def _groups(view: str, clauses: list[_Clause], rules: _Rules) -> list[list[_Clau
             else:
                 current.append(c)
         elif current is not None and not rules.hit(rules.new_statement, c.body):
+            if rules.hit(rules.by_id.get("prose.trailing_break"), c.body):
+                current = None  # 事后并无发现…: narrative after the measure
+                continue
             current.append(c)
     return groups
 
