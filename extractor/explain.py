@@ -42,7 +42,8 @@ def explain_record(rec: DocumentRecord) -> str:
         out.append(f"finding {f.index} [{f.ordinal or '-'}] {f.start}-{f.end} rule={f.rule}")
         out.append(f"    text: {f.text}")
     for p in rec.parties:
-        out.append(f"party {p.name} role={p.role} penalty={p.penalty or '-'} {p.start}-{p.end} rule={p.rule}")
+        written = f" ({p.text})" if p.text and p.text != p.name else ""
+        out.append(f"party {p.name}{written} role={p.role} penalty={p.penalty or '-'} {p.start}-{p.end} rule={p.rule}")
         out.append(f"    in: {_sentence(text, p.start, p.end)}")
     for h in rec.hotlines:
         out.append(f"hotline {h.number} ({h.normalized}) kind={h.kind} {h.start}-{h.end} rule={h.rule}")

@@ -21,7 +21,7 @@ MEASURE_COLUMNS = [
 ]
 FINDING_COLUMNS = ["doc_id", "index", "ordinal", "listed", "text", "start", "end", "section", "level", "list_id",
                    "rule"]
-PARTY_COLUMNS = ["doc_id", "name", "name_simplified", "role", "penalty", "start", "end", "rule"]
+PARTY_COLUMNS = ["doc_id", "name", "text", "role", "penalty", "start", "end", "rule"]
 HOTLINE_COLUMNS = ["doc_id", "number", "normalized", "kind", "context", "start", "end", "rule"]
 
 

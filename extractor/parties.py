@@ -190,8 +190,8 @@ def _parties_in(lex: _Lexicon, clean: CleanText, s: int, e: int, rule: RegexRule
     if len(trimmed) > 1 and trimmed[-1][2] in ("post", "staff") and lex.modifier.match(view, trimmed[-1][0]):
         # 代理商主管部门、投诉处理部门相关责任人: the units only qualify the people of the last piece
         trimmed = [t for t in trimmed[:-1] if t[2] != "unit"] + [trimmed[-1]]
-    return [Party(name=clean.text[ts:te], role=rule.get("role", "actor"), start=ts, end=te, penalty=penalty,
-                  rule=rule.id, name_simplified=view[ts:te]) for ts, te, _kind in trimmed]
+    return [Party(name=view[ts:te], role=rule.get("role", "actor"), start=ts, end=te, penalty=penalty,
+                  rule=rule.id, text=clean.text[ts:te]) for ts, te, _kind in trimmed]
 
 
 def _after_region(lex: _Lexicon, view: str, rule: RegexRule, pos: int, ceil: int) -> tuple[int, int] | None:

@@ -142,9 +142,9 @@ def _dedupe_parties(parties: Iterable[Party]) -> list[Party]:
     省级评估专家组) is the same party mentioned shortly."""
     seen, out = set(), []
     ordered = sorted(parties, key=lambda p: p.start)
-    names = {(p.name_simplified or p.name, p.role) for p in ordered}
+    names = {(p.name, p.role) for p in ordered}
     for p in ordered:
-        name = p.name_simplified or p.name
+        name = p.name
         key = (name, p.role)
         if key in seen or any(other != name and other.endswith(name) and role == p.role for other, role in names):
             continue

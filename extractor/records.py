@@ -22,13 +22,16 @@ class Hotline:
 
 @dataclass
 class Party:
+    """A person, post or unit; ``name`` is Simplified (as the gold schema and company names are), ``text`` is the
+    name as written, with ``clean_text[start:end] == text``."""
+
     name: str
     role: str  # disciplined | responsible | actor
     start: int
     end: int
     penalty: str = ""
     rule: str = ""
-    name_simplified: str = ""
+    text: str = ""
 
 
 @dataclass

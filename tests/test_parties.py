@@ -24,7 +24,7 @@ def _run(text: str):
 @pytest.mark.parametrize("case", CASES, ids=[f"{i}:{c['rule']}" for i, c in enumerate(CASES)])
 def test_case(case):
     clean, parties = _run(case["text"])
-    got = sorted((p.name, p.role, p.penalty) for p in parties)
+    got = sorted((p.text, p.role, p.penalty) for p in parties)
     want = sorted((p["name"], p["role"], p.get("penalty", "")) for p in case["parties"])
     assert got == want, case.get("note", "")
 
@@ -33,8 +33,8 @@ def test_case(case):
 def test_offsets_and_simplified_name(case):
     clean, parties = _run(case["text"])
     for p in parties:
-        assert clean.text[p.start:p.end] == p.name
-        assert clean.view[p.start:p.end] == p.name_simplified
+        assert clean.text[p.start:p.end] == p.text
+        assert clean.view[p.start:p.end] == p.name
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c["rule"].startswith("party.") and c["parties"]
@@ -59,7 +59,7 @@ def test_every_rule_has_a_case(rule_id):
 
 def test_traditional_name_is_written_script():
     clean, parties = _run("當天成立工作專班，進行全面整改。")
-    assert [(p.name, p.name_simplified) for p in parties] == [("工作專班", "工作专班")]
+    assert [(p.text, p.name) for p in parties] == [("工作專班", "工作专班")]
 
 
 def test_range_limits_search():

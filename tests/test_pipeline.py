@@ -84,9 +84,9 @@ def test_a_party_named_again_by_the_end_of_its_name_is_one_party():
     from extractor.pipeline import _dedupe_parties
     from extractor.records import Party
 
-    parties = [Party("省级评估专家组", "actor", 10, 17, name_simplified="省级评估专家组"),
-               Party("评估专家组", "actor", 40, 45, name_simplified="评估专家组"),
-               Party("评估专家组", "responsible", 60, 65, name_simplified="评估专家组"),
-               Party("相关责任人", "disciplined", 70, 75, name_simplified="相关责任人")]
+    parties = [Party("省级评估专家组", "actor", 10, 17, text="省级评估专家组"),
+               Party("评估专家组", "actor", 40, 45, text="评估专家组"),
+               Party("评估专家组", "responsible", 60, 65, text="评估专家组"),
+               Party("相关责任人", "disciplined", 70, 75, text="相关责任人")]
     assert [(p.name, p.role) for p in _dedupe_parties(parties)] == [
         ("省级评估专家组", "actor"), ("评估专家组", "responsible"), ("相关责任人", "disciplined")]
