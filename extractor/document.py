@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .apology import find_apology
 from .clean import CleanText
-from .company import find_company
+from .company import CompanyResult, find_company
 from .sentences import iter_sentences
 from .statement import score_statement
 from .timeline import find_incident, find_timeline
@@ -53,19 +53,38 @@ def _repeats_title(view: str, span: tuple[int, int], title_view: str) -> bool:
     return title_view in view[span[0]:span[1]] and span[1] - span[0] <= len(title_view) + 12
 
 
+def _sentences(clean: CleanText, title_view: str, skip: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
+    return [sp for sp in iter_sentences(clean.view, skip) if not _repeats_title(clean.view, sp, title_view)]
+
+
+def find_responding_company(clean: CleanText, ruleset, title: str = "",
+                            skip: list[tuple[int, int]] | None = None) -> CompanyResult:
+    """The organization(s) that may be responding, found the way :func:`analyze_document` finds its company.
+
+    The pipeline needs them before the measures (to attribute prose sentences) and passes the result on to
+    :func:`analyze_document`, so the search runs once per document."""
+    title_view = _simplified(clean, title)
+    return find_company(clean, ruleset.regex("company"), _sentences(clean, title_view, skip), title_view)
+
+
 def analyze_document(clean: CleanText, ruleset, title: str = "", doc_date: str = "",
                      n_measures: int = 0, n_listed: int = 0,
-                     skip: list[tuple[int, int]] | None = None) -> DocumentFields:
+                     skip: list[tuple[int, int]] | None = None,
+                     company: CompanyResult | None = None) -> DocumentFields:
     """All document-level fields of a cleaned document (see DocumentFields).
 
     ``skip`` spans (footers, link lists, injected noise) are left out of every search. ``n_measures`` and
     ``n_listed`` are the measures the pipeline found; they add evidence that the document is a statement.
+    ``company``: the result of :func:`find_responding_company` when the caller has it already.
     """
     title_view = _simplified(clean, title)
-    sentences = [sp for sp in iter_sentences(clean.view, skip) if not _repeats_title(clean.view, sp, title_view)]
+    sentences = _sentences(clean, title_view, skip)
     apology = find_apology(clean, ruleset.regex("apology"), sentences)
     stmt = score_statement(clean.view, ruleset.regex("statement"), sentences, apology, n_measures, n_listed)
-    company = find_company(clean, ruleset.regex("company"), sentences, title_view) if stmt.is_statement else None
+    if not stmt.is_statement:
+        company = None
+    elif company is None:
+        company = find_company(clean, ruleset.regex("company"), sentences, title_view)
     incident, i_start, i_end, _ = find_incident(clean, ruleset.regex("timeline"), sentences)
     timeline = find_timeline(clean, ruleset.regex("timeline"), sentences, doc_date)
     has_apology = apology.found and stmt.is_statement

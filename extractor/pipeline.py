@@ -13,10 +13,10 @@ from typing import Iterable, Iterator
 
 from .categorize import classify_category, extract_headline, find_cue_verbs, has_concrete_action
 from .clean import CleanText, clean_text
-from .company import find_company
+from .company import CompanyResult
 from .counts import find_stated_count
 from .deadlines import find_deadline
-from .document import analyze_document
+from .document import analyze_document, find_responding_company
 from .hotlines import find_hotlines
 from .list_types import FoundList
 from .lists import find_lists
@@ -158,7 +158,8 @@ def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options
     segment = _segmenter(options)
     skip = _skip_spans(clean)
     lists = find_lists(clean.text, clean.view, rs, skip)
-    orgs = _org_names(clean, rs, record.title, skip)
+    company = find_responding_company(clean, rs, record.title, skip)
+    orgs = _org_names(company)
     measures, findings, covered = collect_list_items(clean, lists, rs, segment, orgs)
     listed_spans = [(m.start, m.end) for m in measures]
     taken = SpanSet(covered)
@@ -167,15 +168,8 @@ def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options
         measures.append(_new_item(clean, pm.start, pm.end, "", False, pm.rule))
     measures.sort(key=lambda m: m.start)
     findings.sort(key=lambda m: m.start)
-    body = _body_spans(clean, skip)
-    hotlines = find_hotlines(clean, rs, spans=body, skip=skip)
-    for i, m in enumerate(measures, 1):
-        m.index = i
-        fill_fields(clean, m, rs, record.date, hotlines)
-    for i, f in enumerate(findings, 1):
-        f.index = i
     fields = analyze_document(clean, rs, title=record.title, doc_date=record.date, n_measures=len(measures),
-                              n_listed=sum(m.listed for m in measures), skip=skip)
+                              n_listed=sum(m.listed for m in measures), skip=skip, company=company)
     record.is_statement = fields.is_statement
     record.statement_score = fields.statement_score
     record.apology, record.apology_text = fields.apology, fields.apology_text
@@ -186,6 +180,14 @@ def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options
     if not record.is_statement:
         # Not an organization's response: its lists are plans, petitions or reporting, not measures.
         return record
+    # Fields only for statements: the measures of any other document are dropped above.
+    body = _body_spans(clean, skip)
+    hotlines = find_hotlines(clean, rs, spans=body, skip=skip)
+    for i, m in enumerate(measures, 1):
+        m.index = i
+        fill_fields(clean, m, rs, record.date, hotlines)
+    for i, f in enumerate(findings, 1):
+        f.index = i
     record.measures, record.findings = measures, findings
     record.hotlines = hotlines
     parties = [p for m in measures for p in m.parties]
@@ -203,10 +205,8 @@ def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options
     return record
 
 
-def _org_names(clean: CleanText, rs: RuleSet, title: str, skip: list[Span]) -> list[str]:
+def _org_names(found: CompanyResult) -> list[str]:
     """Names of the organizations that may be responding (Simplified), for attributing prose sentences."""
-    sentences = list(iter_sentences(clean.view, skip))
-    found = find_company(clean, rs.regex("company"), sentences, clean_text(title).view if title else "")
     names = [found.name, *found.branches, *found.candidates]
     # Short forms name the same organization: 中国联通 -> 联通 (长沙联通, 黑龙江联通 act for it).
     cores = [re.sub(r"^中国|(?:股份)?(?:有限)?(?:公司|集团)$", "", n) for n in names if n]
