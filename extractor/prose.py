@@ -57,6 +57,11 @@ class _Rules:
         self.aspect = by_id.get("prose.aspect_before_cue")
         self.regulator = by_id.get("prose.reject_regulator_order")
         self.question = by_id.get("prose.reject_question")
+        self.third = by_id.get("prose.reject_third_party")
+        self.own_recommendation = by_id.get("prose.own_recommendation")
+        self.new_subject = by_id.get("prose.new_subject")
+        self.trailing_break = by_id.get("prose.trailing_break")
+        self.inline_speech = by_id.get("prose.inline_speech")
         self.ambiguous = {r.id for r in ruleset.patterns("cues") if r.get("level") == "ambiguous"}
 
     @staticmethod
@@ -98,14 +103,12 @@ class _Attribution:
                    for m in self.r.org_speech.finditer(sentence))
 
     def other_speaks(self, sentence: str) -> bool:
-        third = self.r.by_id.get("prose.reject_third_party")
-        return third is not None and third.search(sentence) is not None
+        return self.r.hit(self.r.third, sentence)
 
     def judge(self, view: str, s: int, a: int, cue_at: int, in_context: bool, others_voice: bool = False) -> str:
         """"org", "other" or "" (unknown) for the action clause starting at ``a`` whose cue is at ``cue_at``."""
         lead = _TITLE.sub("", view[a:cue_at])  # 《…学生纪律处分实施办法》 names a document, not a subject
-        own = self.r.by_id.get("prose.own_recommendation")
-        if self.r.hit(self.r.demand, lead) and not self.r.hit(own, lead):
+        if self.r.hit(self.r.demand, lead) and not self.r.hit(self.r.own_recommendation, lead):
             return "other"
         other = self.r.other.search(lead) if self.r.other is not None else None
         if other is not None and not (self.names_org(lead[:other.start()]) and other.start() > 0):
@@ -165,14 +168,13 @@ def _groups(view: str, clauses: list[_Clause], rules: _Rules) -> list[list[_Clau
     """Runs of clauses that make one measure each, starting at an action clause."""
     groups: list[list[_Clause]] = []
     current: list[_Clause] | None = None
-    third = rules.by_id.get("prose.reject_third_party")
     for i, c in enumerate(clauses):
-        if third is not None and third.search(c.body):
+        if rules.hit(rules.third, c.body):
             current = None  # 不少网友表示应该严肃追责: someone else's words end the organization's measure
             continue
         prev_end = view[clauses[i - 1].end - 1] if i else ""
         breaks = (prev_end in "；;" or rules.hit(rules.new_statement, c.body)
-                  or rules.hit(rules.by_id.get("prose.new_subject"), c.body)
+                  or rules.hit(rules.new_subject, c.body)
                   or (view[c.start] == "对" and current is not None and view[current[0].start] != "对"))
         if breaks:
             current = None
@@ -186,7 +188,7 @@ def _groups(view: str, clauses: list[_Clause], rules: _Rules) -> list[list[_Clau
             else:
                 current.append(c)
         elif current is not None and not rules.hit(rules.new_statement, c.body):
-            if rules.hit(rules.by_id.get("prose.trailing_break"), c.body):
+            if rules.hit(rules.trailing_break, c.body):
                 current = None  # 事后并无发现…: narrative after the measure
                 continue
             current.append(c)
@@ -297,7 +299,7 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
             if span is None:
                 continue
             a, b = span
-            for lead_rule in (rules.new_statement, rules.by_id.get("prose.inline_speech")):
+            for lead_rule in (rules.new_statement, rules.inline_speech):
                 opener = lead_rule.match(view[a:b]) if lead_rule is not None else None
                 if opener:
                     a += opener.end()  # 又指已… / 拼多多表示已…: the measure starts after the reporting verb
