@@ -1,7 +1,6 @@
 """The Dask engine on a LocalCluster: one frame per table, the same rows as the local engine, Parquet folders."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +12,7 @@ pytest.importorskip("dask.dataframe")
 from distributed import Client, LocalCluster  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
+from conftest import copy_corpus  # noqa: E402
 from extractor import dask_engine  # noqa: E402
 from extractor.cli import app  # noqa: E402
 from extractor.export import TABLES, to_frames  # noqa: E402
@@ -28,9 +28,7 @@ KEYS = {"documents": ["doc_id", "status", "is_statement"], "measures": ["doc_id"
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("dask_in")
-    for path in sorted(CORPUS.glob("*.txt")):
-        shutil.copy(path, root / path.name)
+    root = copy_corpus(tmp_path_factory.mktemp("dask_in"))
     (root / "empty.txt").write_bytes(b"")
     return root
 

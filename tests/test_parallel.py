@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
+from conftest import copy_corpus
 from extractor.parallel import extract_source, iter_records
 from extractor.pipeline import Options
 
@@ -17,9 +17,7 @@ OPTIONS = Options(segmenter="none", with_text=False)
 @pytest.fixture(scope="module")
 def mixed_dir(tmp_path_factory) -> Path:
     """The corpus plus an empty file, a JSON Lines file with two records and a bad line, and a weather note."""
-    root = tmp_path_factory.mktemp("mixed")
-    for path in sorted(CORPUS.glob("*.txt")):
-        shutil.copy(path, root / path.name)
+    root = copy_corpus(tmp_path_factory.mktemp("mixed"))
     (root / "a_empty.txt").write_bytes(b"")
     lines = [json.dumps({"id": "r1", "text": "今天白天多云转晴，最高气温二十六摄氏度。"}, ensure_ascii=False),
              "{not json",
