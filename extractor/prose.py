@@ -23,7 +23,9 @@ from .sentences import Span, SpanSet, split_clauses
 Segmenter = Callable[[str], list[tuple[int, int]]]
 _TITLE = re.compile(r"《[^》]*》")
 RESTATE_WINDOW = 5000
-RECENT = 50  # prose measures a new one is compared with for repetition  # characters around a prose sentence searched for the listed measure it may restate
+RECENT = 50  # prose measures a new one is compared with for repetition
+RETOLD_SHARE = 1 / 3  # share of its bigrams a retold measure has in common with the first telling
+RETOLD_NEW = 8  # at most this many bigrams of its own (about four words)
 _AIM_OPENERS = {"努力", "全力", "切实", "确保", "力争", "旨在", "以便", "以期", "为了", "从而"}
 _REJECT_IDS = ("prose.reject_third_party", "prose.reject_hypothetical_other", "prose.reject_not_mentioned")
 
@@ -61,6 +63,7 @@ class _Rules:
         self.own_recommendation = by_id.get("prose.own_recommendation")
         self.new_subject = by_id.get("prose.new_subject")
         self.trailing_break = by_id.get("prose.trailing_break")
+        self.lead = by_id.get("prose.lead_clause")
         self.inline_speech = by_id.get("prose.inline_speech")
         self.ambiguous = {r.id for r in ruleset.patterns("cues") if r.get("level") == "ambiguous"}
 
@@ -137,7 +140,8 @@ def _read_clauses(view: str, s: int, e: int, rules: _Rules, ruleset: RuleSet,
     out = []
     for cs, ce in split_clauses(view, s, e):
         c = _Clause(cs, ce, view[cs:ce].rstrip("，,；;：:。！!"))
-        c.frame = rules.hit(rules.frame, c.body)
+        # A frame leads into what follows it; a clause that ends the sentence frames nothing (撤销…发布的公告。).
+        c.frame = rules.hit(rules.frame, c.body) and not view[cs:ce].rstrip().endswith(("。", "！", "!"))
         out.append(c)
         if c.frame or rules.hit(rules.cause, c.body) or rules.hit(rules.itself, c.body):
             continue
@@ -168,9 +172,11 @@ def _groups(view: str, clauses: list[_Clause], rules: _Rules) -> list[list[_Clau
     """Runs of clauses that make one measure each, starting at an action clause."""
     groups: list[list[_Clause]] = []
     current: list[_Clause] | None = None
+    free = 0  # clauses from here on belong to no measure yet
     for i, c in enumerate(clauses):
         if rules.hit(rules.third, c.body):
             current = None  # 不少网友表示应该严肃追责: someone else's words end the organization's measure
+            free = i + 1
             continue
         prev_end = view[clauses[i - 1].end - 1] if i else ""
         breaks = (prev_end in "；;" or rules.hit(rules.new_statement, c.body)
@@ -178,18 +184,25 @@ def _groups(view: str, clauses: list[_Clause], rules: _Rules) -> list[list[_Clau
                   or (view[c.start] == "对" and current is not None and view[current[0].start] != "对"))
         if breaks:
             current = None
+            free = i
         if c.action:
             if current is None:
                 current = [c]
                 # A clause "对X" right before the action clause is its object (对系统…流程，重新进行梳理完善).
                 if i and view[clauses[i - 1].start] == "对" and not clauses[i - 1].action and not breaks:
                     current.insert(0, clauses[i - 1])
+                # 根据调查结果，/ 按照《…》，/ 会后，应X的申请，: the basis or step before the action is part of it.
+                k = i - len(current)
+                while k >= free and rules.hit(rules.lead, clauses[k].body):
+                    current.insert(0, clauses[k])
+                    k -= 1
                 groups.append(current)
             else:
                 current.append(c)
         elif current is not None and not rules.hit(rules.new_statement, c.body):
             if rules.hit(rules.trailing_break, c.body):
                 current = None  # 事后并无发现…: narrative after the measure
+                free = i + 1
                 continue
             current.append(c)
     return groups
@@ -218,9 +231,14 @@ def _bigrams(view: str, s: int, e: int) -> set[str]:
 
 class _Listed:
     """Listed measures, indexed by character bigram, to tell a prose restatement of one of them. Only lists
-    within ``RESTATE_WINDOW`` characters are compared, so a page of thousands of items stays linear."""
+    within ``RESTATE_WINDOW`` characters are compared, so a page of thousands of items stays linear.
 
-    def __init__(self, view: str, listed: list[Span]):
+    A restatement is either mostly the same words (60% of its bigrams in one measure), or the same action told
+    again in fewer words: it shares a cue verb with the measure, a third of its bigrams, and adds little of its
+    own (处以停业整顿3个月的处罚 after 停业整顿3个月，期满整改合格后重新开诊；, 予以撤销 after 撤销…公告)."""
+
+    def __init__(self, view: str, listed: list[Span], cues: Callable[[str], set[str]] | None = None,
+                 names: list[str] = ()):
         self.spans = sorted(listed)
         self.starts = [s for s, _ in self.spans]
         self.taken = SpanSet(listed)
@@ -228,16 +246,39 @@ class _Listed:
         for k, (s, e) in enumerate(self.spans):
             for g in _bigrams(view, s, e):
                 self.index.setdefault(g, []).append(k)
-        self.said: list[set[str]] = []  # bigrams of the prose measures accepted so far, in document order
+        self.cues = cues
+        # The organization's name is in every telling of every measure: it says nothing about which one.
+        self.name_grams = {n[i:i + 2] for n in names for i in range(len(n) - 1)}
+        self.said: list[tuple[set[str], set[str]]] = []  # (bigrams, cue verbs) of accepted prose measures
+
+    def _retold(self, grams: set[str], verbs: set[str], other: set[str], other_verbs: set[str]) -> bool:
+        grams = grams - self.name_grams
+        shared = len(grams & other)
+        return bool(verbs & other_verbs) and shared >= RETOLD_SHARE * len(grams) and len(grams) - shared <= RETOLD_NEW
 
     def repeats(self, view: str, s: int, e: int) -> bool:
         """A news report repeats the statement: a measure whose bigrams are 60% those of one already taken
         from the prose (recent ones only, so that the check stays cheap) is the same measure again."""
         grams = _bigrams(view, s, e)
-        if any(len(grams & seen) >= 0.6 * min(len(grams), len(seen)) for seen in self.said[-RECENT:]):
+        if any(len(grams & seen) >= 0.6 * min(len(grams), len(seen)) for seen, _ in self.said[-RECENT:]):
             return True
-        self.said.append(grams)
+        self.said.append((grams, self.cues(view[s:e]) if self.cues else set()))
         return False
+
+    def retold_in_prose(self) -> set[int]:
+        """Indexes (into the accepted prose measures) of shorter retellings of another one, before or after it:
+        a news lead sums up what the body tells in full (撤销前述公告 … 撤销《…公告》)."""
+        drop = set()
+        for i, (grams, verbs) in enumerate(self.said):
+            for j in range(max(0, i - RECENT), min(len(self.said), i + RECENT + 1)):
+                if j == i or j in drop:
+                    continue
+                other, other_verbs = self.said[j]
+                if self._retold(grams, verbs, other, other_verbs) and (
+                        j < i or not self._retold(other, other_verbs, grams, verbs)):
+                    drop.add(i)
+                    break
+        return drop
 
     def restates(self, view: str, s: int, e: int) -> bool:
         """Inside a listed measure, or 60% of its bigrams in one (并称已进行回退处理 after 一是…回退处理)."""
@@ -253,7 +294,13 @@ class _Listed:
             postings = self.index.get(g, ())
             for k in postings[bisect_left(postings, lo):bisect_left(postings, hi)]:
                 hits[k] = hits.get(k, 0) + 1
-        return any(n / len(grams) >= 0.6 for n in hits.values())
+        if any(n / len(grams) >= 0.6 for n in hits.values()):
+            return True
+        if self.cues is None:
+            return False
+        verbs = self.cues(view[s:e])
+        return any(self._retold(grams, verbs, _bigrams(view, *self.spans[k]), self.cues(view[slice(*self.spans[k])]))
+                   for k, n in hits.items() if n >= RETOLD_SHARE * len(grams))
 
 
 def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: RuleSet,
@@ -267,7 +314,7 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
     """
     rules = _rules_for(ruleset)
     attribution = _Attribution(rules, org_names or [])
-    restated = _Listed(view, listed)
+    restated = _Listed(view, listed, lambda t: {q[2] for q in find_cue_verbs(t, ruleset)}, attribution.names)
     out = []
     context = others_voice = False
     last_para = -2
@@ -317,4 +364,5 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
                 continue
             out.append(ProseMeasure(a, b, first.rule))
         context = context or speaks
-    return out
+    drop = restated.retold_in_prose()
+    return [m for i, m in enumerate(out) if i not in drop]
