@@ -27,6 +27,7 @@ RECENT = 50  # prose measures a new one is compared with for repetition
 RETOLD_SHARE = 1 / 3  # share of its bigrams a retold measure has in common with the first telling
 RETOLD_NEW = 8  # at most this many bigrams of its own (about four words)
 _AIM_OPENERS = {"努力", "全力", "切实", "确保", "力争", "旨在", "以便", "以期", "为了", "从而"}
+_TIME_LEAD = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|目前|随后|其后|同时|此外|另外|当天|当日|今天|今日|昨天|昨日)[，,]?")
 _REJECT_IDS = ("prose.reject_third_party", "prose.reject_hypothetical_other", "prose.reject_not_mentioned")
 
 
@@ -65,6 +66,8 @@ class _Rules:
         self.trailing_break = by_id.get("prose.trailing_break")
         self.lead = by_id.get("prose.lead_clause")
         self.inline_speech = by_id.get("prose.inline_speech")
+        self.external = by_id.get("prose.external_body")
+        self.public = by_id.get("prose.public_body")
         self.ambiguous = {r.id for r in ruleset.patterns("cues") if r.get("level") == "ambiguous"}
 
     @staticmethod
@@ -90,6 +93,7 @@ class _Attribution:
     def __init__(self, rules: _Rules, org_names: list[str]):
         self.r = rules
         self.names = [n for n in org_names if n and len(n) >= 2]
+        self.public = bool(self.names) and self.r.hit(self.r.public, self.names[0])
 
     def names_org(self, text: str) -> bool:
         if any(n in text for n in self.names):
@@ -105,6 +109,23 @@ class _Attribution:
         return any(self.names_org(sentence[max(0, m.start() - 24):m.start()])
                    for m in self.r.org_speech.finditer(sentence))
 
+    def subject_is_other(self, view: str, starts: tuple[int, ...]) -> bool:
+        """The sentence or the measure opens with someone else as its subject: an outside body (警方, 公署,
+        承办商) or a person (消费者), not part of the organization's own name. Only when the organization is known
+        and is not itself a public authority (in a government's account several agencies act together)."""
+        if self.r.external is None or not self.names or self.public:
+            return False
+        for at in starts:
+            head = view[at:at + 40]
+            lead = _TIME_LEAD.match(head)
+            head = head[lead.end():] if lead else head
+            head = head[1:] if head[:1] == "由" else head  # 由承办商负责…: the agent after 由
+            for pattern in (self.r.external, self.r.other):
+                m = pattern.match(head) if pattern is not None else None
+                if m and not any(head.startswith(n) and len(n) >= m.end() for n in self.names):
+                    return True
+        return False
+
     def other_speaks(self, sentence: str) -> bool:
         return self.r.hit(self.r.third, sentence)
 
@@ -116,6 +137,8 @@ class _Attribution:
         other = self.r.other.search(lead) if self.r.other is not None else None
         if other is not None and not (self.names_org(lead[:other.start()]) and other.start() > 0):
             return "other"  # 消费者要求…; but 省卫生健康委组织专家… names the organization first
+        if self.subject_is_other(view, (s, a)):
+            return "other"
         if self.names_org(view[s:cue_at]):
             return "org"
         if in_context:
