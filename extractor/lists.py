@@ -4,15 +4,17 @@ Every ordinal scheme of rules/ordinals.regex.jsonl is handled the same way: a ma
 boundary (line start or after punctuation), markers of one scheme chain when their values run 1, 2, 3…, and a
 chain of two or more markers is a list. Items end at the next sibling marker; the last item ends where the
 enumeration ends (its paragraph, or the end of its section for headings), never in the narrative after it.
-Lists without markers (措施为：A；B；C。, lines ending in ；, parallel clauses) come from series.py.
+Lists without markers (措施为：A；B；C。, lines ending in ；, parallel clauses) come from series.py; runs of
+heading lines with body paragraphs after an announcing intro come from headings.py.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
 
+from .headings import find_heading_runs
 from .list_types import FoundList, ListItem, Marker
 from .numerals import parse_numeral
-from .ruleset import RuleSet
+from .ruleset import RegexRule, RuleSet
 from .sentences import Span, paragraph_of, split_paragraphs, split_sentences
 from .series import MIN_ITEM_CHARS, find_semicolon_series
 
@@ -176,6 +178,7 @@ def find_lists(text: str, view: str, ruleset: RuleSet, skip: list[Span] | None =
         if parent is not None:
             parent.children.append(fl)
         placed.append(fl)
+    placed.extend(find_heading_runs(text, view, ruleset, placed, paragraphs, skip, doc_end))
     placed.extend(find_semicolon_series(text, view, ruleset, placed, skip, paragraphs))
     placed.sort(key=lambda fl: fl.start)
     for fl in placed:
@@ -235,17 +238,22 @@ def _set_context(text: str, view: str, fl: FoundList, paragraphs: list[Span]) ->
         item = item.owner.parent if item.owner is not None else None
 
 
+def kind_rule_of(context: str, ruleset: RuleSet) -> RegexRule | None:
+    """The list_kind rule an intro or heading names (the highest priority among those matching), or None."""
+    kinds = [r for r in ruleset.regex("lists") if r.id.startswith("list_kind.") and r.id != "list_kind.topic_items"]
+    hits = [(r.get("priority", 0), r) for r in kinds if r.pattern.search(context)]
+    return max(hits, key=lambda h: h[0])[1] if hits else None
+
+
 def classify_list(view: str, fl: FoundList, ruleset: RuleSet) -> None:
     """Set fl.kind from cue phrases in the intro (nearest first), then in the enclosing headings."""
     if any(it.children for it in fl.items) and all(
             it.children or len(view[it.start:it.end]) < 40 for it in fl.items):
         fl.kind, fl.kind_rule = "container", "list_kind.container"
         return
-    kinds = [r for r in ruleset.regex("lists") if r.id.startswith("list_kind.") and r.id != "list_kind.topic_items"]
     for ctx in (fl.intro, "\n".join(fl.headings)):
-        hits = [(r.get("priority", 0), r) for r in kinds if r.pattern.search(ctx)]
-        if hits:
-            _, rule = max(hits, key=lambda h: h[0])
+        rule = kind_rule_of(ctx, ruleset)
+        if rule is not None:
             fl.kind, fl.kind_rule = rule.get("list_kind"), rule.id
             return
     items_text = [view[it.start:it.end].rstrip() for it in fl.items]
