@@ -22,11 +22,12 @@ from .sentences import Span, SpanSet, split_clauses
 
 Segmenter = Callable[[str], list[tuple[int, int]]]
 _TITLE = re.compile(r"《[^》]*》")
+_QUOTED = re.compile(r"“[^“”]{1,16}”|「[^「」]{1,16}」|《[^》]*》")  # 未能将“人民至上，生命至上”贯彻落实: negated
 RESTATE_WINDOW = 5000
 RECENT = 50  # prose measures a new one is compared with for repetition
 RETOLD_SHARE = 1 / 3  # share of its bigrams a retold measure has in common with the first telling
 RETOLD_NEW = 8  # at most this many bigrams of its own (about four words)
-_AIM_OPENERS = {"努力", "全力", "切实", "确保", "力争", "旨在", "以便", "以期", "为了", "从而"}
+_AIM_OPENERS = {"努力", "全力", "切实", "确保", "力争", "旨在", "以便", "以期", "为了", "从而", "希望"}
 _TIME_LEAD = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|目前|随后|其后|同时|此外|另外|当天|当日|今天|今日|昨天|昨日)[，,]?")
 _REJECT_IDS = ("prose.reject_third_party", "prose.reject_hypothetical_other", "prose.reject_not_mentioned")
 
@@ -68,6 +69,8 @@ class _Rules:
         self.inline_speech = by_id.get("prose.inline_speech")
         self.external = by_id.get("prose.external_body")
         self.public = by_id.get("prose.public_body")
+        self.wish = by_id.get("prose.wish_before")
+        self.nominal = by_id.get("prose.nominal_cue")
         self.ambiguous = {r.id for r in ruleset.patterns("cues") if r.get("level") == "ambiguous"}
 
     @staticmethod
@@ -139,6 +142,8 @@ class _Attribution:
             return "other"  # 消费者要求…; but 省卫生健康委组织专家… names the organization first
         if self.subject_is_other(view, (s, a)):
             return "other"
+        if self.r.hit(self.r.wish, view[s:cue_at]):
+            return "other"  # 希望校方认真考虑学生的建议，建立…机制
         if self.names_org(view[s:cue_at]):
             return "org"
         if in_context:
@@ -178,9 +183,12 @@ def _read_clauses(view: str, s: int, e: int, rules: _Rules, ruleset: RuleSet,
         # inside a title (《学生纪律处分实施办法》).
         titles = [m.span() for m in _TITLE.finditer(c.body)]
         cues = [q for q in cues if c.body[q[1]:q[1] + 1] != "的" and not any(a <= q[0] < b for a, b in titles)]
+        # 撤销公告并致歉的行为 / 除了一系列内部处分之外: the action as a topic of talk, not as a statement of it.
+        if rules.nominal is not None:
+            cues = [q for q in cues if not (rules.nominal.match(c.body[q[1]:]) or rules.nominal.search(c.body[:q[0]]))]
         if not cues:
             continue
-        if rules.negation is not None and all(rules.negation.search(c.body[:q[0]]) for q in cues):
+        if rules.negation is not None and all(rules.negation.search(_QUOTED.sub("", c.body[:q[0]])) for q in cues):
             continue
         if tokens is not None and not any(_aligned((cs - s + q[0], cs - s + q[1]), tokens) for q in cues):
             continue

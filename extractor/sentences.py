@@ -14,6 +14,7 @@ Span = tuple[int, int]
 _PARA_RE = re.compile(r"[^\n]+")
 # A sentence ends at 。！？!? (plus any closing quotes/brackets right after) or at a line end.
 _SENT_RE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)\"']*|$)", re.M)
+_SHORT_QUOTE_RE = re.compile(r"“[^“”\n]{1,16}”|「[^「」\n]{1,16}」")
 _CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
 _TRIM = " \t\u3000"
 
@@ -53,7 +54,11 @@ def split_clauses(text: str, start: int, end: int) -> list[Span]:
     """Clauses of a sentence, split at ，；： (the separator stays with the clause before it)."""
     out = []
     pos = start
+    # A short quotation is one slogan or title (未能将“人民至上，生命至上”贯彻落实): its commas split nothing.
+    slogans = [m.span() for m in _SHORT_QUOTE_RE.finditer(text, start, end)]
     for m in _CLAUSE_SPLIT_RE.finditer(text, start, end):
+        if any(a < m.start() < b for a, b in slogans):
+            continue
         out.append((pos, m.end()))
         pos = m.end()
     if pos < end:
