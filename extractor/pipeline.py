@@ -205,9 +205,15 @@ def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options
     return record
 
 
+CO_RESPONDER = 0.5  # share of the leading organization's mentions another one needs to count as responding
+
+
 def _org_names(found: CompanyResult) -> list[str]:
     """Names of the organizations that may be responding (Simplified), for attributing prose sentences."""
-    names = [found.name, *found.branches, *found.candidates]
+    # Other organizations the text names about as often (a co-responder, the group behind a brand) may speak
+    # for it; one named in passing (a consumer association, an influencer) does not.
+    top = max(found.candidates.values(), default=0.0)
+    names = [found.name, *found.branches, *(c for c, v in found.candidates.items() if v >= CO_RESPONDER * top)]
     # Short forms name the same organization: 中国联通 -> 联通 (长沙联通, 黑龙江联通 act for it).
     cores = [re.sub(r"^中国|(?:股份)?(?:有限)?(?:公司|集团)$", "", n) for n in names if n]
     return names + [c for c in cores if len(c) >= 2]

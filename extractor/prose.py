@@ -28,6 +28,8 @@ RECENT = 50  # prose measures a new one is compared with for repetition
 RETOLD_SHARE = 1 / 3  # share of its bigrams a retold measure has in common with the first telling
 RETOLD_NEW = 8  # at most this many bigrams of its own (about four words)
 _AIM_OPENERS = {"努力", "全力", "切实", "确保", "力争", "旨在", "以便", "以期", "为了", "从而", "希望"}
+_PRONOUN_LEAD = re.compile(r"^(?:他们|她们|它们|其|对方)?(?:才|也|亦|又|再|随即|随后|终于|已经?|则|再次|首次|正式|最终)*")
+_CONDITION = re.compile(r"(?:如果|假如|倘若|若是|要是|如若)[^，,。]*[，,]")
 _TIME_LEAD = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|目前|随后|其后|同时|此外|另外|当天|当日|今天|今日|昨天|昨日)[，,]?")
 _REJECT_IDS = ("prose.reject_third_party", "prose.reject_hypothetical_other", "prose.reject_not_mentioned")
 
@@ -70,6 +72,8 @@ class _Rules:
         self.external = by_id.get("prose.external_body")
         self.public = by_id.get("prose.public_body")
         self.wish = by_id.get("prose.wish_before")
+        self.exposed = by_id.get("prose.exposed_before")
+        self.demand_on_org = by_id.get("prose.demand_on_org")
         self.nominal = by_id.get("prose.nominal_cue")
         self.ambiguous = {r.id for r in ruleset.patterns("cues") if r.get("level") == "ambiguous"}
 
@@ -104,8 +108,18 @@ class _Attribution:
         # Any organization-like subject counts only when the document's own organization is unknown.
         return self.r.hit(self.r.self_ref, text) or self.r.hit(self.r.org, text)
 
+    def statement_by(self, sentence: str) -> str:
+        """Who issues the statement the sentence reports (发表声明): "org" when the organization is named or
+        nobody is, "other" when someone else is (李佳琦及薇娅周三发表声明), "" when no statement is reported."""
+        issued = self.r.statement_speech.search(sentence) if self.r.statement_speech is not None else None
+        if issued is None:
+            return ""
+        speaker = _TIME_LEAD.sub("", re.split(r"[，,；;：:]", sentence[:issued.start()])[-1])
+        speaker = _PRONOUN_LEAD.sub("", speaker)  # 他们才发出公开信: the pronoun names nobody new
+        return "org" if self.names_org(speaker) or len(speaker) <= 2 else "other"
+
     def org_speaks(self, sentence: str) -> bool:
-        if self.r.hit(self.r.statement_speech, sentence):
+        if self.statement_by(sentence) == "org":
             return True
         if self.r.org_speech is None:
             return False
@@ -129,8 +143,16 @@ class _Attribution:
                     return True
         return False
 
+    def demanded(self, text: str) -> bool:
+        """Someone orders or asks the organization to act (要求港铁采取相应措施). In a government's account one
+        agency instructing another is part of the response (已责成选举事务处跟进), so not for public bodies."""
+        if self.r.demand_on_org is None or self.public:
+            return False
+        return any(self.r.demand_on_org.search(text, max(0, m.start() - 4), m.start())
+                   for n in self.names for m in re.finditer(re.escape(n), text))
+
     def other_speaks(self, sentence: str) -> bool:
-        return self.r.hit(self.r.third, sentence)
+        return self.r.hit(self.r.third, sentence) or self.statement_by(sentence) == "other"
 
     def judge(self, view: str, s: int, a: int, cue_at: int, in_context: bool, others_voice: bool = False) -> str:
         """"org", "other" or "" (unknown) for the action clause starting at ``a`` whose cue is at ``cue_at``."""
@@ -142,10 +164,12 @@ class _Attribution:
             return "other"  # 消费者要求…; but 省卫生健康委组织专家… names the organization first
         if self.subject_is_other(view, (s, a)):
             return "other"
-        if self.r.hit(self.r.wish, view[s:cue_at]):
-            return "other"  # 希望校方认真考虑学生的建议，建立…机制
-        if self.names_org(view[s:cue_at]):
-            return "org"
+        if self.r.hit(self.r.wish, view[s:cue_at]) or self.r.hit(self.r.exposed, view[s:cue_at]):
+            return "other"  # 希望校方认真考虑学生的建议，建立…机制 / 被发现悄悄修改微博内容
+        if self.demanded(view[s:cue_at]):
+            return "other"
+        if self.names_org(_CONDITION.sub("", view[s:cue_at])):
+            return "org"  # but not when named only in a condition: 如果欧莱雅没有方案，就会自掏腰包…
         if in_context:
             return "org"
         # 已下架所有相关产品: a clause led by aspect, with nobody else named before it in the sentence.

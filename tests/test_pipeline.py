@@ -90,3 +90,15 @@ def test_a_party_named_again_by_the_end_of_its_name_is_one_party():
                Party("相关责任人", "disciplined", 70, 75, text="相关责任人")]
     assert [(p.name, p.role) for p in _dedupe_parties(parties)] == [
         ("省级评估专家组", "actor"), ("评估专家组", "responsible"), ("相关责任人", "disciplined")]
+
+
+
+def test_an_organization_named_in_passing_does_not_speak_for_the_responder():
+    from extractor.company import CompanyResult
+    from extractor.pipeline import _org_names
+    # Counts of mentions as the company finder gives them for a news report on a brand, two influencers and a
+    # consumer association: only the brand (and a co-responder named about as often) may act as the organization.
+    found = CompanyResult(name="欧莱雅", candidates={"欧莱雅": 44.0, "李佳琦": 12.0, "中国消费者协会": 4.0, "巴黎欧莱雅": 30.0})
+    names = _org_names(found)
+    assert "欧莱雅" in names and "巴黎欧莱雅" in names
+    assert "李佳琦" not in names and "中国消费者协会" not in names
