@@ -29,6 +29,8 @@ RETOLD_SHARE = 1 / 3  # share of its bigrams a retold measure has in common with
 RETOLD_NEW = 8  # at most this many bigrams of its own (about four words)
 _AIM_OPENERS = {"努力", "全力", "切实", "确保", "力争", "旨在", "以便", "以期", "为了", "从而", "希望"}
 _PRONOUN_LEAD = re.compile(r"^(?:他们|她们|它们|其|对方)?(?:才|也|亦|又|再|随即|随后|终于|已经?|则|再次|首次|正式|最终)*")
+_DATED = re.compile(r"\s*(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|[上中下]旬|初|底)?")
+_RESULT = re.compile(r"(?:故|因此|因而|所以|于是|遂)(?=[^，,。]{0,4}(?:已|将|会|立即|马上|随即|即|报|进行|予以|作出|做出))")
 _CONDITION = re.compile(r"(?:如果|假如|倘若|若是|要是|如若)[^，,。]*[，,]")
 _TIME_LEAD = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|目前|随后|其后|同时|此外|另外|当天|当日|今天|今日|昨天|昨日)[，,]?")
 _REJECT_IDS = ("prose.reject_third_party", "prose.reject_hypothetical_other", "prose.reject_not_mentioned")
@@ -166,6 +168,8 @@ class _Attribution:
             return "other"
         if self.r.hit(self.r.wish, view[s:cue_at]) or self.r.hit(self.r.exposed, view[s:cue_at]):
             return "other"  # 希望校方认真考虑学生的建议，建立…机制 / 被发现悄悄修改微博内容
+        if self.r.hit(self.r.own_recommendation, view[s:cue_at]):
+            return "org"  # 调查小组建议加强…/报告建议…: the inquiry's recommendations are what the organization takes up
         if self.demanded(view[s:cue_at]):
             return "other"
         if self.names_org(_CONDITION.sub("", view[s:cue_at])):
@@ -186,6 +190,12 @@ class _Clause:
         self.action, self.rule, self.cue_at, self.frame = False, "", start, False
 
 
+def _is_cause(body: str, rules: _Rules) -> bool:
+    """A clause giving a cause (因系统升级导致…), unless it goes on to its consequence (由于事态严重，故报警处理)."""
+    m = rules.cause.search(body) if rules.cause is not None else None
+    return m is not None and _RESULT.search(body, m.end()) is None
+
+
 def _read_clauses(view: str, s: int, e: int, rules: _Rules, ruleset: RuleSet,
                   segment: Segmenter | None) -> list[_Clause]:
     tokens = segment(view[s:e]) if segment else None
@@ -195,7 +205,7 @@ def _read_clauses(view: str, s: int, e: int, rules: _Rules, ruleset: RuleSet,
         # A frame leads into what follows it; a clause that ends the sentence frames nothing (撤销…发布的公告。).
         c.frame = rules.hit(rules.frame, c.body) and not view[cs:ce].rstrip().endswith(("。", "！", "!"))
         out.append(c)
-        if c.frame or rules.hit(rules.cause, c.body) or rules.hit(rules.itself, c.body):
+        if c.frame or _is_cause(c.body, rules) or rules.hit(rules.itself, c.body):
             continue
         ok, rid = has_concrete_action(c.body, ruleset)
         if not ok:
@@ -386,7 +396,8 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
         if stripped[:1] in "（(" and stripped.rstrip("。")[-1:] in "）)":
             continue  # an aside in parentheses
         if stripped.endswith(("：", ":")) or rules.hit(rules.question, stripped) or is_generic_vow(sentence, ruleset) or (
-                not stripped.endswith(("。", "！", "!", "；", ";", "”", "」", ")", "）")) and e - s < 40):
+                not stripped.endswith(("。", "！", "!", "；", ";", "”", "」", ")", "）")) and e - s < 40
+                and not _DATED.match(stripped)):  # a dated line is a timeline entry (5月6日 启动应急机制)
             # A list intro, a vow, or a headline/caption: no measure, but it may tell who speaks.
             context = context or speaks
             continue
