@@ -261,6 +261,9 @@ def _groups(view: str, clauses: list[_Clause], rules: _Rules) -> list[list[_Clau
                 while k >= free and rules.hit(rules.lead, clauses[k].body):
                     current.insert(0, clauses[k])
                     k -= 1
+                # 欧莱雅表示将在考虑…后，提出妥善解决方案: what follows the reporting verb is part of the measure.
+                if k >= free and rules.hit(rules.inline_speech, clauses[k].body):
+                    current.insert(0, clauses[k])
                 groups.append(current)
             else:
                 current.append(c)
