@@ -31,6 +31,7 @@ _AIM_OPENERS = {"努力", "全力", "切实", "确保", "力争", "旨在", "以
 _PRONOUN_LEAD = re.compile(r"^(?:他们|她们|它们|其|对方)?(?:才|也|亦|又|再|随即|随后|终于|已经?|则|再次|首次|正式|最终)*")
 _DATED = re.compile(r"\s*(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|[上中下]旬|初|底)?")
 _RESULT = re.compile(r"(?:故|因此|因而|所以|于是|遂)(?=[^，,。]{0,4}(?:已|将|会|立即|马上|随即|即|报|进行|予以|作出|做出))")
+_PASSIVE = re.compile(r"[被遭](?:到|受)?$")
 _CONDITION = re.compile(r"(?:如果|假如|倘若|若是|要是|如若)[^，,。]*[，,]")
 _TIME_LEAD = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|目前|随后|其后|同时|此外|另外|当天|当日|今天|今日|昨天|昨日)[，,]?")
 _REJECT_IDS = ("prose.reject_third_party", "prose.reject_hypothetical_other", "prose.reject_not_mentioned")
@@ -78,6 +79,7 @@ class _Rules:
         self.demand_on_org = by_id.get("prose.demand_on_org")
         self.nominal = by_id.get("prose.nominal_cue")
         self.ambiguous = {r.id for r in ruleset.patterns("cues") if r.get("level") == "ambiguous"}
+        self.sanctions = {r.id for r in ruleset.patterns("cues") if r.get("category") == "accountability"}
 
     @staticmethod
     def hit(pattern, text: str) -> bool:
@@ -128,7 +130,7 @@ class _Attribution:
         return any(self.names_org(sentence[max(0, m.start() - 24):m.start()])
                    for m in self.r.org_speech.finditer(sentence))
 
-    def subject_is_other(self, view: str, starts: tuple[int, ...]) -> bool:
+    def subject_is_other(self, view: str, starts: tuple[int, ...], persons: bool = True) -> bool:
         """The sentence or the measure opens with someone else as its subject: an outside body (警方, 公署,
         承办商) or a person (消费者), not part of the organization's own name. Only when the organization is known
         and is not itself a public authority (in a government's account several agencies act together)."""
@@ -139,7 +141,8 @@ class _Attribution:
             lead = _TIME_LEAD.match(head)
             head = head[lead.end():] if lead else head
             head = head[1:] if head[:1] == "由" else head  # 由承办商负责…: the agent after 由
-            for pattern in (self.r.external, self.r.other):
+            head = re.sub(r"^(?:根据|据)", "", head)  # 根据警方资料，…: the police's account
+            for pattern in (self.r.external, self.r.other if persons else None):
                 m = pattern.match(head) if pattern is not None else None
                 if m and not any(head.startswith(n) and len(n) >= m.end() for n in self.names):
                     return True
@@ -156,15 +159,20 @@ class _Attribution:
     def other_speaks(self, sentence: str) -> bool:
         return self.r.hit(self.r.third, sentence) or self.statement_by(sentence) == "other"
 
-    def judge(self, view: str, s: int, a: int, cue_at: int, in_context: bool, others_voice: bool = False) -> str:
-        """"org", "other" or "" (unknown) for the action clause starting at ``a`` whose cue is at ``cue_at``."""
+    def judge(self, view: str, s: int, a: int, cue_at: int, in_context: bool, others_voice: bool = False,
+              sanction: bool = False) -> str:
+        """"org", "other" or "" (unknown) for the action clause starting at ``a`` whose cue is at ``cue_at``.
+        ``sanction``: the cue disciplines someone, so a person before it (3名学生遭中止宿籍) is who is punished,
+        not who acts."""
         lead = _TITLE.sub("", view[a:cue_at])  # 《…学生纪律处分实施办法》 names a document, not a subject
+        if sanction:
+            lead = _PASSIVE.sub("", lead)
         if self.r.hit(self.r.demand, lead) and not self.r.hit(self.r.own_recommendation, lead):
             return "other"
-        other = self.r.other.search(lead) if self.r.other is not None else None
+        other = None if sanction or self.r.other is None else self.r.other.search(lead)
         if other is not None and not (self.names_org(lead[:other.start()]) and other.start() > 0):
             return "other"  # 消费者要求…; but 省卫生健康委组织专家… names the organization first
-        if self.subject_is_other(view, (s, a)):
+        if self.subject_is_other(view, (s, a), persons=not sanction):
             return "other"
         if self.r.hit(self.r.wish, view[s:cue_at]) or self.r.hit(self.r.exposed, view[s:cue_at]):
             return "other"  # 希望校方认真考虑学生的建议，建立…机制 / 被发现悄悄修改微博内容
@@ -215,7 +223,7 @@ def _read_clauses(view: str, s: int, e: int, rules: _Rules, ruleset: RuleSet,
         cues = [q for q in cues if q[3] not in rules.ambiguous or rules.hit(rules.aspect, c.body[max(0, q[0] - 8):q[0]])]
         # A verb right before 的 modifies a noun (达芬奇开通的热线): it names a thing, not an action; so do verbs
         # inside a title (《学生纪律处分实施办法》).
-        titles = [m.span() for m in _TITLE.finditer(c.body)]
+        titles = [m.span() for m in _QUOTED.finditer(c.body)]  # 《…办法》, “处罚西安百姓”: names, not actions
         cues = [q for q in cues if c.body[q[1]:q[1] + 1] != "的" and not any(a <= q[0] < b for a, b in titles)]
         # 撤销公告并致歉的行为 / 除了一系列内部处分之外: the action as a topic of talk, not as a statement of it.
         if rules.nominal is not None:
@@ -407,7 +415,8 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
         clauses = _read_clauses(view, s, e, rules, ruleset, segment)
         for group in _groups(view, clauses, rules):
             first = next(c for c in group if c.action)
-            who = attribution.judge(view, s, first.start, first.cue_at, context, others_voice)
+            who = attribution.judge(view, s, first.start, first.cue_at, context, others_voice,
+                                    sanction=first.rule in rules.sanctions)
             context = (context or speaks or who == "org") and who != "other"
             if who != "org":
                 continue
