@@ -72,6 +72,8 @@ class _Rules:
         self.trailing_break = by_id.get("prose.trailing_break")
         self.lead = by_id.get("prose.lead_clause")
         self.inline_speech = by_id.get("prose.inline_speech")
+        self.new_modal = by_id.get("prose.new_modal")
+        self.offer = by_id.get("prose.customer_offer")
         self.external = by_id.get("prose.external_body")
         self.public = by_id.get("prose.public_body")
         self.wish = by_id.get("prose.wish_before")
@@ -169,10 +171,11 @@ class _Attribution:
             lead = _PASSIVE.sub("", lead)
         if self.r.hit(self.r.demand, lead) and not self.r.hit(self.r.own_recommendation, lead):
             return "other"
-        other = None if sanction or self.r.other is None else self.r.other.search(lead)
+        beneficiary = sanction or self.r.hit(self.r.offer, view[a:cue_at + 4])  # 学生遭中止宿籍 / 市民可以退货
+        other = None if beneficiary or self.r.other is None else self.r.other.search(lead)
         if other is not None and not (self.names_org(lead[:other.start()]) and other.start() > 0):
             return "other"  # 消费者要求…; but 省卫生健康委组织专家… names the organization first
-        if self.subject_is_other(view, (s, a), persons=not sanction):
+        if self.subject_is_other(view, (s, a), persons=not beneficiary):
             return "other"
         if self.r.hit(self.r.wish, view[s:cue_at]) or self.r.hit(self.r.exposed, view[s:cue_at]):
             return "other"  # 希望校方认真考虑学生的建议，建立…机制 / 被发现悄悄修改微博内容
@@ -254,7 +257,11 @@ def _groups(view: str, clauses: list[_Clause], rules: _Rules) -> list[list[_Clau
         prev_end = view[clauses[i - 1].end - 1] if i else ""
         breaks = (prev_end in "；;" or rules.hit(rules.new_statement, c.body)
                   or rules.hit(rules.new_subject, c.body)
-                  or (view[c.start] == "对" and current is not None and view[current[0].start] != "对"))
+                  or (view[c.start] == "对" and current is not None and view[current[0].start] != "对")
+                  # 已成立专项小组自查，买了相关服饰的市民可以退货 / …，也会加派资深同事: a new action with its own
+                  # modal is a new measure once the current one has its action.
+                  or (c.action and current is not None and any(x.action for x in current)
+                      and (rules.hit(rules.new_modal, c.body) or rules.hit(rules.offer, c.body))))
         if breaks:
             current = None
             free = i
