@@ -73,6 +73,7 @@ class _Rules:
         self.lead = by_id.get("prose.lead_clause")
         self.inline_speech = by_id.get("prose.inline_speech")
         self.new_modal = by_id.get("prose.new_modal")
+        self.modal = by_id.get("prose.recommended_modal")
         self.offer = by_id.get("prose.customer_offer")
         self.external = by_id.get("prose.external_body")
         self.public = by_id.get("prose.public_body")
@@ -162,7 +163,7 @@ class _Attribution:
         return self.r.hit(self.r.third, sentence) or self.statement_by(sentence) == "other"
 
     def judge(self, view: str, s: int, a: int, cue_at: int, in_context: bool, others_voice: bool = False,
-              sanction: bool = False) -> str:
+              sanction: bool = False, recommending: bool = False) -> str:
         """"org", "other" or "" (unknown) for the action clause starting at ``a`` whose cue is at ``cue_at``.
         ``sanction``: the cue disciplines someone, so a person before it (3名学生遭中止宿籍) is who is punished,
         not who acts."""
@@ -170,6 +171,8 @@ class _Attribution:
         if sanction:
             lead = _PASSIVE.sub("", lead)
         if self.r.hit(self.r.demand, lead) and not self.r.hit(self.r.own_recommendation, lead):
+            if recommending and self.r.hit(self.r.modal, lead):
+                return "org"  # 同时必须具体改善其仓管系统, after the inquiry's 报告建议…
             return "other"
         beneficiary = sanction or self.r.hit(self.r.offer, view[a:cue_at + 4])  # 学生遭中止宿籍 / 市民可以退货
         other = None if beneficiary or self.r.other is None else self.r.other.search(lead)
@@ -399,12 +402,13 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
     attribution = _Attribution(rules, org_names or [])
     restated = _Listed(view, listed, lambda t: {q[2] for q in find_cue_verbs(t, ruleset)}, attribution.names)
     out = []
-    context = others_voice = False
+    context = others_voice = recommending = False
     last_para = -2
     for s, e in sentences:
         para = view.rfind("\n", 0, s)
         if para != last_para:
             context, last_para, others_voice = assume_org, para, False
+            recommending = False
         if restated.taken.overlaps(s, e):
             context = True
         sentence = view[s:e]
@@ -423,7 +427,7 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
         for group in _groups(view, clauses, rules):
             first = next(c for c in group if c.action)
             who = attribution.judge(view, s, first.start, first.cue_at, context, others_voice,
-                                    sanction=first.rule in rules.sanctions)
+                                    sanction=first.rule in rules.sanctions, recommending=recommending)
             context = (context or speaks or who == "org") and who != "other"
             if who != "org":
                 continue
@@ -449,5 +453,7 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
                 continue
             out.append(ProseMeasure(a, b, first.rule))
         context = context or speaks
+        # 报告最后建议…。同时必须具体改善其仓管系统: the recommendation goes on in the sentences after it.
+        recommending = recommending or rules.hit(rules.own_recommendation, sentence)
     drop = restated.retold_in_prose()
     return [m for i, m in enumerate(out) if i not in drop]
