@@ -81,7 +81,11 @@ class _Lexicon:
 def _subject_of(prefix: str, lex: _Lexicon) -> str:
     """The organization name at the subject position of a clause prefix, or ''."""
     obj, m = lex.any_match("object", prefix)
-    if m and m.start() > 0:
+    if m and m.start() == 0:
+        # A clause that opens with its object (对X作出处理, 向X致歉) has left its subject out: X is the one
+        # acted on, not the speaker.
+        return ""
+    if m:
         prefix = prefix[: m.start()]
     filler, m = lex.any_match("filler", prefix)
     if m and m.start() > 0:
