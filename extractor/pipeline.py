@@ -159,7 +159,7 @@ def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options
     skip = _skip_spans(clean)
     lists = find_lists(clean.text, clean.view, rs, skip)
     company = find_responding_company(clean, rs, record.title, skip)
-    orgs = _org_names(company)
+    orgs = _org_names(company, rs)
     measures, findings, covered = collect_list_items(clean, lists, rs, segment, orgs)
     listed_spans = [(m.start, m.end) for m in measures]
     taken = SpanSet(covered)
@@ -208,12 +208,18 @@ def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options
 CO_RESPONDER = 0.5  # share of the leading organization's mentions another one needs to count as responding
 
 
-def _org_names(found: CompanyResult) -> list[str]:
+def _org_names(found: CompanyResult, rs: RuleSet | None = None) -> list[str]:
     """Names of the organizations that may be responding (Simplified), for attributing prose sentences."""
     # Other organizations the text names about as often (a co-responder, the group behind a brand) may speak
-    # for it; one named in passing (a consumer association, an influencer) does not.
+    # for it; one named in passing (a consumer association, an influencer) does not, and neither does a
+    # regulator reported beside a company (质检总局要求各地…), unless the responder is a public body itself.
     top = max(found.candidates.values(), default=0.0)
-    names = [found.name, *found.branches, *(c for c, v in found.candidates.items() if v >= CO_RESPONDER * top)]
+    public = rs.by_id("prose.public_body") if rs is not None else None
+    outside = [r for r in (public, rs.by_id("prose.external_body") if rs is not None else None) if r is not None]
+    company_is_public = public is not None and bool(found.name) and public.pattern.search(found.name) is not None
+    co = [c for c, v in found.candidates.items() if v >= CO_RESPONDER * top
+          and (company_is_public or c == found.name or not any(r.pattern.search(c) for r in outside))]
+    names = [found.name, *found.branches, *co]
     # Short forms name the same organization: 中国联通 -> 联通 (长沙联通, 黑龙江联通 act for it).
     cores = [re.sub(r"^中国|(?:股份)?(?:有限)?(?:公司|集团)$", "", n) for n in names if n]
     return names + [c for c in cores if len(c) >= 2]

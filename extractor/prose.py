@@ -76,6 +76,7 @@ class _Rules:
         self.modal = by_id.get("prose.recommended_modal")
         self.offer = by_id.get("prose.customer_offer")
         self.external = by_id.get("prose.external_body")
+        self.outside_demand = by_id.get("prose.outside_demand")
         self.public = by_id.get("prose.public_body")
         self.wish = by_id.get("prose.wish_before")
         self.exposed = by_id.get("prose.exposed_before")
@@ -151,6 +152,15 @@ class _Attribution:
                     return True
         return False
 
+    def outside_demand(self, text: str) -> bool:
+        """An outside body requires what follows (质检总局要求各地…): not for a public responder, whose account
+        has several agencies instructing each other."""
+        if self.r.external is None or self.r.outside_demand is None or self.public:
+            return False
+        text = _TITLE.sub("", text)  # 国务院《特种设备安全监察条例》要求…
+        return any(self.r.outside_demand.match(text[m.end():m.end() + 12]) for m in self.r.external.finditer(text)
+                   if not any(n in text[max(0, m.start() - 8):m.end() + 4] for n in self.names))
+
     def demanded(self, text: str) -> bool:
         """Someone orders or asks the organization to act (要求港铁采取相应措施). In a government's account one
         agency instructing another is part of the response (已责成选举事务处跟进), so not for public bodies."""
@@ -184,6 +194,8 @@ class _Attribution:
             return "other"  # 希望校方认真考虑学生的建议，建立…机制 / 被发现悄悄修改微博内容
         if self.r.hit(self.r.own_recommendation, view[s:cue_at]):
             return "org"  # 调查小组建议加强…/报告建议…: the inquiry's recommendations are what the organization takes up
+        if self.outside_demand(view[s:cue_at]):
+            return "other"
         if self.demanded(view[s:cue_at]):
             return "other"
         if self.names_org(_CONDITION.sub("", view[s:cue_at])):

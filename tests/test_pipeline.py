@@ -102,3 +102,15 @@ def test_an_organization_named_in_passing_does_not_speak_for_the_responder():
     names = _org_names(found)
     assert "欧莱雅" in names and "巴黎欧莱雅" in names
     assert "李佳琦" not in names and "中国消费者协会" not in names
+
+
+def test_a_regulator_named_beside_a_company_does_not_speak_for_it():
+    from extractor.company import CompanyResult
+    from extractor.pipeline import _org_names
+    from extractor.ruleset import load_ruleset
+    found = CompanyResult(name="奥的斯", candidates={"奥的斯": 29.0, "质检总局": 16.0, "港铁公司": 9.0})
+    assert "质检总局" not in _org_names(found, load_ruleset())
+    # When a public body responds, the agencies named beside it act with it.
+    found = CompanyResult(name="兰州市卫健委", candidates={"兰州市卫健委": 20.0, "省卫生健康委员会": 12.0})
+    assert "省卫生健康委员会" in _org_names(found, load_ruleset())
+
