@@ -26,6 +26,7 @@ _QUOTED = re.compile(r"“[^“”]{1,16}”|「[^「」]{1,16}」|《[^》]*》
 RESTATE_WINDOW = 5000
 RECENT = 50  # prose measures a new one is compared with for repetition
 RETOLD_SHARE = 1 / 3  # share of its bigrams a retold measure has in common with the first telling
+RETOLD_HALF = 0.5  # or half of its bigrams in common, however much it adds
 RETOLD_NEW = 8  # at most this many bigrams of its own (about four words)
 _AIM_OPENERS = {"努力", "全力", "切实", "确保", "力争", "旨在", "以便", "以期", "为了", "从而", "希望"}
 _PRONOUN_LEAD = re.compile(r"^(?:他们|她们|它们|其|对方)?(?:才|也|亦|又|再|随即|随后|终于|已经?|则|再次|首次|正式|最终)*")
@@ -352,7 +353,8 @@ class _Listed:
     def _retold(self, grams: set[str], verbs: set[str], other: set[str], other_verbs: set[str]) -> bool:
         grams = grams - self.name_grams
         shared = len(grams & other)
-        return bool(verbs & other_verbs) and shared >= RETOLD_SHARE * len(grams) and len(grams) - shared <= RETOLD_NEW
+        return bool(verbs & other_verbs) and shared >= RETOLD_SHARE * len(grams) and (
+            len(grams) - shared <= RETOLD_NEW or shared >= RETOLD_HALF * len(grams))
 
     def repeats(self, view: str, s: int, e: int) -> bool:
         """A news report repeats the statement: a measure whose bigrams are 60% those of one already taken

@@ -90,3 +90,12 @@ def test_a_lead_that_sums_up_the_body_gives_way_to_the_full_telling(rs):
     clean = clean_text(text)
     found = find_prose_measures(clean.text, clean.view, list(iter_sentences(clean.text)), rs, [], None, ["管委会"])
     assert [clean.text[m.start:m.end] for m in found] == ["撤销指挥部办公室发布的征集涉疫信息公告。"]
+
+
+def test_a_retelling_sharing_half_its_words_is_not_new_however_much_it_adds(rs):
+    text = ("处理如下：停业整顿3个月，期满整改合格后重新开诊；给予警告。\n"
+            "卫健委表示，两所医院停业时间从13日起，期满整改合格后重新开诊。")
+    clean = clean_text(text)
+    listed = [(text.index("停业整顿"), text.index("\n"))]
+    sentences = [s for s in iter_sentences(clean.text) if s[0] > listed[0][1]]
+    assert find_prose_measures(clean.text, clean.view, sentences, rs, listed, None, ["卫健委"]) == []
