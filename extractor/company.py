@@ -37,6 +37,8 @@ _TITLE_SPLIT = re.compile(r"[\s，,！!？?｜|【】\[\]《》()（）—–-]+
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z&'’]+(?:&[A-Z]+)?(?![A-Za-z])")
 _TITLE_QUOTED = re.compile(r"[「『“\"]([^」』”\"]{2,12})[」』”\"]")
 _HAS_DIGIT = re.compile(r"\d")
+_DOC_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+SOURCE_WEIGHT = 6.0       # 据X消息: the whole report is X's statement
 
 
 @dataclass
@@ -90,6 +92,9 @@ def _subject_of(prefix: str, lex: _Lexicon) -> str:
     filler, m = lex.any_match("filler", prefix)
     if m and m.start() > 0:
         prefix = prefix[: m.start()]
+    joint = _joint_body_at_end(prefix, lex)
+    if joint:
+        return joint
     stop, m = lex.any_match("left_stop", prefix, search=False)
     if m:
         prefix = prefix[m.end():]
@@ -102,6 +107,45 @@ def _subject_of(prefix: str, lex: _Lexicon) -> str:
             if m.end() - m.start() >= 2 and (m.end() == len(prefix) or _has_long_suffix(m.group(0), lex)):
                 return m.group(0)
     return prefix if _is_brand_like(prefix) else ""
+
+
+def _joint_body(m: re.Match) -> str:
+    """The government body a party committee + government pair stands for (叶县党委、政府 -> 叶县政府)."""
+    return m.group("place") + (m.group("level") or "") + m.group("body")
+
+
+def _joint_body_at_end(prefix: str, lex: _Lexicon) -> str:
+    for rule in lex.rules.get("joint", []):
+        for m in rule.pattern.finditer(prefix):
+            if m.end() == len(prefix.rstrip(" \t\u3000")):
+                return _joint_body(m)
+    return ""
+
+
+def _joint_surfaces(body: str, lex: _Lexicon) -> Counter:
+    """Mentions of each joint body under its paired form: 叶县党委、政府 names 叶县政府."""
+    out: Counter = Counter()
+    for rule in lex.rules.get("joint", []):
+        for m in rule.pattern.finditer(body):
+            out[_joint_body(m)] += 1
+    return out
+
+
+def _source_subjects(view: str, sentences: list[Span], lex: _Lexicon) -> list[tuple[str, str]]:
+    """Sources whose statement the text reports (据兰州市卫健委消息)."""
+    out = []
+    for rule in lex.rules.get("source", []):
+        for s, e in sentences:
+            for m in rule.pattern.finditer(view, s, e):
+                name = _subject_of(m.group("name"), lex)
+                if name:
+                    out.append((name, rule.id))
+    return out
+
+
+def _mentions(name: str, body: str) -> int:
+    """Mentions of a name outside titles of documents (《兰州生物药厂周边群众检测方案》 is no actor)."""
+    return body.count(name) - sum(t.count(name) for t in _DOC_TITLE.findall(body))
 
 
 def _has_long_suffix(name: str, lex: _Lexicon) -> bool:
@@ -145,6 +189,15 @@ def _is_branch_of(name: str, title_names: set[str], lex: _Lexicon) -> bool:
         if pm is not None:
             return True
     return False
+
+
+def _place_key(name: str, lex: _Lexicon) -> str:
+    """One key for a place written with and without its level (西安市卫健委 / 西安卫健委)."""
+    for rule in lex.rules.get("place", []):
+        m = rule.pattern.match(name)
+        if m and m.end() < len(name) - 2 and name[m.end()] in "省市" and not name.startswith("中国"):
+            return name[: m.end()] + name[m.end() + 1:]
+    return name
 
 
 def _is_place(name: str, lex: _Lexicon) -> bool:
@@ -226,6 +279,7 @@ def find_company(clean: CleanText, rules, sentences: list[Span], title_view: str
     view = clean.view
     body = "\n".join(view[s:e] for s, e in sentences)
     found = _anchor_subjects(view, sentences, lex)
+    sourced = _source_subjects(view, sentences, lex)
     titled = _title_subjects(title_view, lex) if title_view else []
     score: Counter = Counter()
     first_rule: dict[str, str] = {}
@@ -243,11 +297,16 @@ def find_company(clean: CleanText, rules, sentences: list[Span], title_view: str
                                            or _is_branch_of(name, title_names, lex)):
             score[name] += ANCHOR_WEIGHT
             first_rule.setdefault(name, rid)
+    for name, rid in sourced:
+        if not _is_generic(name, lex) and (_has_suffix(name, lex) or name in title_view):
+            score[name] += SOURCE_WEIGHT
+            first_rule.setdefault(name, rid)
     # A quoted title word is only a fallback: used when no subject of a response names anyone.
     if any(rid != "company.title_quoted" for rid in first_rule.values()):
         for name in [n for n, rid in first_rule.items() if rid == "company.title_quoted"]:
             del score[name]
-    mentions = {name: body.count(name) for name in score}
+    joint = _joint_surfaces(body, lex)
+    mentions = {name: _mentions(name, body) + joint[name] for name in score}
     for name in list(score):
         if mentions[name] == 0:
             del score[name]       # a name the body never uses is a title fragment, not an organization
@@ -259,6 +318,8 @@ def find_company(clean: CleanText, rules, sentences: list[Span], title_view: str
     alias_of = _alias_map(body, lex)
     for name in score:
         group, branch = _resolve_branch(alias_of.get(name, name), view, lex)
+        if not branch:
+            group = _place_key(group, lex)
         groups.setdefault(group, Counter())[name] += score[name]
         if branch:
             branches.setdefault(group, set()).add(branch)
@@ -280,7 +341,14 @@ def find_company(clean: CleanText, rules, sentences: list[Span], title_view: str
     if acting:
         rule = "company.place"
     return CompanyResult(name=name, rule=rule, branches=sorted(acting, key=body.find),
-                         candidates={g: float(sum(c.values())) for g, c in merged.items()})
+                         candidates={_surface(g, c, body): float(sum(c.values())) for g, c in merged.items()})
+
+
+def _surface(group: str, forms: Counter, body: str) -> str:
+    """The name of a group as the text writes it (a place key such as 兰州卫健委 is not)."""
+    if group in body:
+        return group
+    return max(forms, key=lambda f: (_own_mentions(f, forms, body), len(f)))
 
 
 def _own_mentions(form: str, forms, body: str) -> int:
