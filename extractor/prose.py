@@ -224,7 +224,9 @@ def _is_cause(body: str, rules: _Rules) -> bool:
 
 
 def _read_clauses(view: str, s: int, e: int, rules: _Rules, ruleset: RuleSet,
-                  segment: Segmenter | None) -> list[_Clause]:
+                  segment: Segmenter | None, recommends: bool = False) -> list[_Clause]:
+    """The clauses of the sentence ``view[s:e]``, each marked whether it states an action. ``recommends``: the
+    sentence is a recommendation (报告建议…，可缩短工作时间), whose verbs are actions without aspect."""
     tokens = segment(view[s:e]) if segment else None
     out = []
     for cs, ce in split_clauses(view, s, e):
@@ -239,7 +241,8 @@ def _read_clauses(view: str, s: int, e: int, rules: _Rules, ruleset: RuleSet,
             continue
         cues = find_cue_verbs(c.body, ruleset)
         # Ambiguous cues (调查发现, 发布言论) act only after aspect or a governing verb (已展开调查).
-        cues = [q for q in cues if q[3] not in rules.ambiguous or rules.hit(rules.aspect, c.body[max(0, q[0] - 8):q[0]])]
+        cues = [q for q in cues if q[3] not in rules.ambiguous or recommends
+                or rules.hit(rules.aspect, c.body[max(0, q[0] - 8):q[0]])]
         # A verb right before 的 modifies a noun (达芬奇开通的热线): it names a thing, not an action; so do verbs
         # inside a title (《学生纪律处分实施办法》).
         titles = [m.span() for m in _QUOTED.finditer(c.body)]  # 《…办法》, “处罚西安百姓”: names, not actions
@@ -437,7 +440,7 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
             # A list intro, a vow, or a headline/caption: no measure, but it may tell who speaks.
             context = context or speaks
             continue
-        clauses = _read_clauses(view, s, e, rules, ruleset, segment)
+        clauses = _read_clauses(view, s, e, rules, ruleset, segment, rules.hit(rules.own_recommendation, sentence))
         for group in _groups(view, clauses, rules):
             first = next(c for c in group if c.action)
             who = attribution.judge(view, s, first.start, first.cue_at, context, others_voice,
