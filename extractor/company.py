@@ -143,9 +143,15 @@ def _source_subjects(view: str, sentences: list[Span], lex: _Lexicon) -> list[tu
     return out
 
 
-def _mentions(name: str, body: str) -> int:
+def _mentions(name: str, body: str, lex: _Lexicon) -> int:
     """Mentions of a name outside titles of documents (《兰州生物药厂周边群众检测方案》 is no actor)."""
-    return body.count(name) - sum(t.count(name) for t in _DOC_TITLE.findall(body))
+    count = body.count(name) - sum(t.count(name) for t in _DOC_TITLE.findall(body))
+    acted_on = lex.rules.get("acted_on", [])
+    for m in re.finditer(re.escape(name), body):
+        left = body[max(0, m.start() - 8):m.start()]
+        if any(rule.pattern.search(left) for rule in acted_on):
+            count -= 1
+    return max(count, 0)
 
 
 def _has_long_suffix(name: str, lex: _Lexicon) -> bool:
@@ -306,7 +312,7 @@ def find_company(clean: CleanText, rules, sentences: list[Span], title_view: str
         for name in [n for n, rid in first_rule.items() if rid == "company.title_quoted"]:
             del score[name]
     joint = _joint_surfaces(body, lex)
-    mentions = {name: _mentions(name, body) + joint[name] for name in score}
+    mentions = {name: _mentions(name, body, lex) + joint[name] for name in score}
     for name in list(score):
         if mentions[name] == 0:
             del score[name]       # a name the body never uses is a title fragment, not an organization
