@@ -22,7 +22,7 @@ from .sentences import Span, SpanSet, split_clauses
 
 Segmenter = Callable[[str], list[tuple[int, int]]]
 _TITLE = re.compile(r"《[^》]*》")
-_QUOTED = re.compile(r"“[^“”]{1,16}”|「[^「」]{1,16}」|《[^》]*》")  # 未能将“人民至上，生命至上”贯彻落实: negated
+_QUOTED = re.compile(r"“[^“”]{1,16}”|「[^「」]{1,16}」|《[^》]*》|【[^【】]{1,40}】")  # 未能将“人民至上，生命至上”贯彻落实: negated
 RESTATE_WINDOW = 5000
 RECENT = 50  # prose measures a new one is compared with for repetition
 RETOLD_SHARE = 1 / 3  # share of its bigrams a retold measure has in common with the first telling
@@ -33,6 +33,9 @@ _PRONOUN_LEAD = re.compile(r"^(?:他们|她们|它们|其|对方)?(?:才|也|亦
 _DATED = re.compile(r"\s*(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|[上中下]旬|初|底)?")
 _RESULT = re.compile(r"(?:故|因此|因而|所以|于是|遂)(?=[^，,。]{0,4}(?:已|将|会|立即|马上|随即|即|报|进行|予以|作出|做出))")
 _PASSIVE = re.compile(r"[被遭](?:到|受)?$")
+# A person after these is the object of the organization's action (组织专家…, 向消费者致歉), not its subject.
+_GOVERNED = re.compile(r"(?:组织|邀请|采取|安排|聘请|派出|派|协调|委托|联系|动员|为|向|对|给|与|和|跟|同)[^，,。]{0,3}$")
+_HEADLINE = re.compile(r"【[^【】]{1,40}】")
 _CONDITION = re.compile(r"(?:如果|假如|倘若|若是|要是|如若)[^，,。]*[，,]")
 _TIME_LEAD = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|目前|随后|其后|同时|此外|另外|当天|当日|今天|今日|昨天|昨日)[，,]?")
 _REJECT_IDS = ("prose.reject_third_party", "prose.reject_hypothetical_other", "prose.reject_not_mentioned")
@@ -112,6 +115,7 @@ class _Attribution:
         self.public = bool(self.names) and self.r.hit(self.r.public, self.names[0])
 
     def names_org(self, text: str) -> bool:
+        text = _HEADLINE.sub("", text)  # 【官方称集中销毁并追究责任】: a quoted headline names nobody acting here
         if any(n in text for n in self.names):
             return True
         # Any organization-like subject counts only when the document's own organization is unknown.
@@ -128,6 +132,7 @@ class _Attribution:
         return "org" if self.names_org(speaker) or len(speaker) <= 2 else "other"
 
     def org_speaks(self, sentence: str) -> bool:
+        sentence = _HEADLINE.sub("", sentence)
         if self.statement_by(sentence) == "org":
             return True
         if self.r.org_speech is None:
@@ -186,7 +191,8 @@ class _Attribution:
                 return "org"  # 同时必须具体改善其仓管系统, after the inquiry's 报告建议…
             return "other"
         beneficiary = sanction or self.r.hit(self.r.offer, view[a:cue_at + 4])  # 学生遭中止宿籍 / 市民可以退货
-        other = None if beneficiary or self.r.other is None else self.r.other.search(lead)
+        other = None if beneficiary or self.r.other is None else next(
+            (m for m in self.r.other.finditer(lead) if not _GOVERNED.search(lead, 0, m.start())), None)
         if other is not None and not (self.names_org(lead[:other.start()]) and other.start() > 0):
             return "other"  # 消费者要求…; but 省卫生健康委组织专家… names the organization first
         if self.subject_is_other(view, (s, a), persons=not beneficiary):
