@@ -50,6 +50,9 @@ _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|《[^》]*》|\"[^\"]*\"")
 _NEGATED = re.compile(r"(?:未|没有?|不|无|非|并非|尚未)$")
 
 
+BLOCKER = "blocker"  # "level" of a cue-file entry naming a word that contains a cue but is none (网上, 抗体)
+
+
 @lru_cache(maxsize=16)
 def _phrases(ruleset: RuleSet) -> tuple[tuple[str, str, str, float], ...]:
     """(phrase, rule id, category, weight) of the cue rules, longest phrase first."""
@@ -62,7 +65,8 @@ def _phrases(ruleset: RuleSet) -> tuple[tuple[str, str, str, float], ...]:
             phrase = "".join(next(iter(tok.values())) for tok in rule.pattern)
         else:
             continue
-        out.append((phrase, rule.id, rule.get("category", "other"), float(rule.get("weight", 1.0))))
+        category = BLOCKER if rule.get("level") == "blocker" else rule.get("category", "other")
+        out.append((phrase, rule.id, category, float(rule.get("weight", 1.0))))
     out.sort(key=lambda p: -len(p[0]))
     return tuple(out)
 
@@ -79,7 +83,8 @@ def _cue_matches(view_text: str, ruleset: RuleSet) -> list[tuple[int, int, str, 
         while start >= 0:
             candidates.append((start, start + len(phrase), phrase, rid, cat, weight))
             start = view_text.find(phrase, start + 1)
-    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+    # Blockers first (网上 keeps 上报 out of 网上报价, 抗体 keeps 体检 out of 抗体检测), then longest, then leftmost.
+    candidates.sort(key=lambda c: (c[4] != BLOCKER, c[0] - c[1], c[0]))
     taken = [False] * len(view_text)
     found = []
     for cand in candidates:
@@ -88,7 +93,7 @@ def _cue_matches(view_text: str, ruleset: RuleSet) -> list[tuple[int, int, str, 
             continue
         for i in range(start, end):
             taken[i] = True
-        if not _NOUN_HEAD.match(view_text, end):
+        if cand[4] != BLOCKER and not _NOUN_HEAD.match(view_text, end):
             found.append(cand)
     found.sort()
     return found
