@@ -32,7 +32,7 @@ HEAD_KINDS = ("task_force", "post", "staff", "unit", "agent")
 BOUNDARY = "，。；：！？,;:!?\n\r\t “”\"《》【】[]（）()「」|<>"
 MAX_WINDOW = 40   # characters scanned left/right of a before/after trigger
 MAX_NAME = 14     # longer noun phrases keep only their last MAX_NAME characters
-MENTION_LEFT = 2  # modifiers kept before a task-force head found on its own (专项 工作组)
+MENTION_LEFT = 2  # characters kept before a task-force head with no task words on its left (专门 工作组)
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,8 @@ class _Lexicon:
     trailer: re.Pattern
     stop: re.Pattern
     split: re.Pattern
+    task_modifier: re.Pattern
+    preposition: re.Pattern
     triggers: tuple
     blocks: tuple
 
@@ -71,7 +73,9 @@ def _lexicon(ruleset: RuleSet) -> _Lexicon:
         name=_one(lex, "name"), exclude=_one(lex, "exclude"), bare=_one(lex, "bare"), not_name=_one(lex, "not_name"), modifier=_one(lex, "modifier"),
         loose_modifier=_one(lex, "loose_modifier"), count=_one(lex, "count"), trailer=_one(lex, "trailer"),
         stop=_one(lex, "stop"), split=_one(lex, "split"),
-        triggers=tuple(r for r in trig if r.get("kind") in ("region", "before", "after", "mention")),
+        task_modifier=re.compile(f"(?:{_one(lex, 'task_modifier').pattern})$"),
+        preposition=_one(lex, "preposition"),
+        triggers=tuple(r for r in trig if r.get("kind") in ("region", "before", "after", "mention", "subject")),
         blocks=tuple(r for r in trig if r.get("kind") == "block"),
     )
 
@@ -206,6 +210,36 @@ def _after_region(lex: _Lexicon, view: str, rule: RegexRule, pos: int, ceil: int
     return pos, h.end()
 
 
+def _task_words_start(lex: _Lexicon, view: str, clause: int, pos: int) -> int:
+    """Start of the run of task words (善后 处置 工作) that ends at ``pos``; ``pos`` when there is none."""
+    left = pos
+    while pos - left < MAX_NAME:
+        m = lex.task_modifier.search(view, clause, left)
+        if not m or m.start() == left:
+            break
+        left = m.start()
+    return left
+
+
+def _subject_region(lex: _Lexicon, view: str, clause: int, pos: int) -> tuple[int, int] | None:
+    """The noun phrase whose predicate starts at ``pos``, up to its last head noun.
+
+    It begins after the last stop word before ``pos`` (是员工操作失误); what follows a preposition is its
+    object, so the subject of X对供应商审核把关不严 is the stretch before 对.
+    """
+    lo = max(clause, pos - MAX_WINDOW)
+    end = pos
+    for stop in [*reversed(list(lex.stop.finditer(view, lo, pos))), None]:
+        if stop is not None and lex.preposition.fullmatch(view, stop.start(), stop.end()):
+            end = stop.start()
+            continue
+        s = stop.end() if stop else lo
+        # the longest stretch that still ends in a head (相关科室, not 相关科)
+        e = next((e for e in range(end, s + 1, -1) if _head_kind(lex, view[s:e])), None)
+        return (s, e) if e is not None else None
+    return None
+
+
 def find_parties(clean: CleanText, ruleset: RuleSet, start: int, end: int) -> list[Party]:
     """Parties named inside ``clean.text[start:end]`` (one measure, finding or sentence), in text order.
 
@@ -233,8 +267,13 @@ def find_parties(clean: CleanText, ruleset: RuleSet, start: int, end: int) -> li
             elif kind == "after":
                 region = _after_region(lex, view, rule, m.end(), end)
                 found = _parties_in(lex, clean, *region, rule, penalty) if region else []
-            else:  # mention: the head itself plus a short modifier on its left (专项工作组, not 医院调查组)
-                left = max(clause, m.start() - MENTION_LEFT)
+            elif kind == "subject":
+                region = _subject_region(lex, view, clause, m.start())
+                found = _parties_in(lex, clean, *region, rule, penalty) if region else []
+            else:  # mention: the head itself plus the task words on its left (善后处置工作领导小组, not 医院调查组)
+                left = _task_words_start(lex, view, clause, m.start())
+                if left == m.start():
+                    left = max(clause, m.start() - MENTION_LEFT)
                 if _head_kind(lex, view[max(clause, m.start() - 6):m.start()]) == "unit":
                     left = m.start()
                 found = _parties_in(lex, clean, left, m.end(), rule, penalty, last_only=True)
