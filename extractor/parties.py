@@ -199,15 +199,19 @@ def _parties_in(lex: _Lexicon, clean: CleanText, s: int, e: int, rule: RegexRule
 
 
 def _after_region(lex: _Lexicon, view: str, rule: RegexRule, pos: int, ceil: int) -> tuple[int, int] | None:
-    """The noun phrase right after an 'after' trigger, if a head ends it and the rule's context follows."""
+    """The noun phrase right after an 'after' trigger: the first stretch that ends in a head and is followed
+    by the rule's context (指派处内较高级的行政主任职系人员在…: not 主任, but 人员 before 在)."""
     stop = _clause_end(view, pos, min(ceil, pos + MAX_WINDOW))
-    h = lex.head_any.search(view, pos, stop)
-    if not h or lex.stop.search(view, pos, h.start()):
-        return None
     context = rule.get("context")
-    if context and not re.match(f"(?:{context})", view[h.end():stop]):
-        return None
-    return pos, h.end()
+    for h in range(pos + 2, stop + 1):
+        if not _head_kind(lex, view[pos:h]):
+            continue
+        # a stop word before the head ends the phrase elsewhere (安排于私家医院); 的 only qualifies it
+        if any(m.group() != "的" for m in lex.stop.finditer(view, pos, h - 1)):
+            return None
+        if not context or re.match(f"(?:{context})", view[h:stop]):
+            return pos, h
+    return None
 
 
 def _task_words_start(lex: _Lexicon, view: str, clause: int, pos: int) -> int:
