@@ -137,6 +137,18 @@ def fill_fields(clean: CleanText, item: Item, rs: RuleSet, doc_date: str, hotlin
     item.hotlines = [h for h in hotlines if item.start <= h.start and h.end <= item.end]
 
 
+_COMPANY_UNIT = re.compile(r"(?:分公司|子公司|公司|集团|分行|支行)$")
+
+
+def _speaks_for_company(party: Party, orgs: list[str]) -> bool:
+    """The organization itself, or a branch acting for it (长沙分公司将跟进处理), is no party; a company that is
+    sanctioned (代理商被封停) is one."""
+    if party.role == "disciplined":
+        return False
+    return any(n and (party.name == n or party.name.endswith(n)) for n in orgs) or (
+        party.role == "actor" and _COMPANY_UNIT.search(party.name) is not None)
+
+
 def _dedupe_parties(parties: Iterable[Party]) -> list[Party]:
     """One row per (name, role); a name that ends another one of the same role (评估专家组 within
     省级评估专家组) is the same party mentioned shortly."""
@@ -186,6 +198,7 @@ def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options
     for i, m in enumerate(measures, 1):
         m.index = i
         fill_fields(clean, m, rs, record.date, hotlines)
+        m.parties = [p for p in m.parties if not _speaks_for_company(p, orgs)]
     for i, f in enumerate(findings, 1):
         f.index = i
     record.measures, record.findings = measures, findings
@@ -193,7 +206,7 @@ def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options
     parties = [p for m in measures for p in m.parties]
     for a, b in body:
         parties.extend(find_parties(clean, rs, a, b))
-    record.parties = _dedupe_parties(parties)
+    record.parties = _dedupe_parties(p for p in parties if not _speaks_for_company(p, orgs))
     count = find_stated_count(clean.view, lists, rs, skip)
     if count is not None:
         record.stated_count = count.value

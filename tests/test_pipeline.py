@@ -114,3 +114,13 @@ def test_a_regulator_named_beside_a_company_does_not_speak_for_it():
     found = CompanyResult(name="兰州市卫健委", candidates={"兰州市卫健委": 20.0, "省卫生健康委员会": 12.0})
     assert "省卫生健康委员会" in _org_names(found, load_ruleset())
 
+
+def test_a_branch_acting_for_the_company_is_no_party_but_a_sanctioned_dealer_is():
+    text = ("中国联通就用户投诉致歉。中国联通表示，将对受影响用户全额退费。长沙分公司将跟进处理相关投诉。"
+            "对违规代理商予以封停整改，对相关责任人给予警告处分。")
+    record = extractor.extract_text(text, options=Options(segmenter="none"))
+    parties = {(p["name"], p["role"]) for p in record["parties"]}
+    assert not any(name == "长沙分公司" for name, _ in parties)
+    assert ("相关责任人", "disciplined") in parties
+    assert all(p["name"] != "长沙分公司" for m in record["measures"] for p in m["parties"])
+
