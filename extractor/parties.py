@@ -32,6 +32,8 @@ HEAD_KINDS = ("task_force", "post", "staff", "unit", "agent")
 BOUNDARY = "，。；：！？,;:!?\n\r\t “”\"《》【】[]（）()「」|<>"
 MAX_WINDOW = 40   # characters scanned left/right of a before/after trigger
 MAX_NAME = 14     # longer noun phrases keep only their last MAX_NAME characters
+MENTION_OWNER = 6  # characters an owner body (国务院, 市卫健委) may take before a task force
+_OWNER_END = set("院局委部厅署办")
 MENTION_LEFT = 2  # characters kept before a task-force head with no task words on its left (专门 工作组)
 
 
@@ -277,7 +279,9 @@ def find_parties(clean: CleanText, ruleset: RuleSet, start: int, end: int) -> li
             else:  # mention: the head itself plus the task words on its left (善后处置工作领导小组, not 医院调查组)
                 left = _task_words_start(lex, view, clause, m.start())
                 if left == m.start():
-                    left = max(clause, m.start() - MENTION_LEFT)
+                    # 国务院调查组: an owner ending in an organization suffix is taken whole, not cut at two characters.
+                    width = MENTION_OWNER if view[m.start() - 1:m.start()] in _OWNER_END else MENTION_LEFT
+                    left = max(clause, m.start() - width)
                 if _head_kind(lex, view[max(clause, m.start() - 6):m.start()]) == "unit":
                     left = m.start()
                 found = _parties_in(lex, clean, left, m.end(), rule, penalty, last_only=True)
