@@ -22,7 +22,9 @@ from .sentences import Span, SpanSet, split_clauses
 
 Segmenter = Callable[[str], list[tuple[int, int]]]
 _TITLE = re.compile(r"《[^》]*》")
-_QUOTED = re.compile(r"“[^“”]{1,16}”|「[^「」]{1,16}」|《[^》]*》|【[^【】]{1,40}】")  # 未能将“人民至上，生命至上”贯彻落实: negated
+# Short quotations, titles and 【headlines】 name things: their verbs are not actions (“处罚西安百姓”), and a
+# negation reaches across them (未能将“人民至上，生命至上”贯彻落实).
+_QUOTED = re.compile(r"“[^“”]{1,16}”|「[^「」]{1,16}」|《[^》]*》|【[^【】]{1,40}】")
 RESTATE_WINDOW = 5000
 RECENT = 50  # prose measures a new one is compared with for repetition
 RETOLD_SHARE = 1 / 3  # share of its bigrams a retold measure has in common with the first telling
@@ -118,7 +120,8 @@ class _Attribution:
         text = _HEADLINE.sub("", text)  # 【官方称集中销毁并追究责任】: a quoted headline names nobody acting here
         if any(n in text for n in self.names):
             return True
-        # Any organization-like subject counts only when the document's own organization is unknown.
+        # An organization-like subject (学生会, 调查组, 院方) is a unit of the organization or the organization under
+        # another name; outside bodies are told apart before this (subject_is_other, outside_demand).
         return self.r.hit(self.r.self_ref, text) or self.r.hit(self.r.org, text)
 
     def statement_by(self, sentence: str) -> str:
@@ -474,7 +477,7 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
                 continue  # 责令该公司立即整改: the order is the regulator's, whatever the cue
             if b - a < 4 or restated.restates(view, a, b) or restated.repeats(view, a, b):
                 continue
-            out.append(ProseMeasure(a, b, first.rule))
+            out.append(ProseMeasure(a, b, first.rule))  # repeats() recorded it: out[i] is restated.said[i]
         context = context or speaks
         # 报告最后建议…。同时必须具体改善其仓管系统: the recommendation goes on in the sentences after it.
         recommending = recommending or rules.hit(rules.own_recommendation, sentence)
