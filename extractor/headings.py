@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from .list_types import FoundList, ListItem
+from .list_types import FoundList, ListItem, innermost_item, kind_rule_of
 from .ruleset import RuleSet
 from .sentences import Span, split_sentences
 
@@ -36,8 +36,6 @@ def find_heading_runs(text: str, view: str, ruleset: RuleSet, lists: list[FoundL
     ``lists`` are the ordinal lists already found: a run inside one of their items becomes a child of it, and a
     run never takes a paragraph that opens with an ordinal marker.
     """
-    from .lists import _innermost_item, kind_rule_of  # lists.py calls this module: import at call time
-
     heading = ruleset.by_id(HEADING_RULE)
     body = ruleset.by_id(BODY_RULE)
     if heading is None or body is None:
@@ -61,10 +59,10 @@ def find_heading_runs(text: str, view: str, ruleset: RuleSet, lists: list[FoundL
     i = 1
     while i < len(paragraphs):
         first = paragraphs[i]
-        if not is_heading(first) or not _announces(text, view, paragraphs[i - 1], kinds, ruleset, kind_rule_of):
+        if not is_heading(first) or not _announces(text, view, paragraphs[i - 1], kinds, ruleset):
             i += 1
             continue
-        parent = _innermost_item([*lists, *out], first[0])
+        parent = innermost_item([*lists, *out], first[0])
         bound = min(doc_end, parent.end) if parent is not None else doc_end
         items = _run_from(paragraphs, i, bound, is_heading, is_body)
         if len(items) < MIN_HEADINGS:
@@ -81,7 +79,7 @@ def find_heading_runs(text: str, view: str, ruleset: RuleSet, lists: list[FoundL
     return out
 
 
-def _announces(text: str, view: str, para: Span, kinds: set[str], ruleset: RuleSet, kind_rule_of) -> bool:
+def _announces(text: str, view: str, para: Span, kinds: set[str], ruleset: RuleSet) -> bool:
     """The paragraph ends with an intro sentence in ：/: that names a list kind of ``kinds``."""
     s, e = para
     if view[e - 1] not in "：:":

@@ -1,8 +1,10 @@
-"""The shapes of a found list: markers, items (possibly holding nested lists) and lists."""
+"""The shapes of a found list: markers, items (possibly holding nested lists) and lists, and the two lookups
+both list finders (lists.py, headings.py) share."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .ruleset import RegexRule, RuleSet
 from .sentences import Span
 
 
@@ -52,3 +54,21 @@ class FoundList:
     @property
     def end(self) -> int:
         return self.items[-1].end
+
+
+def innermost_item(placed: list[FoundList], pos: int) -> ListItem | None:
+    """The innermost item of ``placed`` lists that contains ``pos`` (a nested list's parent), or None."""
+    best = None
+    for fl in placed:
+        for it in fl.items:
+            if it.start <= pos < it.end and (best is None or it.start >= best.start):
+                best = it
+    return best
+
+
+def kind_rule_of(context: str, ruleset: RuleSet) -> RegexRule | None:
+    """The list_kind rule an intro or heading names (the highest priority among those matching), or None."""
+    kinds = [r for r in ruleset.regex("lists") if r.id.startswith("list_kind.") and r.id != "list_kind.topic_items"]
+    hits = [(r.get("priority", 0), r) for r in kinds if r.pattern.search(context)]
+    return max(hits, key=lambda h: h[0])[1] if hits else None
+

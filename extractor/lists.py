@@ -12,9 +12,9 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from .headings import find_heading_runs
-from .list_types import FoundList, ListItem, Marker
+from .list_types import FoundList, ListItem, Marker, innermost_item, kind_rule_of
 from .numerals import parse_numeral
-from .ruleset import RegexRule, RuleSet
+from .ruleset import RuleSet
 from .sentences import Span, paragraph_of, split_paragraphs, split_sentences
 from .series import MIN_ITEM_CHARS, find_semicolon_series
 
@@ -161,7 +161,7 @@ def find_lists(text: str, view: str, ruleset: RuleSet, skip: list[Span] | None =
     runs.sort(key=lambda r: (r[0].start, -r[-1].start))
     placed: list[FoundList] = []
     for run in runs:
-        parent = _innermost_item(placed, run[0].start)
+        parent = innermost_item(placed, run[0].start)
         if parent is not None and run[-1].start >= parent.end:
             continue  # a run that leaves its parent item is not a list of that item
         bound = parent.end if parent is not None else doc_end
@@ -197,15 +197,6 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
-def _innermost_item(placed: list[FoundList], pos: int) -> ListItem | None:
-    best = None
-    for fl in placed:
-        for it in fl.items:
-            if it.start <= pos < it.end and (best is None or it.start >= best.start):
-                best = it
-    return best
-
-
 def _level_of(placed: list[FoundList], item: ListItem) -> int:
     for fl in placed:
         if any(it is item for it in fl.items):
@@ -236,13 +227,6 @@ def _set_context(text: str, view: str, fl: FoundList, paragraphs: list[Span]) ->
     while item is not None:
         fl.headings.append(item.heading)
         item = item.owner.parent if item.owner is not None else None
-
-
-def kind_rule_of(context: str, ruleset: RuleSet) -> RegexRule | None:
-    """The list_kind rule an intro or heading names (the highest priority among those matching), or None."""
-    kinds = [r for r in ruleset.regex("lists") if r.id.startswith("list_kind.") and r.id != "list_kind.topic_items"]
-    hits = [(r.get("priority", 0), r) for r in kinds if r.pattern.search(context)]
-    return max(hits, key=lambda h: h[0])[1] if hits else None
 
 
 def classify_list(view: str, fl: FoundList, ruleset: RuleSet) -> None:
