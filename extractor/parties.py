@@ -33,7 +33,6 @@ BOUNDARY = "，。；：！？,;:!?\n\r\t “”\"《》【】[]（）()「」|<
 MAX_WINDOW = 40   # characters scanned left/right of a before/after trigger
 MAX_NAME = 14     # longer noun phrases keep only their last MAX_NAME characters
 MENTION_OWNER = 6  # characters an owner body (国务院, 市卫健委) may take before a task force
-_OWNER_END = set("院局委部厅署办")
 MENTION_LEFT = 2  # characters kept before a task-force head with no task words on its left (专门 工作组)
 
 
@@ -53,6 +52,8 @@ class _Lexicon:
     split: re.Pattern
     task_modifier: re.Pattern
     preposition: re.Pattern
+    owner_end: re.Pattern
+    company_unit: re.Pattern
     triggers: tuple
     blocks: tuple
 
@@ -77,6 +78,7 @@ def _lexicon(ruleset: RuleSet) -> _Lexicon:
         stop=_one(lex, "stop"), split=_one(lex, "split"),
         task_modifier=re.compile(f"(?:{_one(lex, 'task_modifier').pattern})$"),
         preposition=_one(lex, "preposition"),
+        owner_end=_one(lex, "owner_end"), company_unit=_one(lex, "company_unit"),
         triggers=tuple(r for r in trig if r.get("kind") in ("region", "before", "after", "mention", "subject")),
         blocks=tuple(r for r in trig if r.get("kind") == "block"),
     )
@@ -280,7 +282,7 @@ def find_parties(clean: CleanText, ruleset: RuleSet, start: int, end: int) -> li
                 left = _task_words_start(lex, view, clause, m.start())
                 if left == m.start():
                     # 国务院调查组: an owner ending in an organization suffix is taken whole, not cut at two characters.
-                    width = MENTION_OWNER if view[m.start() - 1:m.start()] in _OWNER_END else MENTION_LEFT
+                    width = MENTION_OWNER if lex.owner_end.search(view, clause, m.start()) else MENTION_LEFT
                     left = max(clause, m.start() - width)
                 if _head_kind(lex, view[max(clause, m.start() - 6):m.start()]) == "unit":
                     left = m.start()
@@ -298,3 +300,9 @@ def _drop_nested(parties: list[Party]) -> list[Party]:
             continue
         kept.append(p)
     return kept
+
+
+def is_company_unit(name: str, ruleset: RuleSet) -> bool:
+    """A company, branch or bank office (party_lex.company_unit): as an actor it is the organization itself."""
+    return _lexicon(ruleset).company_unit.search(name) is not None
+

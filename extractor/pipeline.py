@@ -21,9 +21,9 @@ from .hotlines import find_hotlines
 from .list_types import FoundList
 from .lists import find_lists
 from .load import LoadedDoc, Source, iter_sources, load_source
-from .parties import find_parties
+from .parties import find_parties, is_company_unit
 from .prefilter import prefilter_record
-from .prose import find_prose_measures
+from .prose import find_prose_measures, is_outside_body, is_public_body
 from .records import Deadline, DocumentRecord, Hotline, Item, Party
 from .ruleset import RuleSet, load_ruleset
 from .sentences import Span, SpanSet, iter_sentences, split_sentences
@@ -137,16 +137,13 @@ def fill_fields(clean: CleanText, item: Item, rs: RuleSet, doc_date: str, hotlin
     item.hotlines = [h for h in hotlines if item.start <= h.start and h.end <= item.end]
 
 
-_COMPANY_UNIT = re.compile(r"(?:分公司|子公司|公司|集团|分行|支行)$")
-
-
-def _speaks_for_company(party: Party, orgs: list[str]) -> bool:
+def _speaks_for_company(party: Party, orgs: list[str], rs: RuleSet) -> bool:
     """The organization itself, or a branch acting for it (长沙分公司将跟进处理), is no party; a company that is
     sanctioned (代理商被封停) is one."""
     if party.role == "disciplined":
         return False
     return any(n and (party.name == n or party.name.endswith(n)) for n in orgs) or (
-        party.role == "actor" and _COMPANY_UNIT.search(party.name) is not None)
+        party.role == "actor" and is_company_unit(party.name, rs))
 
 
 def _dedupe_parties(parties: Iterable[Party]) -> list[Party]:
@@ -198,7 +195,7 @@ def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options
     for i, m in enumerate(measures, 1):
         m.index = i
         fill_fields(clean, m, rs, record.date, hotlines)
-        m.parties = [p for p in m.parties if not _speaks_for_company(p, orgs)]
+        m.parties = [p for p in m.parties if not _speaks_for_company(p, orgs, rs)]
     for i, f in enumerate(findings, 1):
         f.index = i
     record.measures, record.findings = measures, findings
@@ -206,7 +203,7 @@ def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options
     parties = [p for m in measures for p in m.parties]
     for a, b in body:
         parties.extend(find_parties(clean, rs, a, b))
-    record.parties = _dedupe_parties(p for p in parties if not _speaks_for_company(p, orgs))
+    record.parties = _dedupe_parties(p for p in parties if not _speaks_for_company(p, orgs, rs))
     count = find_stated_count(clean.view, lists, rs, skip)
     if count is not None:
         record.stated_count = count.value
@@ -227,11 +224,9 @@ def _org_names(found: CompanyResult, rs: RuleSet | None = None) -> list[str]:
     # for it; one named in passing (a consumer association, an influencer) does not, and neither does a
     # regulator reported beside a company (质检总局要求各地…), unless the responder is a public body itself.
     top = max(found.candidates.values(), default=0.0)
-    public = rs.by_id("prose.public_body") if rs is not None else None
-    outside = [r for r in (public, rs.by_id("prose.external_body") if rs is not None else None) if r is not None]
-    company_is_public = public is not None and bool(found.name) and public.pattern.search(found.name) is not None
+    public = rs is None or is_public_body(found.name, rs)
     co = [c for c, v in found.candidates.items() if v >= CO_RESPONDER * top
-          and (company_is_public or c == found.name or not any(r.pattern.search(c) for r in outside))]
+          and (public or c == found.name or not is_outside_body(c, rs))]
     names = [found.name, *found.branches, *co]
     # Short forms name the same organization: 中国联通 -> 联通 (长沙联通, 黑龙江联通 act for it).
     cores = [re.sub(r"^中国|(?:股份)?(?:有限)?(?:公司|集团)$", "", n) for n in names if n]

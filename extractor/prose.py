@@ -31,15 +31,8 @@ RETOLD_SHARE = 1 / 3  # share of its bigrams a retold measure has in common with
 RETOLD_HALF = 0.5  # or half of its bigrams in common, however much it adds
 RETOLD_NEW = 8  # at most this many bigrams of its own (about four words)
 _AIM_OPENERS = {"努力", "全力", "切实", "确保", "力争", "旨在", "以便", "以期", "为了", "从而", "希望"}
-_PRONOUN_LEAD = re.compile(r"^(?:他们|她们|它们|其|对方)?(?:才|也|亦|又|再|随即|随后|终于|已经?|则|再次|首次|正式|最终)*")
-_DATED = re.compile(r"\s*(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|[上中下]旬|初|底)?")
-_RESULT = re.compile(r"(?:故|因此|因而|所以|于是|遂)(?=[^，,。]{0,4}(?:已|将|会|立即|马上|随即|即|报|进行|予以|作出|做出))")
 _PASSIVE = re.compile(r"[被遭](?:到|受)?$")
-# A person after these is the object of the organization's action (组织专家…, 向消费者致歉), not its subject.
-_GOVERNED = re.compile(r"(?:组织|邀请|采取|安排|聘请|派出|派|协调|委托|联系|动员|为|向|对|给|与|和|跟|同)[^，,。]{0,3}$")
 _HEADLINE = re.compile(r"【[^【】]{1,40}】")
-_CONDITION = re.compile(r"(?:如果|假如|倘若|若是|要是|如若)[^，,。]*[，,]")
-_TIME_LEAD = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|目前|随后|其后|同时|此外|另外|当天|当日|今天|今日|昨天|昨日)[，,]?")
 _REJECT_IDS = ("prose.reject_third_party", "prose.reject_hypothetical_other", "prose.reject_not_mentioned")
 
 
@@ -77,6 +70,13 @@ class _Rules:
         self.new_subject = by_id.get("prose.new_subject")
         self.trailing_break = by_id.get("prose.trailing_break")
         self.lead = by_id.get("prose.lead_clause")
+        # Structural patterns the code needs (an overlay may change them, not remove them).
+        self.time_lead = by_id["prose.time_lead"]
+        self.pronoun_lead = by_id["prose.pronoun_lead"]
+        self.dated = by_id["prose.dated_line"]
+        self.result = by_id["prose.result_marker"]
+        self.governing = by_id["prose.governing_verb"]
+        self.condition = by_id["prose.condition_clause"]
         self.inline_speech = by_id.get("prose.inline_speech")
         self.new_modal = by_id.get("prose.new_modal")
         self.modal = by_id.get("prose.recommended_modal")
@@ -91,6 +91,14 @@ class _Rules:
         self.ambiguous = {r.id for r in ruleset.patterns("cues") if r.get("level") == "ambiguous"}
         self.sanctions = {r.id for r in ruleset.patterns("cues") if r.get("category") == "accountability"}
 
+    def is_public(self, name: str) -> bool:
+        """The organization is a public authority (兰州市卫健委, 叶县政府)."""
+        return bool(name) and self.hit(self.public, name)
+
+    def is_outside(self, name: str) -> bool:
+        """A public authority or an outside body (police, regulator, contractor): no co-responder of a company."""
+        return self.is_public(name) or self.hit(self.external, name)
+
     @staticmethod
     def hit(pattern, text: str) -> bool:
         return pattern is not None and pattern.search(text) is not None
@@ -99,6 +107,16 @@ class _Rules:
 @lru_cache(maxsize=8)
 def _rules_for(ruleset: RuleSet) -> _Rules:
     return _Rules(ruleset)
+
+
+def is_public_body(name: str, ruleset: RuleSet) -> bool:
+    """Whether the organization ``name`` is a public authority (rules/prose.regex.jsonl prose.public_body)."""
+    return _rules_for(ruleset).is_public(name)
+
+
+def is_outside_body(name: str, ruleset: RuleSet) -> bool:
+    """Whether ``name`` is a public authority or an outside body (prose.public_body, prose.external_body)."""
+    return _rules_for(ruleset).is_outside(name)
 
 
 def _aligned(cue: tuple[int, int], tokens: list[tuple[int, int]]) -> bool:
@@ -114,7 +132,7 @@ class _Attribution:
     def __init__(self, rules: _Rules, org_names: list[str]):
         self.r = rules
         self.names = [n for n in org_names if n and len(n) >= 2]
-        self.public = bool(self.names) and self.r.hit(self.r.public, self.names[0])
+        self.public = bool(self.names) and self.r.is_public(self.names[0])
 
     def names_org(self, text: str) -> bool:
         text = _HEADLINE.sub("", text)  # 【官方称集中销毁并追究责任】: a quoted headline names nobody acting here
@@ -130,8 +148,8 @@ class _Attribution:
         issued = self.r.statement_speech.search(sentence) if self.r.statement_speech is not None else None
         if issued is None:
             return ""
-        speaker = _TIME_LEAD.sub("", re.split(r"[，,；;：:]", sentence[:issued.start()])[-1])
-        speaker = _PRONOUN_LEAD.sub("", speaker)  # 他们才发出公开信: the pronoun names nobody new
+        speaker = self.r.time_lead.sub("", re.split(r"[，,；;：:]", sentence[:issued.start()])[-1])
+        speaker = self.r.pronoun_lead.sub("", speaker)  # 他们才发出公开信: the pronoun names nobody new
         return "org" if self.names_org(speaker) or len(speaker) <= 2 else "other"
 
     def org_speaks(self, sentence: str) -> bool:
@@ -151,7 +169,7 @@ class _Attribution:
             return False
         for at in starts:
             head = view[at:at + 40]
-            lead = _TIME_LEAD.match(head)
+            lead = self.r.time_lead.match(head)
             head = head[lead.end():] if lead else head
             head = head[1:] if head[:1] == "由" else head  # 由承办商负责…: the agent after 由
             head = re.sub(r"^(?:根据|据)", "", head)  # 根据警方资料，…: the police's account
@@ -195,7 +213,7 @@ class _Attribution:
             return "other"
         beneficiary = sanction or self.r.hit(self.r.offer, view[a:cue_at + 4])  # 学生遭中止宿籍 / 市民可以退货
         other = None if beneficiary or self.r.other is None else next(
-            (m for m in self.r.other.finditer(lead) if not _GOVERNED.search(lead, 0, m.start())), None)
+            (m for m in self.r.other.finditer(lead) if not self.r.governing.search(lead, 0, m.start())), None)
         if other is not None and not (self.names_org(lead[:other.start()]) and other.start() > 0):
             return "other"  # 消费者要求…; but 省卫生健康委组织专家… names the organization first
         if self.subject_is_other(view, (s, a), persons=not beneficiary):
@@ -208,7 +226,7 @@ class _Attribution:
             return "other"
         if self.demanded(view[s:cue_at]):
             return "other"
-        if self.names_org(_CONDITION.sub("", view[s:cue_at])):
+        if self.names_org(self.r.condition.sub("", view[s:cue_at])):
             return "org"  # but not when named only in a condition: 如果欧莱雅没有方案，就会自掏腰包…
         if in_context:
             return "org"
@@ -229,7 +247,7 @@ class _Clause:
 def _is_cause(body: str, rules: _Rules) -> bool:
     """A clause giving a cause (因系统升级导致…), unless it goes on to its consequence (由于事态严重，故报警处理)."""
     m = rules.cause.search(body) if rules.cause is not None else None
-    return m is not None and _RESULT.search(body, m.end()) is None
+    return m is not None and rules.result.search(body, m.end()) is None
 
 
 def _read_clauses(view: str, s: int, e: int, rules: _Rules, ruleset: RuleSet,
@@ -358,6 +376,7 @@ class _Listed:
             for g in _bigrams(view, s, e):
                 self.index.setdefault(g, []).append(k)
         self.cues = cues
+        self.listed_words: dict[int, tuple[set[str], set[str]]] = {}
         # The organization's name is in every telling of every measure: it says nothing about which one.
         self.name_grams = {n[i:i + 2] for n in names for i in range(len(n) - 1)}
         self.said: list[tuple[set[str], set[str]]] = []  # (bigrams, cue verbs) of accepted prose measures
@@ -411,8 +430,15 @@ class _Listed:
         if self.cues is None:
             return False
         verbs = self.cues(view[s:e])
-        return any(self._retold(grams, verbs, _bigrams(view, *self.spans[k]), self.cues(view[slice(*self.spans[k])]))
+        return any(self._retold(grams, verbs, *self._listed_words(view, k))
                    for k, n in hits.items() if n >= RETOLD_SHARE * len(grams))
+
+    def _listed_words(self, view: str, k: int) -> tuple[set[str], set[str]]:
+        """Bigrams and cue verbs of listed measure ``k``, computed once."""
+        if k not in self.listed_words:
+            a, b = self.spans[k]
+            self.listed_words[k] = (_bigrams(view, a, b), self.cues(view[a:b]))
+        return self.listed_words[k]
 
 
 def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: RuleSet,
@@ -445,7 +471,7 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
             continue  # an aside in parentheses
         if stripped.endswith(("：", ":")) or rules.hit(rules.question, stripped) or is_generic_vow(sentence, ruleset) or (
                 not stripped.endswith(("。", "！", "!", "；", ";", "”", "」", ")", "）")) and e - s < 40
-                and not _DATED.match(stripped)):  # a dated line is a timeline entry (5月6日 启动应急机制)
+                and not rules.dated.match(stripped)):  # a dated line is a timeline entry (5月6日 启动应急机制)
             # A list intro, a vow, or a headline/caption: no measure, but it may tell who speaks.
             context = context or speaks
             continue
