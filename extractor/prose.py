@@ -24,7 +24,8 @@ Segmenter = Callable[[str], list[tuple[int, int]]]
 _TITLE = re.compile(r"《[^》]*》")
 # Short quotations, titles and 【headlines】 name things: their verbs are not actions (“处罚西安百姓”), and a
 # negation reaches across them (未能将“人民至上，生命至上”贯彻落实).
-_QUOTED = re.compile(r"“[^“”]{1,16}”|「[^「」]{1,16}」|《[^》]*》|【[^【】]{1,40}】")
+_HEADLINE = re.compile(r"【[^【】]{1,40}】")
+_QUOTED = re.compile(rf"“[^“”]{{1,16}}”|「[^「」]{{1,16}}」|《[^》]*》|{_HEADLINE.pattern}")
 RESTATE_WINDOW = 5000
 RECENT = 50  # prose measures a new one is compared with for repetition
 RETOLD_SHARE = 1 / 3  # share of its bigrams a retold measure has in common with the first telling
@@ -32,7 +33,6 @@ RETOLD_HALF = 0.5  # or half of its bigrams in common, however much it adds
 RETOLD_NEW = 8  # at most this many bigrams of its own (about four words)
 _AIM_OPENERS = {"努力", "全力", "切实", "确保", "力争", "旨在", "以便", "以期", "为了", "从而", "希望"}
 _PASSIVE = re.compile(r"[被遭](?:到|受)?$")
-_HEADLINE = re.compile(r"【[^【】]{1,40}】")
 _REJECT_IDS = ("prose.reject_third_party", "prose.reject_hypothetical_other", "prose.reject_not_mentioned")
 
 
