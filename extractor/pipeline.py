@@ -11,10 +11,11 @@ import traceback
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from .categorize import classify_category, extract_headline, find_cue_verbs, has_concrete_action
+from .categorize import classify_category, extract_headline
 from .clean import CleanText, clean_text
 from .company import CompanyResult
 from .counts import find_stated_count
+from .cues import find_cue_verbs, has_concrete_action
 from .deadlines import find_deadline
 from .document import analyze_document, find_responding_company
 from .hotlines import find_hotlines

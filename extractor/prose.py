@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from .categorize import find_cue_verbs, has_concrete_action, is_generic_vow
+from .cues import find_cue_verbs, has_concrete_action, is_generic_vow
 from .ruleset import RuleSet
 from .sentences import Span, SpanSet, split_clauses
 

@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor.categorize import (
-    CATEGORIES, classify_category, extract_headline, find_category_matches, find_cue_verbs, find_vows,
-    has_concrete_action, is_generic_vow,
-)
+from extractor.categorize import CATEGORIES, classify_category, extract_headline, find_category_matches
+from extractor.cues import find_cue_verbs, find_vows, has_concrete_action, is_generic_vow
 from extractor.ruleset import load_ruleset
 
 CASES = [json.loads(line) for line in (Path(__file__).parent / "cases" / "categories.jsonl").read_text("utf-8").splitlines()
