@@ -11,6 +11,7 @@ import traceback
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from .attribution import is_outside_body, is_public_body
 from .categorize import classify_category, extract_headline
 from .clean import CleanText, clean_text
 from .company import CompanyResult
@@ -24,7 +25,7 @@ from .lists import find_lists
 from .load import LoadedDoc, Source, iter_sources, load_source
 from .parties import find_parties, is_company_unit
 from .prefilter import prefilter_record
-from .prose import find_prose_measures, is_outside_body, is_public_body
+from .prose import find_prose_measures
 from .records import Deadline, DocumentRecord, Hotline, Item, Party
 from .ruleset import RuleSet, load_ruleset
 from .sentences import Span, SpanSet, iter_sentences, split_sentences
