@@ -21,25 +21,14 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from .segment import MODEL_FILES, default_model_dir, has_model
+
 PKUSEG_REQUIREMENT = "pkuseg==0.0.25"
-MODEL_FILES = ("features.pkl", "weights.npz")
-# The real files are 77 MB and 106 MB; anything much smaller is a truncated or wrong file.
-MIN_FILE_BYTES = 10_000_000
 _MEMBER_RE = re.compile(r"pkuseg-[^/]+/pkuseg/models/default/(features\.pkl|weights\.npz)")
 
 
 class ProvisionError(RuntimeError):
     """The model could not be downloaded or extracted; the message says what to do."""
-
-
-def default_model_dir() -> Path:
-    """Return the default model directory, inside the running environment (``<sys.prefix>/share/...``)."""
-    return Path(sys.prefix) / "share" / "extractor" / "pkuseg" / "default"
-
-
-def has_model(dest: Path) -> bool:
-    """Return True if ``dest`` holds both model files with plausible sizes."""
-    return all((dest / name).is_file() and (dest / name).stat().st_size >= MIN_FILE_BYTES for name in MODEL_FILES)
 
 
 def download_sdist(workdir: Path) -> Path:

@@ -20,22 +20,34 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from extractor.provision import default_model_dir, has_model
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 ENV_VAR = "EXTRACTOR_PKUSEG_MODEL"
 SEGMENTERS = ("pkuseg", "char")
+MODEL_FILES = ("features.pkl", "weights.npz")
+# The real files are 77 MB and 106 MB; anything much smaller is a truncated or wrong file.
+MIN_FILE_BYTES = 10_000_000
 
 # Cache key: (segmenter asked for, model directory or where it was missing), so pointing ENV_VAR elsewhere
 # loads afresh while repeated calls reuse one pipeline.
 _pipelines: dict[tuple[str, str], "Language"] = {}
 _notices: dict[tuple[str, str], str] = {}
 _last_key: tuple[str, str] | None = None
+
+
+def default_model_dir() -> Path:
+    """Return the default model directory, inside the running environment (``<sys.prefix>/share/...``)."""
+    return Path(sys.prefix) / "share" / "extractor" / "pkuseg" / "default"
+
+
+def has_model(dest: Path) -> bool:
+    """Return True if ``dest`` holds both model files with plausible sizes."""
+    return all((dest / name).is_file() and (dest / name).stat().st_size >= MIN_FILE_BYTES for name in MODEL_FILES)
 
 
 def model_dir() -> Path | None:

@@ -6,7 +6,7 @@ import tarfile
 
 import pytest
 
-from extractor import provision
+from extractor import provision, segment
 
 MODEL_DIR = "pkuseg-0.0.25/pkuseg/models/default/"
 
@@ -24,7 +24,7 @@ def make_sdist(path, members):
 @pytest.fixture
 def small_files(monkeypatch):
     """Accept tiny files as a model so the tests need not write 180 MB."""
-    monkeypatch.setattr(provision, "MIN_FILE_BYTES", 4)
+    monkeypatch.setattr(segment, "MIN_FILE_BYTES", 4)
 
 
 def test_extract_model_takes_only_the_two_model_files(tmp_path, small_files):
