@@ -9,7 +9,7 @@ A rule id counts as covered when one of these holds:
 2. **The rule carries its own examples and a test runs them.** The rule's data has a non-empty ``"examples"`` list
    and its file is in ``EXAMPLES_TESTED``, which names the test module that runs every rule of that file on its
    examples (cue rules in test_categorize.py, noise rules in test_noise.py).
-3. **A test module names it.** The id appears as a quoted string literal in a ``tests/test_*.py`` module other than
+3. **A test module names it.** The id appears as a quoted string literal in a ``tests/**/test_*.py`` module other than
    this one, e.g. in a ``pytest.mark.parametrize`` table of ``(sentence, rule id)`` rows.
 
 To cover a new rule, add a case with a real sentence (positive, and a negative one where the rule could misfire) to
@@ -59,7 +59,7 @@ def ids_with_tested_examples() -> set[str]:
 
 def ids_named_in_tests(rule_ids: list[str]) -> set[str]:
     """Rule ids written as string literals in test modules (convention 3)."""
-    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted(TESTS.glob("test_*.py"))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted(TESTS.rglob("test_*.py"))
                        if p.name != Path(__file__).name)
     literals = set(re.findall(r"""["']([a-z][a-z0-9_]*\.[a-z0-9][a-z0-9_.-]*)["']""", source))
     return literals & set(rule_ids)
@@ -74,7 +74,7 @@ def test_every_rule_id_is_covered_by_a_test_case():
 
 def ids_emitted_by_code() -> set[str]:
     """Fallback ids the code writes itself (``status.default``, ``category.default``...), not rules of rules/."""
-    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted((TESTS.parent / "extractor").glob("*.py")))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted((TESTS.parent / "extractor").rglob("*.py")))
     return set(re.findall(r"""["']([a-z][a-z0-9_]*\.[a-z0-9][a-z0-9_.-]*)["']""", source))
 
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from extractor.frontmatter import FrontMatterError, split_front_matter
-from extractor.load import LoadedDoc, Source, iter_sources, load_source
-from extractor.markdown_text import decode_escapes, strip_markdown, unwrap_feed
+from extractor.load.frontmatter import FrontMatterError, split_front_matter
+from extractor.load.sources import LoadedDoc, Source, iter_sources, load_source
+from extractor.load.markdown_text import decode_escapes, strip_markdown, unwrap_feed
 
-FUZZ = Path(__file__).parent / "fuzz"
-CORPUS = Path(__file__).parent.parent / "corpus"
+FUZZ = Path(__file__).parents[1] / "fuzz"
+CORPUS = Path(__file__).parents[2] / "corpus"
 
 
 def load_one(path: Path, **kw) -> LoadedDoc:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.html_text import html_to_text, looks_like_markup
+from extractor.load.html_text import html_to_text, looks_like_markup
 
 TEXT_CASES = [
     # (case, markup, expected text)

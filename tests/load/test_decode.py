@@ -5,7 +5,7 @@ import codecs
 
 import pytest
 
-from extractor.decode import decode_bytes, find_mojibake, normalize_newlines, score_chinese
+from extractor.load.decode import decode_bytes, find_mojibake, normalize_newlines, score_chinese
 from extractor.errors import InputError
 
 SIMP = "中国联通表示，一是迅速进行回退处理，确保用户权益不受损害；二是迅速设立客服专线。"
