@@ -70,7 +70,7 @@ def test_nested_sections_of_seed_003(rs):
 
 
 def test_last_item_stops_before_narrative_in_seed_000(rs):
-    from extractor.load.sources import Source, load_source
+    from extractor.load import Source, load_source
 
     doc = load_source(Source("000.txt", str(CORPUS / "000_96c7af21cd661f14.txt")))[0]
     clean, lists = _lists(doc.text, rs)

@@ -48,7 +48,7 @@ def test_more_jobs_than_files(mixed_dir: Path) -> None:
 
 
 def test_workers_return_plain_records(mixed_dir: Path) -> None:
-    from extractor.load.sources import Source
+    from extractor.load import Source
 
     recs = extract_source(Source("z_weather.md", str(mixed_dir / "z_weather.md")), OPTIONS)
     assert json.loads(json.dumps(recs, ensure_ascii=False)) == recs

@@ -27,7 +27,7 @@ from extractor.ruleset import load_ruleset
 
 TESTS = Path(__file__).parent
 CASE_KEYS = ("rule", "fires", "rules", "covers")
-EXAMPLES_TESTED = {"cues.patterns.jsonl": "test_categorize.py", "noise.regex.jsonl": "test_noise.py"}
+EXAMPLES_TESTED = {"cues.patterns.jsonl": "test_categorize.py", "noise.regex.jsonl": "clean/test_noise.py"}
 
 
 def _ids_of(value) -> list[str]:

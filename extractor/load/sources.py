@@ -13,8 +13,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .decode import decode_bytes
 from ..errors import InputError
+from .decode import decode_bytes
 from .frontmatter import FrontMatterError, split_front_matter
 from .html_text import html_to_text, looks_like_markup
 from .json_docs import JsonRecord, parse_json, parse_jsonl

@@ -5,8 +5,8 @@ import codecs
 
 import pytest
 
-from extractor.load.decode import decode_bytes, find_mojibake, normalize_newlines, score_chinese
 from extractor.errors import InputError
+from extractor.load.decode import decode_bytes, find_mojibake, normalize_newlines, score_chinese
 
 SIMP = "中国联通表示，一是迅速进行回退处理，确保用户权益不受损害；二是迅速设立客服专线。"
 TRAD = "中國聯通表示，一是迅速進行回退處理，確保用戶權益不受損害；二是迅速設立客服專線。"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from extractor.load import LoadedDoc, Source, iter_sources, load_source
 from extractor.load.frontmatter import FrontMatterError, split_front_matter
-from extractor.load.sources import LoadedDoc, Source, iter_sources, load_source
 from extractor.load.markdown_text import decode_escapes, strip_markdown, unwrap_feed
 
 FUZZ = Path(__file__).parents[1] / "fuzz"

@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 
 from extractor.clean import CleanText, clean_text
-from extractor.noise_chars import count_lost_chars, fold_lookalikes, make_view
-from extractor.noise_markup import decode_entities, decode_escapes, normalize_controls, strip_tags, tidy_whitespace
-from extractor.textmap import MappedText
+from extractor.clean.chars import count_lost_chars, fold_lookalikes, make_view
+from extractor.clean.markup import decode_entities, decode_escapes, normalize_controls, strip_tags, tidy_whitespace
+from extractor.clean.textmap import MappedText
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def run(step, text: str) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .noise_markup import HAN
+from .markup import HAN
 
 __all__ = ["find_title_fragments", "guess_titles"]
 

@@ -11,8 +11,8 @@ from functools import lru_cache
 
 import opencc
 
-from .noise_markup import HAN
-from .ruleset import RegexRule
+from ..ruleset import RegexRule
+from .markup import HAN
 from .textmap import MappedText
 
 __all__ = ["fold_lookalikes", "remove_pinyin", "remove_scrape_noise", "make_view", "count_lost_chars",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .ruleset import RegexRule
+from ..ruleset import RegexRule
 
 __all__ = ["find_boilerplate", "find_duplicates", "line_spans"]
 

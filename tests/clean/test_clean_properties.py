@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractor.clean import STEPS, clean_text
-from extractor.textmap import MappedText
+from extractor.clean.cleaner import STEPS, clean_text
+from extractor.clean.textmap import MappedText
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -21,12 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .noise_chars import count_lost_chars, fold_lookalikes, make_view, remove_pinyin, remove_scrape_noise
-from .noise_markup import (decode_entities, decode_escapes, normalize_controls, strip_tags, tidy_newlines,
-                           tidy_whitespace)
-from .noise_seo import find_title_fragments, guess_titles
-from .noise_spans import find_boilerplate, find_duplicates
-from .ruleset import RegexRule, load_ruleset
+from ..ruleset import RegexRule, load_ruleset
+from .chars import count_lost_chars, fold_lookalikes, make_view, remove_pinyin, remove_scrape_noise
+from .markup import (decode_entities, decode_escapes, normalize_controls, strip_tags, tidy_newlines,
+                     tidy_whitespace)
+from .seo import find_title_fragments, guess_titles
+from .spans import find_boilerplate, find_duplicates
 from .textmap import MappedText
 
 __all__ = ["CleanText", "clean_text", "STEPS", "TRADITIONAL_SHARE"]

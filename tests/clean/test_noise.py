@@ -4,11 +4,11 @@ from __future__ import annotations
 import pytest
 
 from extractor.clean import clean_text
-from extractor.noise_chars import is_mixed_token, make_view, remove_pinyin, remove_scrape_noise
-from extractor.noise_seo import find_title_fragments, guess_titles
-from extractor.noise_spans import find_boilerplate, find_duplicates
+from extractor.clean.chars import is_mixed_token, make_view, remove_pinyin, remove_scrape_noise
+from extractor.clean.seo import find_title_fragments, guess_titles
+from extractor.clean.spans import find_boilerplate, find_duplicates
+from extractor.clean.textmap import MappedText
 from extractor.ruleset import load_ruleset
-from extractor.textmap import MappedText
 
 RULES = load_ruleset().regex("noise")
 
