@@ -55,7 +55,7 @@ def run_one(cfg: dict) -> dict:
             x += i
         out["seconds"] = time.perf_counter() - t0
     elif kind == "model":
-        from .segment import get_nlp
+        from .structure import get_nlp
 
         get_nlp("pkuseg")
         out["seconds"] = time.perf_counter() - t0
@@ -71,7 +71,7 @@ def run_one(cfg: dict) -> dict:
         options = Options(segmenter=cfg.get("segmenter", "pkuseg"), fast=cfg.get("fast", True), with_text=False)
         if cfg.get("warm", True):
             # the model is loaded once per process (measured apart); the clock measures the documents
-            from .segment import get_nlp
+            from .structure import get_nlp
 
             get_nlp(options.segmenter)
             t0 = time.perf_counter()
@@ -86,7 +86,7 @@ def run_one(cfg: dict) -> dict:
     elif kind == "naive":
         from .pipeline import Options, extract_loaded, iter_loaded
         from .ruleset import load_ruleset
-        from .segment import get_nlp
+        from .structure import get_nlp
 
         options = Options(segmenter="pkuseg", fast=False, with_text=False)
         rs = load_ruleset()
@@ -109,7 +109,7 @@ def run_one(cfg: dict) -> dict:
         from .parallel import iter_records
         from .pipeline import Options
 
-        from .segment import get_nlp
+        from .structure import get_nlp
 
         get_nlp("pkuseg")  # measured apart: the profile shows the work per document
         prof = cProfile.Profile()

@@ -13,7 +13,7 @@ from typing import Callable
 from .cues import find_cue_verbs, has_concrete_action, is_generic_vow
 from .prose_rules import HEADLINE, ProseRules
 from .ruleset import RuleSet
-from .sentences import split_clauses
+from .structure import split_clauses
 
 Segmenter = Callable[[str], list[tuple[int, int]]]
 # Short quotations, titles and 【headlines】 name things: their verbs are not actions (“处罚西安百姓”), and a

@@ -133,7 +133,7 @@ def extract(
 def _segmenter_notice(options: Options) -> str | None:
     if options.segmenter == "none" or "extractor.segment" not in sys.modules:
         return None
-    from .segment import last_notice
+    from .structure import last_notice
 
     return last_notice()
 

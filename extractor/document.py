@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from .apology import find_apology
 from .clean import CleanText
 from .company import CompanyResult, find_company
-from .sentences import iter_sentences
 from .statement import score_statement
+from .structure import iter_sentences
 from .timeline import find_incident, find_timeline
 
 __all__ = ["DocumentFields", "analyze_document"]

@@ -39,7 +39,7 @@ def _work(args: tuple[list, Options]) -> list[dict]:
 def preload_model(options: Options) -> None:
     """Load the segmentation model now (in the parent, before forking workers that share its pages)."""
     if options.segmenter != "none":
-        from .segment import get_nlp
+        from .structure import get_nlp
 
         get_nlp(options.segmenter)
 

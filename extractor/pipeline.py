@@ -15,21 +15,18 @@ from .attribution import is_outside_body, is_public_body
 from .categorize import classify_category, extract_headline
 from .clean import CleanText, clean_text
 from .company import CompanyResult
-from .counts import find_stated_count
 from .cues import find_cue_verbs, has_concrete_action
 from .deadlines import find_deadline
 from .document import analyze_document, find_responding_company
 from .hotlines import find_hotlines
-from .list_types import FoundList
-from .lists import find_lists
 from .load import LoadedDoc, Source, iter_sources, load_source
 from .parties import find_parties, is_company_unit
 from .prefilter import prefilter_record
 from .prose import find_prose_measures
 from .records import Deadline, DocumentRecord, Hotline, Item, Party
 from .ruleset import RuleSet, load_ruleset
-from .sentences import Span, SpanSet, iter_sentences, split_sentences
 from .status import classify_status
+from .structure import FoundList, Span, SpanSet, find_lists, find_stated_count, iter_sentences, split_sentences
 from .timelimit import TimeLimitExceeded, time_limit
 
 MEASURE_KINDS = {"measures", "accountability"}
@@ -55,7 +52,7 @@ def _segmenter(options: Options):
         from .prefilter import lazy_segmenter
 
         return lazy_segmenter(options.segmenter)
-    from .segment import segment
+    from .structure import segment
 
     return lambda s: segment(s, options.segmenter)
 

@@ -158,7 +158,7 @@ def lazy_segmenter(segmenter: str) -> Callable[[str], LazyTokens]:
 
     def segment(text: str) -> Tokens:
         if not cut:
-            from .segment import get_nlp
+            from .structure import get_nlp
 
             cut.append(_token_spans(get_nlp(segmenter)))
         return cut[0](text)

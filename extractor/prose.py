@@ -22,7 +22,7 @@ from .cues import find_cue_verbs, is_generic_vow
 from .prose_rules import rules_for
 from .retelling import Listed
 from .ruleset import RuleSet
-from .sentences import Span
+from .structure import Span
 
 
 @dataclass

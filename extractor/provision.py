@@ -21,7 +21,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from .segment import MODEL_FILES, default_model_dir, has_model
+from .structure import MODEL_FILES, default_model_dir, has_model
 
 PKUSEG_REQUIREMENT = "pkuseg==0.0.25"
 _MEMBER_RE = re.compile(r"pkuseg-[^/]+/pkuseg/models/default/(features\.pkl|weights\.npz)")

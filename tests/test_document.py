@@ -16,8 +16,8 @@ from extractor.clean import clean_text
 from extractor.company import find_company
 from extractor.document import DocumentFields, analyze_document
 from extractor.ruleset import load_ruleset
-from extractor.sentences import iter_sentences
 from extractor.statement import score_statement
+from extractor.structure import iter_sentences
 from extractor.timeline import find_incident, find_timeline
 
 CASES = Path(__file__).parent / "cases"

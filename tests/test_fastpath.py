@@ -134,7 +134,7 @@ SEGMENT_CASES = [
 @pytest.mark.parametrize("text", SEGMENT_CASES)
 def test_token_spans_match_spacy_docs(text: str) -> None:
     from extractor.prefilter import _token_spans
-    from extractor.segment import get_nlp
+    from extractor.structure import get_nlp
 
     nlp = get_nlp("pkuseg")
     doc_spans = [(t.idx, t.idx + len(t.text)) for t in nlp.make_doc(text) if not t.is_space]

@@ -7,7 +7,7 @@ import pytest
 from extractor.clean import clean_text
 from extractor.prose import find_prose_measures
 from extractor.ruleset import load_ruleset
-from extractor.sentences import iter_sentences
+from extractor.structure import iter_sentences
 
 CASES = [json.loads(l) for l in (Path(__file__).parent / "cases" / "prose.jsonl").read_text(encoding="utf-8").splitlines()
          if l.strip()]

@@ -6,7 +6,8 @@ import tarfile
 
 import pytest
 
-from extractor import provision, segment
+from extractor import provision
+from extractor.structure import segmenter
 
 MODEL_DIR = "pkuseg-0.0.25/pkuseg/models/default/"
 
@@ -24,7 +25,7 @@ def make_sdist(path, members):
 @pytest.fixture
 def small_files(monkeypatch):
     """Accept tiny files as a model so the tests need not write 180 MB."""
-    monkeypatch.setattr(segment, "MIN_FILE_BYTES", 4)
+    monkeypatch.setattr(segmenter, "MIN_FILE_BYTES", 4)
 
 
 def test_extract_model_takes_only_the_two_model_files(tmp_path, small_files):

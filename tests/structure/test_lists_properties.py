@@ -3,8 +3,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractor.clean import clean_text
-from extractor.lists import find_lists
 from extractor.ruleset import load_ruleset
+from extractor.structure import find_lists
 
 RS = load_ruleset()
 # Text built from the pieces lists are made of, so that markers, nesting and series actually occur.

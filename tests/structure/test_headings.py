@@ -4,9 +4,9 @@ tests/cases/lists.jsonl and lists_negative.jsonl."""
 import pytest
 
 from extractor.clean import clean_text
-from extractor.lists import find_lists, kind_rule_of
 from extractor.pipeline import Options, extract_text
 from extractor.ruleset import load_ruleset
+from extractor.structure.lists import find_lists, kind_rule_of
 
 STATEMENT = (
     "安达地铁公司关于扶梯故障的致歉声明\n"

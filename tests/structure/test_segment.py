@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor import segment as seg
+from extractor.structure import segmenter as seg
 
-CORPUS = sorted((Path(__file__).resolve().parent.parent / "corpus").glob("*.txt"))
+CORPUS = sorted((Path(__file__).resolve().parents[2] / "corpus").glob("*.txt"))
 
 
 @pytest.fixture
@@ -87,6 +87,6 @@ def test_loading_pkuseg_writes_nothing_to_stdout_or_stderr(monkeypatch, capfd):
 
 
 def test_import_does_not_import_spacy():
-    code = "import sys, extractor.segment; print('spacy' in sys.modules)"
+    code = "import sys, extractor.structure.segmenter; print('spacy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

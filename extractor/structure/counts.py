@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..ruleset import RuleSet
 from .list_types import FoundList
 from .numerals import parse_numeral
-from .ruleset import RuleSet
 from .sentences import Span
 
 _MEASURE_KINDS = {"measures", "accountability", "unknown", "facts"}

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from ..ruleset import RuleSet
 from .list_types import FoundList, ListItem, innermost_item, kind_rule_of
-from .ruleset import RuleSet
 from .sentences import Span, split_sentences
 
 HEADING_RULE = "list.heading_run"

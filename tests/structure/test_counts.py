@@ -2,9 +2,8 @@
 import pytest
 
 from extractor.clean import clean_text
-from extractor.counts import find_stated_count
-from extractor.lists import find_lists
 from extractor.ruleset import load_ruleset
+from extractor.structure import find_lists, find_stated_count
 
 
 @pytest.fixture(scope="module")

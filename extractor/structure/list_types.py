@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .ruleset import RegexRule, RuleSet
+from ..ruleset import RegexRule, RuleSet
 from .sentences import Span
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..ruleset import RuleSet
 from .list_types import FoundList, ListItem
-from .ruleset import RuleSet
 from .sentences import Span, paragraph_of, split_paragraphs, split_sentences
 
 MIN_ITEM_CHARS = 4  # a shorter "item" means the separators were not a list's (1、2、3月)

@@ -5,11 +5,11 @@ from pathlib import Path
 import pytest
 
 from extractor.clean import clean_text
-from extractor.lists import find_lists
 from extractor.ruleset import load_ruleset
+from extractor.structure import find_lists
 
-CASES = Path(__file__).parent / "cases"
-CORPUS = Path(__file__).parent.parent / "corpus"
+CASES = Path(__file__).parents[1] / "cases"
+CORPUS = Path(__file__).parents[2] / "corpus"
 POSITIVE = [json.loads(l) for l in (CASES / "lists.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
 NEGATIVE = [json.loads(l) for l in (CASES / "lists_negative.jsonl").read_text(encoding="utf-8").splitlines()
             if l.strip()]

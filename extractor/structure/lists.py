@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from ..ruleset import RuleSet
 from .headings import find_heading_runs
 from .list_types import FoundList, ListItem, Marker, innermost_item, kind_rule_of
 from .numerals import parse_numeral
-from .ruleset import RuleSet
 from .sentences import Span, paragraph_of, split_paragraphs, split_sentences
 from .series import MIN_ITEM_CHARS, find_semicolon_series
 
