@@ -11,18 +11,16 @@ import traceback
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from .attribution import is_outside_body, is_public_body
+from .candidates import find_cue_verbs, find_prose_measures, has_concrete_action, is_outside_body, is_public_body
 from .categorize import classify_category, extract_headline
 from .clean import CleanText, clean_text
 from .company import CompanyResult
-from .cues import find_cue_verbs, has_concrete_action
 from .deadlines import find_deadline
 from .document import analyze_document, find_responding_company
 from .hotlines import find_hotlines
 from .load import LoadedDoc, Source, iter_sources, load_source
 from .parties import find_parties, is_company_unit
 from .prefilter import prefilter_record
-from .prose import find_prose_measures
 from .records import Deadline, DocumentRecord, Hotline, Item, Party
 from .ruleset import RuleSet, load_ruleset
 from .status import classify_status

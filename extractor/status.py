@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .candidates import find_cue_verbs
 from .categorize import extract_headline, find_quoted
-from .cues import find_cue_verbs
 from .ruleset import RuleSet
 
 __all__ = ["STATUSES", "classify_status"]

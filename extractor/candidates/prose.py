@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..ruleset import RuleSet
+from ..structure import Span
 from .attribution import Attribution
 from .clauses import Segmenter, group_clauses, read_clauses, trim_group
 from .cues import find_cue_verbs, is_generic_vow
 from .prose_rules import rules_for
 from .retelling import Listed
-from .ruleset import RuleSet
-from .structure import Span
 
 
 @dataclass

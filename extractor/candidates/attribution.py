@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..ruleset import RuleSet
 from .prose_rules import HEADLINE, ProseRules, rules_for
-from .ruleset import RuleSet
 
 _TITLE = re.compile(r"《[^》]*》")
 _PASSIVE = re.compile(r"[被遭](?:到|受)?$")

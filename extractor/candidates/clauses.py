@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from ..ruleset import RuleSet
+from ..structure import split_clauses
 from .cues import find_cue_verbs, has_concrete_action, is_generic_vow
 from .prose_rules import HEADLINE, ProseRules
-from .ruleset import RuleSet
-from .structure import split_clauses
 
 Segmenter = Callable[[str], list[tuple[int, int]]]
 # Short quotations, titles and 【headlines】 name things: their verbs are not actions (“处罚西安百姓”), and a

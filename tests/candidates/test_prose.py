@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
+from extractor.candidates import find_prose_measures
 from extractor.clean import clean_text
-from extractor.prose import find_prose_measures
 from extractor.ruleset import load_ruleset
 from extractor.structure import iter_sentences
 
-CASES = [json.loads(l) for l in (Path(__file__).parent / "cases" / "prose.jsonl").read_text(encoding="utf-8").splitlines()
+CASES = [json.loads(l) for l in (Path(__file__).parents[1] / "cases" / "prose.jsonl").read_text(encoding="utf-8").splitlines()
          if l.strip()]
 
 

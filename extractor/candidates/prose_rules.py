@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .ruleset import RuleSet
+from ..ruleset import RuleSet
 
 # A 【headline】 quoted in a report names nobody acting here (【官方称集中销毁并追究责任】).
 HEADLINE = re.compile(r"【[^【】]{1,40}】")

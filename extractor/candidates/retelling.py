@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Callable
 
-from .structure import Span, SpanSet
+from ..structure import Span, SpanSet
 
 RESTATE_WINDOW = 5000
 RECENT = 50  # prose measures a new one is compared with for repetition

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .ruleset import RuleSet
+from ..ruleset import RuleSet
 
 __all__ = ["BLOCKER", "cue_matches", "find_cue_verbs", "find_vows", "has_concrete_action", "is_generic_vow"]
 
