@@ -12,18 +12,13 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from .candidates import find_cue_verbs, find_prose_measures, has_concrete_action, is_outside_body, is_public_body
-from .categorize import classify_category, extract_headline
 from .clean import CleanText, clean_text
-from .company import CompanyResult
-from .deadlines import find_deadline
-from .document import analyze_document, find_responding_company
-from .hotlines import find_hotlines
+from .fields import (CompanyResult, analyze_document, classify_category, classify_status, extract_headline,
+                     find_deadline, find_hotlines, find_parties, find_responding_company, is_company_unit)
 from .load import LoadedDoc, Source, iter_sources, load_source
-from .parties import find_parties, is_company_unit
 from .prefilter import prefilter_record
 from .records import Deadline, DocumentRecord, Hotline, Item, Party
 from .ruleset import RuleSet, load_ruleset
-from .status import classify_status
 from .structure import FoundList, Span, SpanSet, find_lists, find_stated_count, iter_sentences, split_sentences
 from .timelimit import TimeLimitExceeded, time_limit
 

@@ -52,7 +52,7 @@ def gate_rules(rs: RuleSet) -> list[RegexRule] | None:
 
 
 def _find_gates(rs: RuleSet) -> list[RegexRule] | None:
-    from .statement import KIND_CAP, MAX_HITS, MAX_MEASURE_POINTS, ONCE_KINDS, THRESHOLD
+    from .fields import KIND_CAP, MAX_HITS, MAX_MEASURE_POINTS, ONCE_KINDS, THRESHOLD
 
     other: dict[str, float] = {}
     gates = [r for r in rs.regex("apology") if r.get("kind") == "apology"]
@@ -98,8 +98,7 @@ def prefilter_record(record: DocumentRecord, clean: CleanText, rs: RuleSet) -> b
         return True
     if gate.startswith("apology."):
         return False
-    from .document import analyze_document
-    from .statement import MAX_MEASURE_POINTS, THRESHOLD
+    from .fields import MAX_MEASURE_POINTS, THRESHOLD, analyze_document
 
     skip = [(sp[0], sp[1]) for sp in getattr(clean, "skip_spans", None) or []]
     fields = analyze_document(clean, rs, title=record.title, doc_date=record.date, n_measures=0, n_listed=0,

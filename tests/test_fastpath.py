@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from extractor.clean import clean_text
+from extractor.fields import MAX_MEASURE_POINTS
 from extractor.pipeline import Options, extract_paths, extract_text
 from extractor.prefilter import PREFILTER_WARNING, SCORE_WARNING, LazyTokens, gate_rules, has_response_vocabulary
 from extractor.ruleset import load_ruleset
-from extractor.statement import MAX_MEASURE_POINTS
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SETS = [SHARED / "seeds", SHARED / "dev"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractor.candidates import find_cue_verbs, find_vows, has_concrete_action, is_generic_vow
-from extractor.categorize import CATEGORIES
+from extractor.fields import CATEGORIES
 from extractor.ruleset import load_ruleset
 
 CASES = [json.loads(line) for line in (Path(__file__).parents[1] / "cases" / "categories.jsonl").read_text("utf-8").splitlines()

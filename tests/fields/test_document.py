@@ -11,16 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from extractor.apology import find_apology
 from extractor.clean import clean_text
-from extractor.company import find_company
-from extractor.document import DocumentFields, analyze_document
+from extractor.fields import (DocumentFields, analyze_document, find_apology, find_company, find_incident,
+                              find_timeline, score_statement)
 from extractor.ruleset import load_ruleset
-from extractor.statement import score_statement
 from extractor.structure import iter_sentences
-from extractor.timeline import find_incident, find_timeline
 
-CASES = Path(__file__).parent / "cases"
+CASES = Path(__file__).parents[1] / "cases"
 FIELDS = ("apology", "statement", "company", "timeline")
 
 

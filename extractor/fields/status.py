@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .candidates import find_cue_verbs
+from ..candidates import find_cue_verbs
+from ..ruleset import RuleSet
 from .categorize import extract_headline, find_quoted
-from .ruleset import RuleSet
 
 __all__ = ["STATUSES", "classify_status"]
 

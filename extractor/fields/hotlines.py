@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clean import CleanText
-from .records import Hotline
-from .ruleset import RegexRule, RuleSet
+from ..clean import CleanText
+from ..records import Hotline
+from ..ruleset import RegexRule, RuleSet
 
 __all__ = ["find_hotlines", "normalize_number"]
 

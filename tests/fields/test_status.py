@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from extractor.fields import STATUSES, classify_status
 from extractor.ruleset import load_ruleset
-from extractor.status import STATUSES, classify_status
 
-CASES = [json.loads(line) for line in (Path(__file__).parent / "cases" / "status.jsonl").read_text("utf-8").splitlines()
+CASES = [json.loads(line) for line in (Path(__file__).parents[1] / "cases" / "status.jsonl").read_text("utf-8").splitlines()
          if line.strip()]
 RS = load_ruleset()
 

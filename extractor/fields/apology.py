@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clean import CleanText
+from ..clean import CleanText
 
 Span = tuple[int, int]
 

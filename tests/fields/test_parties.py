@@ -1,4 +1,4 @@
-"""Table-driven tests for extractor.parties: one case per line in tests/cases/parties.jsonl."""
+"""Table-driven tests for extractor.fields.parties: one case per line in tests/cases/parties.jsonl."""
 from __future__ import annotations
 
 import json
@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from extractor.clean import clean_text
-from extractor.parties import find_parties
+from extractor.fields import find_parties
 from extractor.ruleset import load_ruleset
 
-CASES = [json.loads(line) for line in (Path(__file__).parent / "cases" / "parties.jsonl").read_text(
+CASES = [json.loads(line) for line in (Path(__file__).parents[1] / "cases" / "parties.jsonl").read_text(
     encoding="utf-8").splitlines() if line.strip()]
 RULE_FILES = ("parties", "party_heads")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .clean import CleanText
+from ..clean import CleanText
 
 Span = tuple[int, int]
 

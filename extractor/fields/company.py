@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .clean import CleanText
+from ..clean import CleanText
 
 Span = tuple[int, int]
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..clean import CleanText
+from ..structure import iter_sentences
 from .apology import find_apology
-from .clean import CleanText
 from .company import CompanyResult, find_company
 from .statement import score_statement
-from .structure import iter_sentences
 from .timeline import find_incident, find_timeline
 
 __all__ = ["DocumentFields", "analyze_document"]
@@ -41,7 +41,7 @@ class DocumentFields:
 
 def _simplified(clean: CleanText, text: str) -> str:
     """The matching-view form of a short string (title) with the same folding as the document."""
-    from .clean import clean_text  # local: the cleaner owns the folding rules
+    from ..clean import clean_text  # local: the cleaner owns the folding rules
 
     return clean_text(text).view if text else ""
 

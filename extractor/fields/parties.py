@@ -22,9 +22,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .clean import CleanText
-from .records import Party
-from .ruleset import RegexRule, RuleSet
+from ..clean import CleanText
+from ..records import Party
+from ..ruleset import RegexRule, RuleSet
 
 __all__ = ["find_parties"]
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.deadlines import find_deadline, parse_doc_date
+from extractor.fields import find_deadline, parse_doc_date
 from extractor.ruleset import load_ruleset
 
-CASES = [json.loads(line) for line in (Path(__file__).parent / "cases" / "deadlines.jsonl").read_text("utf-8").splitlines()
+CASES = [json.loads(line) for line in (Path(__file__).parents[1] / "cases" / "deadlines.jsonl").read_text("utf-8").splitlines()
          if line.strip()]
 RS = load_ruleset()
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from extractor.clean import clean_text
-from extractor.hotlines import find_hotlines, normalize_number
+from extractor.fields import find_hotlines, normalize_number
 from extractor.ruleset import load_ruleset
 
-CASES_FILE = Path(__file__).parent / "cases" / "hotlines.jsonl"
+CASES_FILE = Path(__file__).parents[1] / "cases" / "hotlines.jsonl"
 CASES = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
 RULES = load_ruleset()
 

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
-from .ruleset import RuleSet
+from ..ruleset import RuleSet
 
 __all__ = ["parse_doc_date", "find_deadline"]
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .candidates import cue_matches
-from .ruleset import RuleSet, load_ruleset
+from ..candidates import cue_matches
+from ..ruleset import RuleSet, load_ruleset
 
 __all__ = [
     "CATEGORIES", "classify_category", "extract_headline", "find_quoted", "find_category_matches",

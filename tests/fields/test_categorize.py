@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from extractor.categorize import CATEGORIES, classify_category, extract_headline, find_category_matches
+from extractor.fields.categorize import CATEGORIES, classify_category, extract_headline, find_category_matches
 from extractor.ruleset import load_ruleset
 
-CASES = [json.loads(line) for line in (Path(__file__).parent / "cases" / "categories.jsonl").read_text("utf-8").splitlines()
+CASES = [json.loads(line) for line in (Path(__file__).parents[1] / "cases" / "categories.jsonl").read_text("utf-8").splitlines()
          if line.strip()]
 RS = load_ruleset()
 
