@@ -22,7 +22,7 @@ def __getattr__(name: str):
 
         return getattr(pipeline, name)
     if name == "to_frames":
-        from .export import to_frames
+        from .output import to_frames
 
         return to_frames
     raise AttributeError(name)

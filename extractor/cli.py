@@ -9,7 +9,7 @@ from typing import Iterator, List, Optional
 import typer
 
 from .errors import ExtractorError
-from .export import TableWriter, measure_rows, write_jsonl_record, COLUMNS
+from .output import TableWriter, measure_rows, write_jsonl_record, COLUMNS
 from .pipeline import Options, extract_loaded, iter_loaded
 from .ruleset import load_ruleset
 
@@ -86,7 +86,7 @@ def extract(
         raise typer.Exit(1 if failed else 0)
 
     if explain:
-        from .explain import explain_record
+        from .output import explain_record
 
         failed = 0
         for doc in iter_loaded(paths, options):

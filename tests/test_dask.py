@@ -15,7 +15,7 @@ from typer.testing import CliRunner  # noqa: E402
 from conftest import copy_corpus  # noqa: E402
 from extractor import dask_engine  # noqa: E402
 from extractor.cli import app  # noqa: E402
-from extractor.export import TABLES, to_frames  # noqa: E402
+from extractor.output import TABLES, to_frames  # noqa: E402
 from extractor.parallel import iter_records  # noqa: E402
 from extractor.pipeline import Options  # noqa: E402
 

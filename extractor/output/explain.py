@@ -1,7 +1,7 @@
 """Human-readable account of a record: every value with the rule that produced it, its offsets and sentence."""
 from __future__ import annotations
 
-from .records import DocumentRecord
+from ..records import DocumentRecord
 
 _STOPS = "。！？!?\n"
 
