@@ -18,9 +18,9 @@ from .ruleset import load_ruleset
 def __getattr__(name: str):
     # The pipeline imports pandas/OpenCC; keep `import extractor` (and the rule loader) light until asked for.
     if name in ("extract_text", "extract_paths", "Options"):
-        from . import pipeline
+        from . import run
 
-        return getattr(pipeline, name)
+        return getattr(run, name)
     if name == "to_frames":
         from .output import to_frames
 

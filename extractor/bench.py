@@ -65,8 +65,7 @@ def run_one(cfg: dict) -> dict:
             hits += sum(1 for _ in FLOOR_PATTERN.finditer(Path(p).read_bytes().decode("utf-8")))
         out.update(seconds=time.perf_counter() - t0, docs=len(paths), hits=hits)
     elif kind == "extract":
-        from .parallel import iter_records
-        from .pipeline import Options
+        from .run import Options, iter_records
 
         options = Options(segmenter=cfg.get("segmenter", "pkuseg"), fast=cfg.get("fast", True), with_text=False)
         if cfg.get("warm", True):
@@ -84,7 +83,7 @@ def run_one(cfg: dict) -> dict:
             statements += bool(rec["is_statement"])
         out.update(seconds=time.perf_counter() - t0, first=first, docs=n, statements=statements)
     elif kind == "naive":
-        from .pipeline import Options, extract_loaded, iter_loaded
+        from .run import Options, extract_loaded, iter_loaded
         from .ruleset import load_ruleset
         from .structure import get_nlp
 
@@ -106,8 +105,7 @@ def run_one(cfg: dict) -> dict:
         import io
         import pstats
 
-        from .parallel import iter_records
-        from .pipeline import Options
+        from .run import Options, iter_records
 
         from .structure import get_nlp
 

@@ -10,8 +10,8 @@ import typer
 
 from .errors import ExtractorError
 from .output import TableWriter, measure_rows, write_jsonl_record, COLUMNS
-from .pipeline import Options, extract_loaded, iter_loaded
 from .ruleset import load_ruleset
+from .run import Options, extract_loaded, iter_loaded
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
@@ -32,7 +32,7 @@ def _err(message: str) -> None:
 
 
 def _records(paths: list[str], options: Options, jobs: int, progress: bool) -> Iterator[dict]:
-    from .parallel import iter_records
+    from .run import iter_records
 
     yield from iter_records(paths, options, jobs=jobs, progress=progress)
 
@@ -72,7 +72,7 @@ def extract(
     options = Options(segmenter=segmenter.value, rules=str(rules) if rules else None, with_text=not no_text,
                       timeout=timeout or None)
     if engine is Engine.dask:
-        from .dask_engine import run_dask
+        from .run.dask_engine import run_dask
 
         if out is None:
             _err("extract: --engine dask writes partitioned Parquet and needs --out DIR")

@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .parallel import iter_records
-from .pipeline import Options
 from .ruleset import load_ruleset
 from .rulestats import collect_rule_stats, format_rule_stats, load_gold, load_scorer, pair_with_gold
+from .run import Options, iter_records
 
 __all__ = ["EvalRun", "default_shared_dir", "write_predictions", "score_predictions", "run_eval",
            "format_scores", "main"]

@@ -17,9 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .clean import clean_text
-from .pipeline import Options, extract_clean
 from .records import DocumentRecord
 from .ruleset import load_ruleset
+from .run import Options, extract_clean
 
 for _name in ("measures", "findings", "parties", "hotlines", "remediation"):
     if not Doc.has_extension(_name):

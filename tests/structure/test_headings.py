@@ -4,8 +4,8 @@ tests/cases/lists.jsonl and lists_negative.jsonl."""
 import pytest
 
 from extractor.clean import clean_text
-from extractor.pipeline import Options, extract_text
 from extractor.ruleset import load_ruleset
+from extractor.run import Options, extract_text
 from extractor.structure.lists import find_lists, kind_rule_of
 
 STATEMENT = (

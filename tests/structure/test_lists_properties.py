@@ -36,7 +36,7 @@ def test_list_finder_never_raises_and_keeps_offsets_valid(raw):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
 def test_whole_pipeline_never_fails_and_every_value_slices_back(raw):
-    from extractor.pipeline import Options, extract_text
+    from extractor.run import Options, extract_text
 
     rec = extract_text(raw, doc_id="h.txt", options=Options(segmenter="none", timeout=None))
     assert rec["status"] == "ok", rec["error"]

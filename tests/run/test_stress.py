@@ -18,10 +18,9 @@ from pathlib import Path
 import opencc
 import pytest
 
-from extractor.parallel import iter_records
-from extractor.pipeline import Options
+from extractor.run import Options, iter_records
 
-CORPUS = Path(__file__).parent.parent / "corpus"
+CORPUS = Path(__file__).parents[2] / "corpus"
 COPIES = 110  # per corpus document and encoding: 5 documents x 4 encodings x 110 = 2,200 files
 BROKEN = 30  # per kind of broken file
 OPTIONS = Options(segmenter="none", with_text=False)

@@ -3,8 +3,8 @@ import time
 
 import pytest
 
-from extractor import pipeline
-from extractor.timelimit import TimeLimitExceeded, time_limit
+from extractor.run import pipeline
+from extractor.run.timelimit import TimeLimitExceeded, time_limit
 
 
 def test_time_limit_interrupts_a_long_block():

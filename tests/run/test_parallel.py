@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_corpus
-from extractor.parallel import extract_source, iter_records
-from extractor.pipeline import Options
+from extractor.run import Options, extract_source, iter_records
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 OPTIONS = Options(segmenter="none", with_text=False)
 
 

@@ -11,15 +11,15 @@ import traceback
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from .candidates import find_cue_verbs, find_prose_measures, has_concrete_action, is_outside_body, is_public_body
-from .clean import CleanText, clean_text
-from .fields import (CompanyResult, analyze_document, classify_category, classify_status, extract_headline,
-                     find_deadline, find_hotlines, find_parties, find_responding_company, is_company_unit)
-from .load import LoadedDoc, Source, iter_sources, load_source
+from ..candidates import find_cue_verbs, find_prose_measures, has_concrete_action, is_outside_body, is_public_body
+from ..clean import CleanText, clean_text
+from ..fields import (CompanyResult, analyze_document, classify_category, classify_status, extract_headline,
+                      find_deadline, find_hotlines, find_parties, find_responding_company, is_company_unit)
+from ..load import LoadedDoc, Source, iter_sources, load_source
+from ..records import Deadline, DocumentRecord, Hotline, Item, Party
+from ..ruleset import RuleSet, load_ruleset
+from ..structure import FoundList, Span, SpanSet, find_lists, find_stated_count, iter_sentences, split_sentences
 from .prefilter import prefilter_record
-from .records import Deadline, DocumentRecord, Hotline, Item, Party
-from .ruleset import RuleSet, load_ruleset
-from .structure import FoundList, Span, SpanSet, find_lists, find_stated_count, iter_sentences, split_sentences
 from .timelimit import TimeLimitExceeded, time_limit
 
 MEASURE_KINDS = {"measures", "accountability"}
@@ -45,7 +45,7 @@ def _segmenter(options: Options):
         from .prefilter import lazy_segmenter
 
         return lazy_segmenter(options.segmenter)
-    from .structure import segment
+    from ..structure import segment
 
     return lambda s: segment(s, options.segmenter)
 

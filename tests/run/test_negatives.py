@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 import extractor
-from extractor.pipeline import Options
+from extractor.run import Options
 
 CASES = [json.loads(line) for line in
-         (Path(__file__).parent / "cases" / "negatives.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+         (Path(__file__).parents[1] / "cases" / "negatives.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
 OPTIONS = Options(segmenter="char")
 
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections import deque
 from typing import Iterator
 
-from .load import LoadedDoc, Source, iter_sources, load_source
+from ..load import LoadedDoc, Source, iter_sources, load_source
+from ..ruleset import load_ruleset
 from .pipeline import Options, extract_loaded
-from .ruleset import load_ruleset
 
 WINDOW = 8  # tasks in flight per worker: enough to hide the slow ones, few enough to keep memory flat
 MAX_CHUNK = 16  # sources per task at most
@@ -39,7 +39,7 @@ def _work(args: tuple[list, Options]) -> list[dict]:
 def preload_model(options: Options) -> None:
     """Load the segmentation model now (in the parent, before forking workers that share its pages)."""
     if options.segmenter != "none":
-        from .structure import get_nlp
+        from ..structure import get_nlp
 
         get_nlp(options.segmenter)
 

@@ -13,13 +13,11 @@ from distributed import Client, LocalCluster  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
 from conftest import copy_corpus  # noqa: E402
-from extractor import dask_engine  # noqa: E402
 from extractor.cli import app  # noqa: E402
 from extractor.output import TABLES, to_frames  # noqa: E402
-from extractor.parallel import iter_records  # noqa: E402
-from extractor.pipeline import Options  # noqa: E402
+from extractor.run import Options, dask_engine, iter_records  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 OPTIONS = Options(segmenter="none", with_text=False)
 KEYS = {"documents": ["doc_id", "status", "is_statement"], "measures": ["doc_id", "index", "text", "start"],
         "findings": ["doc_id", "index", "text"], "parties": ["doc_id", "name", "role", "start"],

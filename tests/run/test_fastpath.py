@@ -12,11 +12,11 @@ import pytest
 
 from extractor.clean import clean_text
 from extractor.fields import MAX_MEASURE_POINTS
-from extractor.pipeline import Options, extract_paths, extract_text
-from extractor.prefilter import PREFILTER_WARNING, SCORE_WARNING, LazyTokens, gate_rules, has_response_vocabulary
 from extractor.ruleset import load_ruleset
+from extractor.run import Options, extract_paths, extract_text
+from extractor.run.prefilter import PREFILTER_WARNING, SCORE_WARNING, LazyTokens, gate_rules, has_response_vocabulary
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 SETS = [SHARED / "seeds", SHARED / "dev"]
 # Fields compared for every document. statement_score, incident and timeline are not computed for a
 # pre-filtered document (see extractor/prefilter.py); they are compared for every other document.
@@ -133,7 +133,7 @@ SEGMENT_CASES = [
 
 @pytest.mark.parametrize("text", SEGMENT_CASES)
 def test_token_spans_match_spacy_docs(text: str) -> None:
-    from extractor.prefilter import _token_spans
+    from extractor.run.prefilter import _token_spans
     from extractor.structure import get_nlp
 
     nlp = get_nlp("pkuseg")

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .load import iter_sources
-from .output import COLUMNS, ROWS, TABLES
+from ..load import iter_sources
+from ..output import COLUMNS, ROWS, TABLES
 from .pipeline import Options
 
 if TYPE_CHECKING:

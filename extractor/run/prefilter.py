@@ -30,9 +30,9 @@ import re
 import weakref
 from typing import Callable
 
-from .clean import CleanText
-from .records import DocumentRecord
-from .ruleset import RegexRule, RuleSet
+from ..clean import CleanText
+from ..records import DocumentRecord
+from ..ruleset import RegexRule, RuleSet
 
 PREFILTER_WARNING = "pre-filter: no apology or remediation vocabulary; statement fields not computed"
 SCORE_WARNING = "pre-filter: statement score below the threshold before measures; lists and prose not read"
@@ -52,7 +52,7 @@ def gate_rules(rs: RuleSet) -> list[RegexRule] | None:
 
 
 def _find_gates(rs: RuleSet) -> list[RegexRule] | None:
-    from .fields import KIND_CAP, MAX_HITS, MAX_MEASURE_POINTS, ONCE_KINDS, THRESHOLD
+    from ..fields import KIND_CAP, MAX_HITS, MAX_MEASURE_POINTS, ONCE_KINDS, THRESHOLD
 
     other: dict[str, float] = {}
     gates = [r for r in rs.regex("apology") if r.get("kind") == "apology"]
@@ -98,7 +98,7 @@ def prefilter_record(record: DocumentRecord, clean: CleanText, rs: RuleSet) -> b
         return True
     if gate.startswith("apology."):
         return False
-    from .fields import MAX_MEASURE_POINTS, THRESHOLD, analyze_document
+    from ..fields import MAX_MEASURE_POINTS, THRESHOLD, analyze_document
 
     skip = [(sp[0], sp[1]) for sp in getattr(clean, "skip_spans", None) or []]
     fields = analyze_document(clean, rs, title=record.title, doc_date=record.date, n_measures=0, n_listed=0,
@@ -157,7 +157,7 @@ def lazy_segmenter(segmenter: str) -> Callable[[str], LazyTokens]:
 
     def segment(text: str) -> Tokens:
         if not cut:
-            from .structure import get_nlp
+            from ..structure import get_nlp
 
             cut.append(_token_spans(get_nlp(segmenter)))
         return cut[0](text)

@@ -1,0 +1,11 @@
+"""Run: the pipeline that feeds each floor into the next, the pre-filter, worker processes, the Dask engine
+and the per-document time limit."""
+from __future__ import annotations
+
+from .parallel import extract_source, iter_records
+from .pipeline import Options, extract_clean, extract_loaded, extract_paths, extract_text, iter_loaded
+
+__all__ = [
+    "extract_source", "iter_records", "Options", "extract_clean", "extract_loaded", "extract_paths", "extract_text",
+    "iter_loaded",
+]
