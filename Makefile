@@ -21,7 +21,7 @@ $(INSTALLED): pyproject.toml
 model: $(MODEL)
 
 $(MODEL): $(INSTALLED)
-	$(PY) -m extractor.provision
+	$(PY) -m extractor.tools.provision
 	touch $@
 
 run: model
@@ -33,10 +33,10 @@ test: model
 	$(PY) -m pytest -q
 
 eval: model
-	$(PY) -m extractor.evaluate
+	$(PY) -m extractor.tools.evaluate
 
 bench: model
-	$(PY) -m extractor.bench
+	$(PY) -m extractor.tools.bench
 
 # `clean` keeps the venv and the model (a shared venv may be in use); `distclean` removes them too.
 clean:

@@ -5,7 +5,7 @@ to load) is loaded once per process, on the first :func:`get_nlp` call.
 
 Where the model comes from: the environment variable ``EXTRACTOR_PKUSEG_MODEL`` (a directory holding
 ``features.pkl`` and ``weights.npz``) or else ``<sys.prefix>/share/extractor/pkuseg/default``, filled by
-``python -m extractor.provision`` (``make model``).
+``python -m extractor.tools.provision`` (``make model``).
 
 If the model is missing or fails to load, :func:`get_nlp` returns a pipeline that splits text into single
 characters and records a notice. This module never prints: the CLI calls :func:`last_notice` after loading and
@@ -106,7 +106,7 @@ def get_nlp(segmenter: str = "pkuseg") -> "Language":
     elif path is None:
         nlp = _load_char()
         _notices[key] = (f"pkuseg model not found ({_model_source()}); segmenting per character. "
-                         f"Run `make model` or `python -m extractor.provision`.")
+                         f"Run `make model` or `python -m extractor.tools.provision`.")
     else:
         try:
             nlp = _load_pkuseg(path)

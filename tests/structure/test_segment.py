@@ -19,7 +19,7 @@ def pkuseg_nlp(monkeypatch):
     """The pkuseg pipeline from the default (provisioned) model; fails loudly if the model is missing."""
     monkeypatch.delenv(seg.ENV_VAR, raising=False)
     if seg.model_dir() is None:
-        pytest.fail("pkuseg model not provisioned: run `make model` (python -m extractor.provision)")
+        pytest.fail("pkuseg model not provisioned: run `make model` (python -m extractor.tools.provision)")
     return seg.get_nlp("pkuseg")
 
 

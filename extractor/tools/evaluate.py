@@ -1,12 +1,12 @@
 """``make eval``: run the extractor over the gold sets, score it with the shared scorer, report per rule.
 
-    python -m extractor.evaluate [--sets seeds,dev] [--segmenter pkuseg|char|both] [--out DIR] [--shared DIR]
+    python -m extractor.tools.evaluate [--sets seeds,dev] [--segmenter pkuseg|char|both] [--out DIR] [--shared DIR]
 
 For every set (a folder of documents with ``<stem>.gold.json`` beside them, under the ``shared`` directory next to
 the project root) and every segmenter, this writes the predictions to ``<out>/<set>.jsonl`` (``<set>.<segmenter>.jsonl``
 with ``--segmenter both``), runs ``<shared>/eval/score.py`` on them with the same Python, prints the scores side by
 side against the targets of the issues, and writes the same tables plus the rule statistics (see
-``extractor.rulestats``) to ``<out>/report.md``.
+``extractor.tools.rulestats``) to ``<out>/report.md``.
 
 This module is a command: it prints. The functions it is made of return values.
 """
@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .ruleset import load_ruleset
+from ..ruleset import load_ruleset
+from ..run import Options, iter_records
 from .rulestats import collect_rule_stats, format_rule_stats, load_gold, load_scorer, pair_with_gold
-from .run import Options, iter_records
 
 __all__ = ["EvalRun", "default_shared_dir", "write_predictions", "score_predictions", "run_eval",
            "format_scores", "main"]
@@ -59,7 +59,7 @@ class EvalRun:
 
 def default_shared_dir() -> Path:
     """``shared`` next to the project root (../shared from a checkout)."""
-    return Path(__file__).resolve().parent.parent.parent / "shared"
+    return Path(__file__).resolve().parents[3] / "shared"
 
 
 def write_predictions(records: Iterable[dict], path: Path) -> list[dict]:
@@ -140,7 +140,7 @@ def format_rule_report(runs: list[EvalRun], shared: Path, rules: str | None = No
 
 def main(argv: list[str] | None = None) -> int:
     """Command line entry: see the module docstring."""
-    ap = argparse.ArgumentParser(prog="python -m extractor.evaluate", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="python -m extractor.tools.evaluate", description=__doc__.splitlines()[0])
     ap.add_argument("--sets", default="seeds,dev", help="comma-separated set folders under --shared")
     ap.add_argument("--segmenter", default="pkuseg", choices=["pkuseg", "char", "none", "both"])
     ap.add_argument("--out", default="out/eval", help="folder for <set>.jsonl and report.md")

@@ -176,10 +176,11 @@ def format_rule_stats(stats: list[RuleStat], rule_ids: Iterable[str] = (), title
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m extractor.rulestats SCORE_PY GOLD_DIR PRED.jsonl``: print the report for one prediction file."""
+    """``python -m extractor.tools.rulestats SCORE_PY GOLD_DIR PRED.jsonl``: print the report for one prediction
+    file."""
     import argparse
 
-    from .ruleset import load_ruleset
+    from ..ruleset import load_ruleset
 
     ap = argparse.ArgumentParser(description="Per-rule fires and hits against gold annotations.")
     ap.add_argument("score_py", help="path of the scorer (../shared/eval/score.py)")

@@ -5,7 +5,7 @@ import random
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 STATEMENTS = ["000_96c7af21cd661f14.txt", "001_fea7d35032dd25c1.txt", "002_1efe1d7d8c92613d.txt",
               "003_b5eccb2a8ffc8f38.txt"]

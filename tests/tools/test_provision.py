@@ -6,7 +6,7 @@ import tarfile
 
 import pytest
 
-from extractor import provision
+from extractor.tools import provision
 from extractor.structure import segmenter
 
 MODEL_DIR = "pkuseg-0.0.25/pkuseg/models/default/"

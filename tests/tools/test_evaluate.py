@@ -1,5 +1,5 @@
-"""Evaluation tooling: extractor.evaluate on a tiny gold set built in tmp_path, and extractor.rulestats on
-hand-made records, both scored with the shared scorer (../shared/eval/score.py, copied into tmp_path)."""
+"""Evaluation tooling: extractor.tools.evaluate on a tiny gold set built in tmp_path, and extractor.tools.rulestats
+on hand-made records, both scored with the shared scorer (../shared/eval/score.py, copied into tmp_path)."""
 from __future__ import annotations
 
 import json
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor.evaluate import EvalRun, default_shared_dir, format_scores, main, score_predictions
-from extractor.rulestats import (RuleStat, collect_rule_stats, doc_stem, format_rule_stats, load_scorer,
-                                 never_fired, pair_with_gold)
+from extractor.tools.evaluate import EvalRun, default_shared_dir, format_scores, main, score_predictions
+from extractor.tools.rulestats import (RuleStat, collect_rule_stats, doc_stem, format_rule_stats, load_scorer,
+                                       never_fired, pair_with_gold)
 
 SCORER = default_shared_dir() / "eval" / "score.py"
 pytestmark = pytest.mark.skipif(not SCORER.is_file(), reason=f"shared scorer not found at {SCORER}")

@@ -1,4 +1,4 @@
-"""``python -m extractor.bench`` (``make bench``): throughput, latency and memory, written to docs/benchmarks.md.
+"""``python -m extractor.tools.bench`` (``make bench``): throughput, latency and memory, written to docs/benchmarks.md.
 
 Streams (generated in a temporary folder, never committed):
 
@@ -55,7 +55,7 @@ def run_one(cfg: dict) -> dict:
             x += i
         out["seconds"] = time.perf_counter() - t0
     elif kind == "model":
-        from .structure import get_nlp
+        from ..structure import get_nlp
 
         get_nlp("pkuseg")
         out["seconds"] = time.perf_counter() - t0
@@ -65,12 +65,12 @@ def run_one(cfg: dict) -> dict:
             hits += sum(1 for _ in FLOOR_PATTERN.finditer(Path(p).read_bytes().decode("utf-8")))
         out.update(seconds=time.perf_counter() - t0, docs=len(paths), hits=hits)
     elif kind == "extract":
-        from .run import Options, iter_records
+        from ..run import Options, iter_records
 
         options = Options(segmenter=cfg.get("segmenter", "pkuseg"), fast=cfg.get("fast", True), with_text=False)
         if cfg.get("warm", True):
             # the model is loaded once per process (measured apart); the clock measures the documents
-            from .structure import get_nlp
+            from ..structure import get_nlp
 
             get_nlp(options.segmenter)
             t0 = time.perf_counter()
@@ -83,9 +83,9 @@ def run_one(cfg: dict) -> dict:
             statements += bool(rec["is_statement"])
         out.update(seconds=time.perf_counter() - t0, first=first, docs=n, statements=statements)
     elif kind == "naive":
-        from .run import Options, extract_loaded, iter_loaded
-        from .ruleset import load_ruleset
-        from .structure import get_nlp
+        from ..run import Options, extract_loaded, iter_loaded
+        from ..ruleset import load_ruleset
+        from ..structure import get_nlp
 
         options = Options(segmenter="pkuseg", fast=False, with_text=False)
         rs = load_ruleset()
@@ -105,9 +105,9 @@ def run_one(cfg: dict) -> dict:
         import io
         import pstats
 
-        from .run import Options, iter_records
+        from ..run import Options, iter_records
 
-        from .structure import get_nlp
+        from ..structure import get_nlp
 
         get_nlp("pkuseg")  # measured apart: the profile shows the work per document
         prof = cProfile.Profile()
@@ -161,7 +161,7 @@ def measure(cfg: dict, tmp: Path) -> dict:
     cfg_path = tmp / f"cfg{time.monotonic_ns()}.json"
     cfg_path.write_text(json.dumps({**cfg, "paths": [str(p) for p in cfg.get("paths", [])]}), encoding="utf-8")
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "extractor.bench", "--run", str(cfg_path)], capture_output=True,
+    proc = subprocess.run([sys.executable, "-m", "extractor.tools.bench", "--run", str(cfg_path)], capture_output=True,
                           text=True, cwd=str(ROOT), check=True)
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["wall"] = time.perf_counter() - t0
@@ -173,7 +173,7 @@ def free_parallelism(tmp: Path) -> float:
     less when other work shares the machine). The --jobs 2 figures can be no better than this."""
     cfg = tmp / "spin.json"
     cfg.write_text(json.dumps({"kind": "spin"}), encoding="utf-8")
-    cmd = [sys.executable, "-m", "extractor.bench", "--run", str(cfg)]
+    cmd = [sys.executable, "-m", "extractor.tools.bench", "--run", str(cfg)]
     t0 = time.perf_counter()
     subprocess.run(cmd, check=True, capture_output=True, cwd=str(ROOT))
     one = time.perf_counter() - t0
@@ -220,7 +220,7 @@ def _chars(files: list[Path]) -> int:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the benchmark and write the report (see module docstring)."""
-    ap = argparse.ArgumentParser(prog="python -m extractor.bench", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m extractor.tools.bench", description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, default=20_000, help="documents in the mixed stream")
     ap.add_argument("--statements", type=int, default=400, help="documents in the statements-only stream")
     ap.add_argument("--sample", type=int, default=300, help="documents per stream for the naive pipeline")

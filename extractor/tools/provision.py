@@ -1,6 +1,6 @@
 """Fetch the pretrained pkuseg word-segmentation model into a venv-local directory.
 
-Usage: ``python -m extractor.provision [--dest DIR] [--sdist FILE]``
+Usage: ``python -m extractor.tools.provision [--dest DIR] [--sdist FILE]``
 
 The model is not on PyPI as a model package: the ``pkuseg==0.0.25`` source distribution ships it as
 ``pkuseg/models/default/{features.pkl,weights.npz}``. We download that sdist with pip (no install, no build) and
@@ -21,7 +21,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from .structure import MODEL_FILES, default_model_dir, has_model
+from ..structure import MODEL_FILES, default_model_dir, has_model
 
 PKUSEG_REQUIREMENT = "pkuseg==0.0.25"
 _MEMBER_RE = re.compile(r"pkuseg-[^/]+/pkuseg/models/default/(features\.pkl|weights\.npz)")
@@ -108,7 +108,7 @@ def provision_model(dest: Path | None = None, sdist: Path | None = None, log=Non
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; returns the process exit code."""
-    parser = argparse.ArgumentParser(prog="python -m extractor.provision", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m extractor.tools.provision", description=__doc__.splitlines()[0])
     parser.add_argument("--dest", type=Path, default=None,
                         help=f"model directory (default: {default_model_dir()})")
     parser.add_argument("--sdist", type=Path, default=None,
