@@ -1,4 +1,5 @@
-"""The rules ship inside the wheel (issue 3: other tools import them from the installed package)."""
+"""The rules and every module of every subpackage ship inside the wheel (issue 3: other tools import them from
+the installed package)."""
 import subprocess
 import sys
 import zipfile
@@ -16,6 +17,11 @@ def test_wheel_contains_every_rule_file(tmp_path):
     shipped = {f"extractor/rules/{p.name}" for p in (ROOT / "rules").glob("*.jsonl")}
     assert shipped and shipped <= names
     assert "extractor/rules/README.md" in names
+    # Every module of every subpackage ships (pyproject lists the packages one by one), and nothing else: a module
+    # moved or deleted since an earlier build can linger in build/ (`make clean` removes it).
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "extractor").rglob("*.py")}
+    shipped = {n for n in names if n.startswith("extractor/") and n.endswith(".py") and not n.startswith("extractor/rules/")}
+    assert shipped == modules, (sorted(modules - shipped), sorted(shipped - modules))
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "remediation_measures = extractor.spacy_component:make_remediation_measures" in text
