@@ -131,7 +131,8 @@ def extract(
 
 
 def _segmenter_notice(options: Options) -> str | None:
-    if options.segmenter == "none" or "extractor.segment" not in sys.modules:
+    # The segmenter has a notice only once a pipeline was loaded (get_nlp); until then last_notice() is None.
+    if options.segmenter == "none":
         return None
     from .structure import last_notice
 
