@@ -1,7 +1,7 @@
 """Turn loader text into the clean text every later stage works on, keeping an offset map.
 
 ``clean_text(text, title)`` runs small steps in order, each one a function on a
-:class:`~extractor.textmap.MappedText` (see :data:`STEPS`):
+:class:`~extractor.clean.textmap.MappedText` (see :data:`STEPS`):
 
 1. line endings unified, invisible characters dropped;
 2. Kangxi radicals and compatibility ideographs folded to the unified character (⼊ -> 入);

@@ -1,6 +1,6 @@
 """Cleaning steps for markup and layout: control characters, tags, entities, escapes, whitespace.
 
-Each function takes and returns a :class:`~extractor.textmap.MappedText`, so offsets survive every step.
+Each function takes and returns a :class:`~extractor.clean.textmap.MappedText`, so offsets survive every step.
 """
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ from .deadlines import find_deadline, parse_doc_date
 from .document import DocumentFields, analyze_document, find_responding_company
 from .hotlines import find_hotlines, normalize_number
 from .parties import find_parties, is_company_unit
+# The statement score's constants: run/prefilter.py re-checks its arithmetic on the loaded rules.
 from .statement import KIND_CAP, MAX_HITS, MAX_MEASURE_POINTS, ONCE_KINDS, THRESHOLD, score_statement
 from .status import STATUSES, classify_status
 from .timeline import find_incident, find_timeline

@@ -5,7 +5,7 @@ relative to the string they were given, so the caller adds the measure's start o
 
 Rule files used:
 
-* ``rules/cues.patterns.jsonl`` — cue verbs of remediation (matched in cues.py), each with a ``category``
+* ``rules/cues.patterns.jsonl`` — cue verbs of remediation (matched in candidates/cues.py), each with a ``category``
   hint and a ``weight``.
 * ``rules/categories.regex.jsonl`` — category vocabulary (nouns and phrases) with ``category`` and ``weight``;
   the core rule of each category carries ``priority``, the tie-break order.

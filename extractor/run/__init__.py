@@ -1,5 +1,6 @@
 """Run: the pipeline that feeds each floor into the next, the pre-filter, worker processes, the Dask engine
-and the per-document time limit."""
+(imported by module path, ``extractor.run.dask_engine``: it needs pandas and the optional dask extra) and the
+per-document time limit."""
 from __future__ import annotations
 
 from .parallel import extract_source, iter_records

@@ -7,9 +7,9 @@ The five tables share those tasks: computing them together extracts every docume
 
 Workers read the input files themselves, so the paths must be readable from every worker (a shared file
 system, or a local cluster). The rules and the segmentation model are loaded once per worker process, on first
-use, through the module-level caches of ruleset.py and segment.py; every task on that worker reuses them.
+use, through the module-level caches of ruleset.py and structure/segmenter.py; every task on that worker reuses them.
 
-    from extractor.dask_engine import extract_to_dask
+    from extractor.run.dask_engine import extract_to_dask
     frames = extract_to_dask(["crawl/"], scheduler="tcp://10.0.0.5:8786")
     frames["measures"].to_parquet("out/measures")
 """

@@ -1,7 +1,7 @@
-"""The pipeline, top to bottom: load -> clean -> lists and sentences -> fields -> one record per document.
+"""The pipeline, top to bottom: load -> clean -> structure -> candidates -> fields -> one record per document.
 
-``extract_loaded`` is the single place where the stages meet. Each stage is a module of its own; this one only
-decides what feeds what. Nothing here prints, and a failure inside one document becomes that document's
+``extract_loaded`` is the single place where the floors meet (docs/architecture.md). Each floor is a subpackage
+of its own; this module only decides what feeds what. Nothing here prints, and a failure inside one document becomes that document's
 ``status="error"`` record instead of an exception, so a run over a folder never stops.
 """
 from __future__ import annotations
@@ -34,7 +34,7 @@ class Options:
     max_bytes: int = 20_000_000
     max_chars: int = 2_000_000
     with_text: bool = True
-    fast: bool = True  # pre-filter and lazy segmentation (extractor/prefilter.py); output is the same either way
+    fast: bool = True  # pre-filter and lazy segmentation (extractor/run/prefilter.py); output is the same either way
     timeout: float | None = 120.0  # seconds per document; the document becomes status=error when exceeded
 
 

@@ -1,6 +1,6 @@
 """A cheap pre-filter: documents that cannot be statements skip the expensive stages.
 
-On a crawl only a few percent of pages are statements. The statement score (statement.py) reaches its
+On a crawl only a few percent of pages are statements. The statement score (fields/statement.py) reaches its
 threshold only with an apology or with remediation evidence: every other positive signal (a response issued,
 regret, an incident word, the measures found) adds up to less than the threshold even at its caps. So a
 document where no ``kind: apology`` rule of rules/apology.regex.jsonl and no ``kind: remedy`` rule of
@@ -21,8 +21,9 @@ A pre-filtered document still gets a full record: ``status="ok"``, ``is_statemen
 findings, parties or hotlines (the pipeline reports none for non-statements either), its ``script`` and
 cleaning warnings, and a warning naming the pre-filter step. After step 1 ``statement_score`` is 0.0 and
 ``incident``/``timeline`` are empty (not computed); after step 2 they are computed, and ``statement_score``
-is the score without the measure bonus (at most ``MAX_MEASURE_POINTS`` lower than a full run's). tests/test_fastpath.py checks that records are the
-same with and without the fast paths on the shared seeds and dev sets.
+is the score without the measure bonus (at most ``MAX_MEASURE_POINTS`` lower than a full run's).
+tests/run/test_fastpath.py checks that records are the same with and without the fast paths on the shared
+seeds and dev sets.
 """
 from __future__ import annotations
 
@@ -151,7 +152,7 @@ class LazyTokens:
 
 
 def lazy_segmenter(segmenter: str) -> Callable[[str], LazyTokens]:
-    """A segment function for prose.py that defers the work until the tokens are read, and resolves the
+    """A segment function for candidates/prose.py that defers the work until the tokens are read, and resolves the
     spaCy pipeline once (per document) instead of once per sentence."""
     cut = []  # loaded on the first span that needs tokens: a document may need none
 

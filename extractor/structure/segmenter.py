@@ -1,11 +1,12 @@
 """Word segmentation: a spaCy Chinese pipeline using the pkuseg model, with a per-character fallback.
 
-spaCy is imported only inside functions, so ``import extractor.segment`` stays cheap, and the model (about 4 s
-to load) is loaded once per process, on the first :func:`get_nlp` call.
+spaCy is imported only inside functions, so ``import extractor.structure.segmenter`` stays cheap, and the model
+(about 4 s to load) is loaded once per process, on the first :func:`get_nlp` call.
 
 Where the model comes from: the environment variable ``EXTRACTOR_PKUSEG_MODEL`` (a directory holding
 ``features.pkl`` and ``weights.npz``) or else ``<sys.prefix>/share/extractor/pkuseg/default``, filled by
-``python -m extractor.tools.provision`` (``make model``).
+``python -m extractor.tools.provision`` (``make model``). The location (:func:`default_model_dir`, :func:`has_model`)
+is defined here, so the library never imports the provisioning tool.
 
 If the model is missing or fails to load, :func:`get_nlp` returns a pipeline that splits text into single
 characters and records a notice. This module never prints: the CLI calls :func:`last_notice` after loading and

@@ -1,4 +1,4 @@
-"""Generated document streams for the benchmark (see extractor/bench.py): mixed and statements-only."""
+"""Generated document streams for the benchmark (see extractor/tools/bench.py): mixed and statements-only."""
 from __future__ import annotations
 
 import random

@@ -19,7 +19,7 @@ from extractor.run.prefilter import PREFILTER_WARNING, SCORE_WARNING, LazyTokens
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 SETS = [SHARED / "seeds", SHARED / "dev"]
 # Fields compared for every document. statement_score, incident and timeline are not computed for a
-# pre-filtered document (see extractor/prefilter.py); they are compared for every other document.
+# pre-filtered document (see extractor/run/prefilter.py); they are compared for every other document.
 CONTRACT = ("status", "error", "title", "date", "script", "is_statement", "apology", "apology_text", "company",
             "branches", "stated_count", "count_ok", "measures", "findings", "hotlines", "parties")
 DEEP = ("statement_score", "incident", "timeline", "warnings")
