@@ -2,32 +2,25 @@
 and the ``examples`` of every cue rule)."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
+from conftest import case_params, read_cases
 from extractor.candidates import find_cue_verbs, find_vows, has_concrete_action, is_generic_vow
 from extractor.fields import CATEGORIES
 from extractor.ruleset import load_ruleset
 
-CASES = [json.loads(line) for line in (Path(__file__).parents[1] / "cases" / "categories.jsonl").read_text("utf-8").splitlines()
-         if line.strip()]
+CASES = read_cases("categories.jsonl")
 RS = load_ruleset()
 
 
-def _ids(kind: str) -> list:
-    return [pytest.param(c, id=f"{i}:{c['text'][:16]}") for i, c in enumerate(CASES) if kind in c]
-
-
-@pytest.mark.parametrize("case", _ids("vow"))
+@pytest.mark.parametrize("case", case_params(CASES, "vow"))
 def test_generic_vow(case):
     assert is_generic_vow(case["text"], RS) is case["vow"]
     fired = {rid for *_, rid in find_vows(case["text"], RS)}
     assert set(case.get("rules", [])) <= fired
 
 
-@pytest.mark.parametrize("case", _ids("concrete"))
+@pytest.mark.parametrize("case", case_params(CASES, "concrete"))
 def test_concrete_action(case):
     found, rule = has_concrete_action(case["text"], RS)
     assert found is case["concrete"]

@@ -1,24 +1,17 @@
 """Table-driven tests for categorize.py: category, rule firing, headline (tests/cases/categories.jsonl)."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
+from conftest import case_params, read_cases
 from extractor.fields.categorize import CATEGORIES, classify_category, extract_headline, find_category_matches
 from extractor.ruleset import load_ruleset
 
-CASES = [json.loads(line) for line in (Path(__file__).parents[1] / "cases" / "categories.jsonl").read_text("utf-8").splitlines()
-         if line.strip()]
+CASES = read_cases("categories.jsonl")
 RS = load_ruleset()
 
 
-def _ids(kind: str) -> list:
-    return [pytest.param(c, id=f"{i}:{c['text'][:16]}") for i, c in enumerate(CASES) if kind in c]
-
-
-@pytest.mark.parametrize("case", _ids("category"))
+@pytest.mark.parametrize("case", case_params(CASES, "category"))
 def test_category(case):
     cat, rule = classify_category(case["text"], RS, case.get("list_kind"))
     assert cat == case["category"]
@@ -29,17 +22,17 @@ def test_category(case):
         assert RS.by_id(rule) is not None
 
 
-@pytest.mark.parametrize("case", _ids("fires"))
+@pytest.mark.parametrize("case", case_params(CASES, "fires"))
 def test_category_rule_fires(case):
     assert case["fires"] in {rid for *_, rid in find_category_matches(case["text"], RS)}
 
 
-@pytest.mark.parametrize("case", _ids("not_fires"))
+@pytest.mark.parametrize("case", case_params(CASES, "not_fires"))
 def test_category_rule_does_not_fire(case):
     assert case["not_fires"] not in {rid for *_, rid in find_category_matches(case["text"], RS)}
 
 
-@pytest.mark.parametrize("case", _ids("headline"))
+@pytest.mark.parametrize("case", case_params(CASES, "headline"))
 def test_headline(case):
     start, end = extract_headline(case["text"], case["text"], RS)
     assert case["text"][start:end] == case["headline"]
