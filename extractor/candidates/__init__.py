@@ -1,12 +1,22 @@
-"""Candidates: what may be a measure in prose: clauses with a concrete action cue, stated by the responding
-organization, not told before."""
+"""Candidates: what the rules propose for the decisions to take: clause units, prose measures with a concrete
+action cue stated by the organization, organization names, phone numbers, parties, and the document's
+statement and apology signals."""
 from __future__ import annotations
 
+from .apology import ApologyHit, find_apology
 from .attribution import is_outside_body, is_public_body
+from .company import CompanyResult, find_company
 from .cues import cue_matches, find_cue_verbs, find_vows, has_concrete_action, is_generic_vow
+from .hotlines import find_hotlines, normalize_number
+from .parties import find_parties, is_company_unit
 from .prose import ProseMeasure, find_prose_measures
+# The statement score's constants: run/prefilter.py re-checks its arithmetic on the loaded rules.
+from .statement import KIND_CAP, MAX_HITS, MAX_MEASURE_POINTS, ONCE_KINDS, THRESHOLD, score_statement
+from .units import Unit, find_units
 
 __all__ = [
-    "is_outside_body", "is_public_body", "cue_matches", "find_cue_verbs", "find_vows", "has_concrete_action",
+    "ApologyHit", "find_apology", "CompanyResult", "find_company", "find_hotlines", "normalize_number",
+    "find_parties", "is_company_unit", "KIND_CAP", "MAX_HITS", "MAX_MEASURE_POINTS", "ONCE_KINDS", "THRESHOLD",
+    "score_statement", "Unit", "find_units", "is_outside_body", "is_public_body", "cue_matches", "find_cue_verbs", "find_vows", "has_concrete_action",
     "is_generic_vow", "ProseMeasure", "find_prose_measures",
 ]

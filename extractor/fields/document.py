@@ -10,9 +10,7 @@ from dataclasses import dataclass, field
 
 from ..clean import CleanText
 from ..structure import iter_sentences
-from .apology import find_apology
-from .company import CompanyResult, find_company
-from .statement import score_statement
+from ..candidates import CompanyResult, find_apology, find_company, score_statement
 from .timeline import find_incident, find_timeline
 
 __all__ = ["DocumentFields", "analyze_document"]

@@ -1,6 +1,6 @@
 """A cheap pre-filter: documents that cannot be statements skip the expensive stages.
 
-On a crawl only a few percent of pages are statements. The statement score (fields/statement.py) reaches its
+On a crawl only a few percent of pages are statements. The statement score (candidates/statement.py) reaches its
 threshold only with an apology or with remediation evidence: every other positive signal (a response issued,
 regret, an incident word, the measures found) adds up to less than the threshold even at its caps. So a
 document where no ``kind: apology`` rule of rules/apology.regex.jsonl and no ``kind: remedy`` rule of
@@ -53,7 +53,7 @@ def gate_rules(rs: RuleSet) -> list[RegexRule] | None:
 
 
 def _find_gates(rs: RuleSet) -> list[RegexRule] | None:
-    from ..fields import KIND_CAP, MAX_HITS, MAX_MEASURE_POINTS, ONCE_KINDS, THRESHOLD
+    from ..candidates import KIND_CAP, MAX_HITS, MAX_MEASURE_POINTS, ONCE_KINDS, THRESHOLD
 
     other: dict[str, float] = {}
     gates = [r for r in rs.regex("apology") if r.get("kind") == "apology"]
@@ -99,7 +99,8 @@ def prefilter_record(record: DocumentRecord, clean: CleanText, rs: RuleSet) -> b
         return True
     if gate.startswith("apology."):
         return False
-    from ..fields import MAX_MEASURE_POINTS, THRESHOLD, analyze_document
+    from ..candidates import MAX_MEASURE_POINTS, THRESHOLD
+    from ..fields import analyze_document
 
     skip = [(sp[0], sp[1]) for sp in getattr(clean, "skip_spans", None) or []]
     fields = analyze_document(clean, rs, title=record.title, doc_date=record.date, n_measures=0, n_listed=0,

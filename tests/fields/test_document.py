@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from extractor.clean import clean_text
-from extractor.fields import (DocumentFields, analyze_document, find_apology, find_company, find_incident,
-                              find_timeline, score_statement)
+from extractor.candidates import find_apology, find_company, score_statement
+from extractor.fields import DocumentFields, analyze_document, find_incident, find_timeline
 from extractor.ruleset import load_ruleset
 from extractor.structure import iter_sentences
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from extractor.clean import clean_text
-from extractor.fields import MAX_MEASURE_POINTS
+from extractor.candidates import MAX_MEASURE_POINTS
 from extractor.ruleset import load_ruleset
 from extractor.run import Options, extract_paths, extract_text
 from extractor.run.prefilter import PREFILTER_WARNING, SCORE_WARNING, LazyTokens, gate_rules, has_response_vocabulary

@@ -94,7 +94,7 @@ def test_a_party_named_again_by_the_end_of_its_name_is_one_party():
 
 
 def test_an_organization_named_in_passing_does_not_speak_for_the_responder():
-    from extractor.fields import CompanyResult
+    from extractor.candidates import CompanyResult
     from extractor.run.pipeline import _org_names
     # Counts of mentions as the company finder gives them for a news report on a brand, two influencers and a
     # consumer association: only the brand (and a co-responder named about as often) may act as the organization.
@@ -105,7 +105,7 @@ def test_an_organization_named_in_passing_does_not_speak_for_the_responder():
 
 
 def test_a_regulator_named_beside_a_company_does_not_speak_for_it():
-    from extractor.fields import CompanyResult
+    from extractor.candidates import CompanyResult
     from extractor.run.pipeline import _org_names
     from extractor.ruleset import load_ruleset
     found = CompanyResult(name="奥的斯", candidates={"奥的斯": 29.0, "质检总局": 16.0, "港铁公司": 9.0})

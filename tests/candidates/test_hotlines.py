@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from extractor.clean import clean_text
-from extractor.fields import find_hotlines, normalize_number
+from extractor.candidates import find_hotlines, normalize_number
 from extractor.ruleset import load_ruleset
 
 CASES_FILE = Path(__file__).parents[1] / "cases" / "hotlines.jsonl"

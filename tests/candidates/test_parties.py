@@ -1,4 +1,4 @@
-"""Table-driven tests for extractor.fields.parties: one case per line in tests/cases/parties.jsonl."""
+"""Table-driven tests for extractor.candidates.parties: one case per line in tests/cases/parties.jsonl."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractor.clean import clean_text
-from extractor.fields import find_parties
+from extractor.candidates import find_parties
 from extractor.ruleset import load_ruleset
 
 CASES = [json.loads(line) for line in (Path(__file__).parents[1] / "cases" / "parties.jsonl").read_text(

@@ -1,0 +1,98 @@
+"""Clause units: the pieces of text a measure or finding is made of, in document order.
+
+Every paragraph is cut into sentences and every sentence into clauses (at ，；： — structure/sentences.py), and
+a clause is cut again where an ordinal marker of a found list starts, so that ``1.…2.…7.`` run together on one
+line still gives one unit per item. A unit that starts at a marker begins after it (the gold texts, like the
+output, leave the marker out). A measure is then a run of consecutive units, which is what the decision layer
+picks (decide/measures.py): candidate recall is whatever a run of units can match.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..structure import FoundList, Span, split_clauses, split_sentences
+from ..structure.list_types import ListItem
+from ..structure.sentences import split_paragraphs
+
+
+@dataclass
+class Unit:
+    """One clause. ``item``/``owner``: the innermost list item holding it and that item's list."""
+
+    start: int
+    end: int
+    para: int            # paragraph number
+    sent: int            # sentence number, counted over the document
+    clause: int          # clause number within its sentence
+    n_clauses: int       # clauses in its sentence
+    marker: ListItem | None = None    # the item whose marker this unit follows directly
+    item: ListItem | None = None
+    owner: FoundList | None = None
+    skip: bool = False   # inside boilerplate or a repeated paragraph
+
+
+def _walk(lists: list[FoundList]):
+    for fl in lists:
+        for it in fl.items:
+            yield fl, it
+
+
+def find_units(text: str, lists: list[FoundList], skip: list[Span]) -> list[Unit]:
+    """All clause units of the text, in order, with the list item that holds each one."""
+    items = list(_walk(lists))
+    by_marker = {it.marker.start: (fl, it) for fl, it in items if it.marker is not None}
+    cuts = sorted(by_marker)
+    # Innermost item at a position, by a sweep over the items in start order (units come in text order): the
+    # open items form a stack, nested ones on top.
+    spans = sorted(((it.start, it.end, fl, it) for fl, it in items), key=lambda t: (t[0], -t[1]))
+    stack: list[tuple[int, int, FoundList, ListItem]] = []
+    nxt = 0
+
+    def holder(pos: int):
+        nonlocal nxt
+        while nxt < len(spans) and spans[nxt][0] <= pos:
+            stack.append(spans[nxt])
+            nxt += 1
+        while stack and stack[-1][1] <= pos:
+            stack.pop()
+        for s, e, fl, it in reversed(stack):
+            if s <= pos < e:
+                return fl, it
+        return None, None
+
+    skip_sorted = sorted(skip)
+    skip_starts = [a for a, _ in skip_sorted]
+
+    def skipped(pos: int) -> bool:
+        i = bisect_right(skip_starts, pos) - 1
+        return i >= 0 and pos < skip_sorted[i][1]
+
+    units: list[Unit] = []
+    sent_no = 0
+    for para_no, (ps, pe) in enumerate(split_paragraphs(text)):
+        for ss, se in split_sentences(text, ps, pe):
+            pieces: list[Span] = []
+            for a, b in split_clauses(text, ss, se):
+                lo = bisect_right(cuts, a)
+                hi = bisect_right(cuts, b - 1)
+                points = [a, *cuts[lo:hi], b]
+                pieces.extend((x, y) for x, y in zip(points, points[1:]) if y > x)
+            made = []
+            for a, b in pieces:
+                marked = by_marker.get(a)
+                start = a
+                if marked is not None:
+                    start = max(a, marked[1].marker.end)
+                while start < b and text[start] in " \t\u3000":
+                    start += 1
+                if start >= b:
+                    continue
+                fl, it = holder(start)
+                made.append(Unit(start, b, para_no, sent_no, 0, 0, marked[1] if marked else None, it, fl,
+                                 skipped(start)))
+            for k, u in enumerate(made):
+                u.clause, u.n_clauses = k, len(made)
+            units.extend(made)
+            sent_no += 1
+    return units
