@@ -6,7 +6,7 @@ the string they were given.
 Rule files used:
 
 * ``rules/cues.patterns.jsonl`` — cue verbs of remediation in spaCy phrase shape, each with a ``category``
-  hint and a ``weight`` (the category scorer, fields/categorize.py, adds them up). Loaded unchanged by spaCy's
+  hint and a ``weight`` (the category scorer, candidates/categorize.py, adds them up). Loaded unchanged by spaCy's
   ``span_ruler``; matched here as plain substrings (equivalent to a phrase match on a character-segmented doc).
 * ``rules/vows.regex.jsonl`` — vows and attitudes that are not measures (深刻反思, 汲取教训, 高度重视...).
 """

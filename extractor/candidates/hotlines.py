@@ -27,7 +27,7 @@ from ..clean import CleanText
 from ..records import Hotline
 from ..ruleset import RegexRule, RuleSet
 
-__all__ = ["find_hotlines", "normalize_number"]
+__all__ = ["find_hotlines", "hotline_candidates", "NumberCandidate", "normalize_number"]
 
 # How far the context of a number reaches: a sentence boundary or this many characters.
 BEFORE_CHARS = 30
@@ -148,6 +148,40 @@ def _judge(cand: _Candidate, cues: list[_Cue], clean: CleanText) -> Hotline | No
     return Hotline(number, normalize_number(number), kind, cand.start, cand.end, context, cand.rule.id)
 
 
+@dataclass
+class NumberCandidate:
+    """A phone-like number with everything the rules said about it: the shape rule, the context rules around it
+    (``cues``: rule ids), whether a distractor covers it or it sits in boilerplate, and the rules' verdict
+    (``hotline``: the accepted Hotline, or None)."""
+
+    start: int
+    end: int
+    number: str
+    shape: str
+    cues: tuple[str, ...]
+    blocked: bool
+    in_skip: bool
+    hotline: Hotline | None
+
+
+def hotline_candidates(clean: CleanText, ruleset: RuleSet,
+                       skip: list[tuple[int, int]] | None = None) -> list[NumberCandidate]:
+    """Every number a shape rule matches, in text order, with the rules' evidence and verdict."""
+    rules = ruleset.regex("hotlines")
+    view = clean.view
+    blocked = _reject_spans(view, _by_role(rules, "reject"))
+    context_rules = _by_role(rules, "context") + _by_role(rules, "context_reject")
+    out = []
+    for cand in _candidates(view, _by_role(rules, "number")):
+        cues = _cues(view, cand.start, cand.end, context_rules)
+        is_blocked = _overlaps(cand.start, cand.end, blocked)
+        in_skip = bool(skip) and _overlaps(cand.start, cand.end, skip)
+        verdict = None if is_blocked or in_skip else _judge(cand, cues, clean)
+        out.append(NumberCandidate(cand.start, cand.end, clean.text[cand.start:cand.end], cand.rule.id,
+                                   tuple(sorted({c.rule.id for c in cues})), is_blocked, in_skip, verdict))
+    return out
+
+
 def find_hotlines(clean: CleanText, ruleset: RuleSet, spans: list[tuple[int, int]] | None = None,
                   skip: list[tuple[int, int]] | None = None) -> list[Hotline]:
     """Hotlines offered to the public in ``clean``, sorted by start and de-duplicated by offsets.
@@ -156,19 +190,5 @@ def find_hotlines(clean: CleanText, ruleset: RuleSet, spans: list[tuple[int, int
     ``skip`` (page boilerplate such as site footers) are ignored. Context is read around each number even
     when it falls outside ``spans``.
     """
-    rules = ruleset.regex("hotlines")
-    view = clean.view
-    blocked = _reject_spans(view, _by_role(rules, "reject"))
-    context_rules = _by_role(rules, "context") + _by_role(rules, "context_reject")
-    result: list[Hotline] = []
-    for cand in _candidates(view, _by_role(rules, "number")):
-        if spans is not None and not _inside(cand.start, cand.end, spans):
-            continue
-        if skip and _overlaps(cand.start, cand.end, skip):
-            continue
-        if _overlaps(cand.start, cand.end, blocked):
-            continue
-        hotline = _judge(cand, _cues(view, cand.start, cand.end, context_rules), clean)
-        if hotline is not None:
-            result.append(hotline)
-    return result
+    return [c.hotline for c in hotline_candidates(clean, ruleset, skip) if c.hotline is not None
+            and (spans is None or _inside(c.start, c.end, spans))]

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..candidates import find_cue_verbs
 from ..ruleset import RuleSet
-from .categorize import extract_headline, find_quoted
+from ..candidates.categorize import extract_headline, find_quoted
 
 __all__ = ["STATUSES", "classify_status"]
 

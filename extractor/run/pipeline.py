@@ -11,11 +11,10 @@ import traceback
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from ..candidates import (CompanyResult, find_cue_verbs, find_hotlines, find_parties, find_prose_measures,
+from ..candidates import (CompanyResult, classify_category, extract_headline, find_cue_verbs, find_hotlines, find_parties, find_prose_measures,
                           has_concrete_action, is_company_unit, is_outside_body, is_public_body)
 from ..clean import CleanText, clean_text
-from ..fields import (analyze_document, classify_category, classify_status, extract_headline, find_deadline,
-                      find_responding_company)
+from ..fields import analyze_document, classify_status, find_deadline, find_responding_company
 from ..load import LoadedDoc, Source, iter_sources, load_source
 from ..records import Deadline, DocumentRecord, Hotline, Item, Party
 from ..ruleset import RuleSet, load_ruleset

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import case_params, read_cases
 from extractor.candidates import find_cue_verbs, find_vows, has_concrete_action, is_generic_vow
-from extractor.fields import CATEGORIES
+from extractor.candidates import CATEGORIES
 from extractor.ruleset import load_ruleset
 
 CASES = read_cases("categories.jsonl")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..candidates import cue_matches
+from .cues import cue_matches
 from ..ruleset import RuleSet, load_ruleset
 
 __all__ = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import case_params, read_cases
-from extractor.fields.categorize import CATEGORIES, classify_category, extract_headline, find_category_matches
+from extractor.candidates.categorize import CATEGORIES, classify_category, extract_headline, find_category_matches
 from extractor.ruleset import load_ruleset
 
 CASES = read_cases("categories.jsonl")
