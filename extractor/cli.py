@@ -139,9 +139,49 @@ def _segmenter_notice(options: Options) -> str | None:
     return last_notice()
 
 
+train_app = typer.Typer(add_completion=False, rich_markup_mode=None)
+
+
+@train_app.command()
+def train(
+    gold_dirs: List[Path] = typer.Argument(..., help="Folders of documents with <doc>.gold.json beside them."),
+    out: Path = typer.Option(..., "--out", help="Model folder to write (model.json and MODEL_CARD.md)."),
+    rules: Optional[Path] = typer.Option(None, "--rules", help="Folder of rule files overlaid on the shipped ones."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress messages."),
+) -> None:
+    """Train the decisions on annotated documents; use the result with `extract ... --model DIR`."""
+    from .decide.model import save_model
+    from .decide.train import model_card, train as train_model, training_warnings
+    from .errors import GoldError
+
+    try:
+        rs = load_ruleset(rules)
+    except ExtractorError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+    try:
+        model, prepared = train_model([str(d) for d in gold_dirs], rs)
+    except GoldError as exc:
+        for problem in exc.problems:
+            _err(problem)
+        _err(f"extract train: {len(exc.problems)} problem(s) in the gold folders; nothing was trained")
+        raise typer.Exit(2)
+    except ExtractorError as exc:
+        _err(str(exc))
+        raise typer.Exit(2)
+    for warning in training_warnings(prepared):
+        _err(f"warning: {warning}")
+    written = save_model(model, out, model_card(model, prepared, [d.name for d in gold_dirs]))
+    if not quiet:
+        _err(f"trained on {len(prepared)} documents; wrote {', '.join(str(p) for p in written)}")
+
+
 def main() -> None:
-    """Console-script entry point."""
-    app(prog_name="extract")
+    """Console-script entry point: ``extract PATH...``, or ``extract train GOLD_DIR... --out DIR``."""
+    if sys.argv[1:2] == ["train"]:
+        train_app(args=sys.argv[2:], prog_name="extract train")
+    else:
+        app(prog_name="extract")
 
 
 if __name__ == "__main__":

@@ -30,3 +30,20 @@ class RuleError(ExtractorError):
         where = f"{file}:{line}: " if line else f"{file}: "
         tag = f"[{rule_id}] " if rule_id else ""
         super().__init__(f"{where}{tag}{problem}")
+
+
+class ModelError(ExtractorError):
+    """A trained model folder cannot be used: ``MODEL_DIR: what is wrong`` (missing, another version, damaged)."""
+
+    def __init__(self, path: str, problem: str):
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+class GoldError(ExtractorError):
+    """Gold annotations that cannot be trained on: one ``file: problem`` line per problem found."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))

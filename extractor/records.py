@@ -18,6 +18,7 @@ class Hotline:
     end: int
     context: str = ""
     rule: str = ""
+    score: float | None = None  # probability that it is offered to the public (the hotline decision)
 
 
 @dataclass
@@ -55,8 +56,10 @@ class Item:
     end: int
     section: str = ""
     rule: str = ""
+    score: float | None = None  # probability of the decision that kept it (decide/measures.py)
     category: str | None = None
     category_rule: str = ""
+    category_score: float | None = None
     list_id: int | None = None
     level: int = 0
     headline: str = ""
@@ -70,7 +73,8 @@ class Item:
     def as_dict(self, finding: bool = False) -> dict[str, Any]:
         d = asdict(self)
         if finding:
-            for key in ("category", "category_rule", "status", "status_rule", "deadline", "cue_verbs"):
+            for key in ("category", "category_rule", "category_score", "status", "status_rule", "deadline",
+                        "cue_verbs"):
                 d.pop(key, None)
         return d
 
@@ -90,10 +94,12 @@ class DocumentRecord:
     encoding: str = ""
     script: str = "simplified"
     is_statement: bool = False
-    statement_score: float = 0.0
+    statement_score: float = 0.0  # probability that the document is a statement (the statement decision)
     apology: bool = False
     apology_text: str = ""
+    apology_score: float = 0.0
     company: str = ""
+    company_score: float = 0.0
     branches: list[str] = field(default_factory=list)
     incident: str = ""
     stated_count: int | None = None
@@ -105,9 +111,16 @@ class DocumentRecord:
     timeline: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     clean_text: str = ""
+    # The features that weighed most in each decision, filled only when asked for (--explain); not in as_dict().
+    explanations: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def as_dict(self, with_text: bool = True) -> dict[str, Any]:
-        d = asdict(self)
+        explanations, self.explanations = self.explanations, {}
+        try:
+            d = asdict(self)
+        finally:
+            self.explanations = explanations
+        d.pop("explanations")
         d["findings"] = [f.as_dict(finding=True) for f in self.findings]
         if not with_text:
             d.pop("clean_text")

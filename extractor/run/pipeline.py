@@ -1,40 +1,46 @@
-"""The pipeline, top to bottom: load -> clean -> structure -> candidates -> fields -> one record per document.
+"""The pipeline, top to bottom: load -> clean -> structure -> candidates -> decisions -> fields -> one record.
 
 ``extract_loaded`` is the single place where the floors meet (docs/architecture.md). Each floor is a subpackage
-of its own; this module only decides what feeds what. Nothing here prints, and a failure inside one document becomes that document's
-``status="error"`` record instead of an exception, so a run over a folder never stops.
+of its own; this module only decides what feeds what. Nothing here prints, and a failure inside one document
+becomes that document's ``status="error"`` record instead of an exception, so a run over a folder never stops.
+
+The rules propose (candidates/), a trained model decides (decide/): first whether the document is a statement,
+from document-level signals alone; only a statement has its lists, clauses, numbers and parties read. A
+document rejected at that point gets exactly the record a full run would give it, so the early exit is the
+pre-filter and changes no result.
 """
 from __future__ import annotations
 
-import re
 import traceback
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from ..candidates import (CompanyResult, classify_category, extract_headline, find_cue_verbs, find_hotlines, find_parties, find_prose_measures,
-                          has_concrete_action, is_company_unit, is_outside_body, is_public_body)
+from ..candidates import (Candidates, Signals, extract_headline, find_candidates, find_cue_verbs, find_parties,
+                          find_signals, is_company_unit)
 from ..clean import CleanText, clean_text
-from ..fields import analyze_document, classify_status, find_deadline, find_responding_company
+from ..decide import (Chosen, DocumentDecision, Model, decide_category, decide_document, decide_hotlines,
+                      decide_spans, load_model)
+from ..fields import classify_status, find_deadline, find_incident, find_timeline
 from ..load import LoadedDoc, Source, iter_sources, load_source
 from ..records import Deadline, DocumentRecord, Hotline, Item, Party
 from ..ruleset import RuleSet, load_ruleset
-from ..structure import FoundList, Span, SpanSet, find_lists, find_stated_count, iter_sentences, split_sentences
-from .prefilter import prefilter_record
+from ..structure import Span, find_stated_count
 from .timelimit import TimeLimitExceeded, time_limit
-
-MEASURE_KINDS = {"measures", "accountability"}
 
 
 @dataclass(frozen=True)
 class Options:
-    """How to run: which word segmenter, which rule overlay, per-document limits."""
+    """How to run: which word segmenter, rule overlay and model, which scores to keep, per-document limits."""
 
     segmenter: str = "pkuseg"  # pkuseg | char | none (no segmentation: regex fast path only)
     rules: str | None = None
+    model: str | None = None  # a folder written by `extract train`; None: the shipped model
+    min_score: float = 0.0  # measures, findings and hotlines scored below this are left out
+    explain: bool = False  # keep the features that weighed most in each decision (record.explanations)
     max_bytes: int = 20_000_000
     max_chars: int = 2_000_000
     with_text: bool = True
-    fast: bool = True  # pre-filter and lazy segmentation (extractor/run/prefilter.py); output is the same either way
+    fast: bool = True  # lazy segmentation (extractor/run/prefilter.py); output is the same either way
     timeout: float | None = 120.0  # seconds per document; the document becomes status=error when exceeded
 
 
@@ -50,73 +56,15 @@ def _segmenter(options: Options):
     return lambda s: segment(s, options.segmenter)
 
 
-def _skip_spans(clean: CleanText) -> list[Span]:
-    return [(s, e) for s, e, _reason in clean.skip_spans]
-
-
 def _inside(pos: int, spans: list[Span]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _new_item(clean: CleanText, start: int, end: int, ordinal: str, listed: bool, rule: str,
-              section: str = "", list_id: int | None = None, level: int = 0) -> Item:
-    return Item(index=0, ordinal=ordinal, listed=listed, text=clean.text[start:end], start=start, end=end,
-                section=section, rule=rule, list_id=list_id, level=level)
-
-
-def _list_kind(clean: CleanText, fl: FoundList, rs: RuleSet) -> str:
-    """Lists whose intro named no kind: measures when most items state a concrete action."""
-    if fl.kind != "unknown":
-        return fl.kind
-    acting = sum(has_concrete_action(clean.view[it.start:it.end], rs)[0] for it in fl.items)
-    return "measures" if acting * 2 >= len(fl.items) else "other"
-
-
-def collect_list_items(clean: CleanText, lists: list[FoundList], rs: RuleSet, segment,
-                       orgs: list[str]) -> tuple[list[Item], list[Item], list[Span]]:
-    """Measures and findings from the leaf lists; also the spans the lists cover (prose is looked for outside)."""
-    measures: list[Item] = []
-    findings: list[Item] = []
-    covered: list[Span] = []
-    findings_heading = rs.by_id("prose.findings_section")
-    for list_id, fl in enumerate(lists):
-        kind = _list_kind(clean, fl, rs)
-        fl.kind = kind
-        if kind == "container":
-            # A section about problems found (一、存在的主要问题) holds findings and their narrative, no measures.
-            for it in fl.items:
-                if findings_heading is not None and findings_heading.pattern.search(
-                        clean.view, it.start, it.start + len(it.heading)):
-                    covered.append((it.start, it.end))
-            continue
-        for it in fl.items:
-            if it.children:
-                continue
-            covered.append((it.start, it.end))
-            if kind in MEASURE_KINDS:
-                item = _new_item(clean, it.start, it.end, it.ordinal, True, fl.rule, fl.section, list_id, fl.level)
-                if kind == "accountability":
-                    item.category, item.category_rule = "accountability", fl.kind_rule
-                measures.append(item)
-            elif kind == "findings":
-                findings.append(_new_item(clean, it.start, it.end, it.ordinal, True, fl.rule, fl.section,
-                                          list_id, fl.level))
-            elif kind == "facts":
-                # Facts lists (事件具体情况如下：（1）…) hold measures only in the items that state an action.
-                sents = split_sentences(clean.text, it.start, it.end)
-                for pm in find_prose_measures(clean.text, clean.view, sents, rs, [], segment, orgs, assume_org=True):
-                    measures.append(_new_item(clean, pm.start, pm.end, it.ordinal, True, pm.rule, fl.section,
-                                              list_id, fl.level))
-    return measures, findings, covered
-
-
 def fill_fields(clean: CleanText, item: Item, rs: RuleSet, doc_date: str, hotlines: list[Hotline]) -> None:
-    """Category, cue verbs, headline, status, deadline, parties and hotlines of one measure.
+    """Cue verbs, headline, status, deadline, parties and hotlines of one measure.
 
     ``hotlines`` are the document's (found once: scanning the whole text per measure is quadratic)."""
     view = clean.view[item.start:item.end]
-    if not item.category:
-        item.category, item.category_rule = classify_category(view, rs)
     item.cue_verbs = [verb for _, _, verb, _ in find_cue_verbs(view, rs)]
     hs, he = extract_headline(item.text, view)
     item.headline = item.text[hs:he]
@@ -154,49 +102,71 @@ def _dedupe_parties(parties: Iterable[Party]) -> list[Party]:
     return out
 
 
-def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options: Options) -> DocumentRecord:
-    """Fill ``record`` from a cleaned document (the stages after loading and cleaning)."""
-    segment = _segmenter(options)
-    skip = _skip_spans(clean)
-    lists = find_lists(clean.text, clean.view, rs, skip)
-    company = find_responding_company(clean, rs, record.title, skip)
-    orgs = _org_names(company, rs)
-    measures, findings, covered = collect_list_items(clean, lists, rs, segment, orgs)
-    listed_spans = [(m.start, m.end) for m in measures]
-    taken = SpanSet(covered)
-    prose_sentences = [(s, e) for s, e in iter_sentences(clean.text, skip) if not taken.overlaps(s, e)]
-    for pm in find_prose_measures(clean.text, clean.view, prose_sentences, rs, listed_spans, segment, orgs):
-        measures.append(_new_item(clean, pm.start, pm.end, "", False, pm.rule))
-    measures.sort(key=lambda m: m.start)
-    findings.sort(key=lambda m: m.start)
-    fields = analyze_document(clean, rs, title=record.title, doc_date=record.date, n_measures=len(measures),
-                              n_listed=sum(m.listed for m in measures), skip=skip, company=company)
-    record.is_statement = fields.is_statement
-    record.statement_score = fields.statement_score
-    record.apology, record.apology_text = fields.apology, fields.apology_text
-    record.company, record.branches = fields.company, fields.branches
-    record.incident, record.timeline = fields.incident, fields.timeline
+def _item(clean: CleanText, c: Chosen) -> Item:
+    return Item(index=0, ordinal=c.ordinal, listed=c.listed, text=clean.text[c.start:c.end], start=c.start,
+                end=c.end, section=c.section, rule=c.rule, score=round(c.score, 4), list_id=c.list_id, level=c.level)
+
+
+def decide_record(record: DocumentRecord, signals: Signals, model: Model, rs: RuleSet, options: Options,
+                  cands: Candidates | None = None) -> DocumentRecord:
+    """Fill ``record`` from a document's signals: the document decisions, and for a statement its measures,
+    findings, hotlines, parties and fields. ``cands``: the candidates when the caller has them already."""
+    clean = signals.clean
     record.script = clean.script
     record.warnings.extend(clean.warnings)
-    if not record.is_statement:
+    incident, _s, _e, _rule = find_incident(clean, rs.regex("timeline"), signals.sentences)
+    record.incident = incident
+    record.timeline = find_timeline(clean, rs.regex("timeline"), signals.sentences, record.date)
+    doc: DocumentDecision = decide_document(signals, model, rs, explain=options.explain)
+    record.is_statement, record.statement_score = doc.is_statement, doc.statement_score
+    record.apology_score = doc.apology_score
+    if options.explain:
+        record.explanations["document"] = doc.explain
+    if not doc.is_statement:
         # Not an organization's response: its lists are plans, petitions or reporting, not measures.
         return record
-    # Fields only for statements: the measures of any other document are dropped above.
-    body = _body_spans(clean, skip)
-    hotlines = find_hotlines(clean, rs, spans=body, skip=skip)
+    if doc.apology:
+        record.apology, record.apology_text = True, signals.apology.text
+    record.company, record.branches = signals.company.name, signals.company.branches
+    record.company_score = 1.0 if signals.company.name else 0.0
+    if cands is None:
+        cands = find_candidates(signals, rs, _segmenter(options))
+    chosen = [c for c in decide_spans(cands, model, rs, explain=options.explain) if c.score >= options.min_score]
+    hotlines = []
+    for h, p, why in decide_hotlines(cands, model, explain=options.explain):
+        if p >= options.min_score:
+            h.score = p
+            hotlines.append(h)
+            if options.explain:
+                record.explanations.setdefault("hotlines", {})[f"{h.start}-{h.end}"] = why
+    hotlines.sort(key=lambda h: h.start)
+    orgs = signals.orgs
+    measures, findings = [], []
+    kinds = {id(fl): fl.kind for fl in cands.lists}
+    for c in chosen:
+        item = _item(clean, c)
+        if c.kind == "finding":
+            findings.append(item)
+            continue
+        list_kind = kinds.get(id(cands.lists[c.list_id])) if c.list_id is not None else ""
+        cat, p, why = decide_category(clean.view[c.start:c.end], model, rs, list_kind or "", options.explain)
+        item.category, item.category_rule, item.category_score = cat, "model.category", p
+        fill_fields(clean, item, rs, record.date, hotlines)
+        item.parties = [q for q in item.parties if not _speaks_for_company(q, orgs, rs)]
+        measures.append(item)
+        if options.explain:
+            record.explanations.setdefault("measures", {})[f"{c.start}-{c.end}"] = {
+                "decision": c.decision, "features": c.explain, "category": why}
     for i, m in enumerate(measures, 1):
         m.index = i
-        fill_fields(clean, m, rs, record.date, hotlines)
-        m.parties = [p for p in m.parties if not _speaks_for_company(p, orgs, rs)]
     for i, f in enumerate(findings, 1):
         f.index = i
-    record.measures, record.findings = measures, findings
-    record.hotlines = hotlines
+    record.measures, record.findings, record.hotlines = measures, findings, hotlines
     parties = [p for m in measures for p in m.parties]
-    for a, b in body:
+    for a, b in _body_spans(clean, signals.skip):
         parties.extend(find_parties(clean, rs, a, b))
     record.parties = _dedupe_parties(p for p in parties if not _speaks_for_company(p, orgs, rs))
-    count = find_stated_count(clean.view, lists, rs, skip)
+    count = find_stated_count(clean.view, cands.lists, rs, signals.skip)
     if count is not None:
         record.stated_count = count.value
         listed = [m for m in measures if m.listed and (count.list_id is None or m.list_id == count.list_id)]
@@ -207,22 +177,11 @@ def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options
     return record
 
 
-CO_RESPONDER = 0.5  # share of the leading organization's mentions another one needs to count as responding
-
-
-def _org_names(found: CompanyResult, rs: RuleSet | None = None) -> list[str]:
-    """Names of the organizations that may be responding (Simplified), for attributing prose sentences."""
-    # Other organizations the text names about as often (a co-responder, the group behind a brand) may speak
-    # for it; one named in passing (a consumer association, an influencer) does not, and neither does a
-    # regulator reported beside a company (质检总局要求各地…), unless the responder is a public body itself.
-    top = max(found.candidates.values(), default=0.0)
-    public = rs is None or is_public_body(found.name, rs)
-    co = [c for c, v in found.candidates.items() if v >= CO_RESPONDER * top
-          and (public or c == found.name or not is_outside_body(c, rs))]
-    names = [found.name, *found.branches, *co]
-    # Short forms name the same organization: 中国联通 -> 联通 (长沙联通, 黑龙江联通 act for it).
-    cores = [re.sub(r"^中国|(?:股份)?(?:有限)?(?:公司|集团)$", "", n) for n in names if n]
-    return names + [c for c in cores if len(c) >= 2]
+def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options: Options,
+                  model: Model | None = None) -> DocumentRecord:
+    """Fill ``record`` from a cleaned document (the floors after loading and cleaning)."""
+    model = model or load_model(options.model)
+    return decide_record(record, find_signals(clean, record.title, rs), model, rs, options)
 
 
 def _body_spans(clean: CleanText, skip: list[Span]) -> list[Span]:
@@ -237,9 +196,12 @@ def _body_spans(clean: CleanText, skip: list[Span]) -> list[Span]:
     return out
 
 
-def extract_loaded(doc: LoadedDoc, options: Options = Options(), rs: RuleSet | None = None) -> DocumentRecord:
-    """One record for one loaded document; never raises for a bad document."""
+def extract_loaded(doc: LoadedDoc, options: Options = Options(), rs: RuleSet | None = None,
+                   model: Model | None = None) -> DocumentRecord:
+    """One record for one loaded document; never raises for a bad document (a bad model or rule overlay does
+    raise, before any document is read: ModelError, RuleError)."""
     rs = rs or load_ruleset(options.rules)
+    model = model or load_model(options.model)
     record = DocumentRecord(doc_id=doc.doc_id, path=doc.path, title=doc.title, date=doc.date, url=doc.url,
                             format=doc.format, encoding=doc.encoding, warnings=list(doc.warnings))
     if doc.error:
@@ -254,9 +216,7 @@ def extract_loaded(doc: LoadedDoc, options: Options = Options(), rs: RuleSet | N
             clean = clean_text(text, doc.title)
             if options.with_text:
                 record.clean_text = clean.text
-            if options.fast and prefilter_record(record, clean, rs):
-                return record
-            return extract_clean(record, clean, rs, options)
+            return extract_clean(record, clean, rs, options, model)
     except TimeLimitExceeded as exc:
         record.status, record.error = "error", f"{doc.path}: {exc}; raise it with --timeout"
         record.measures, record.findings, record.parties, record.hotlines = [], [], [], []
@@ -289,5 +249,6 @@ def extract_paths(paths: list[str] | str, options: Options = Options()) -> Itera
     if isinstance(paths, str):
         paths = [paths]
     rs = load_ruleset(options.rules)
+    model = load_model(options.model)
     for doc in iter_loaded(list(paths), options):
-        yield extract_loaded(doc, options, rs).as_dict(with_text=options.with_text)
+        yield extract_loaded(doc, options, rs, model).as_dict(with_text=options.with_text)

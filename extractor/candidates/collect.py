@@ -1,0 +1,87 @@
+"""Everything the rules propose for one document, gathered once for the decision layer.
+
+Two steps, because the first decides whether the second is needed: :func:`find_signals` reads the cheap
+document-level evidence (statement and apology rules, the organization names) on which the statement decision
+rests; :func:`find_candidates` adds the expensive part (lists, clause units, the rules' own measure and
+finding proposals, phone numbers). A document the decision layer rejects as no statement never reaches the
+second step, and its record is the same as if it had (decide/ never lets the second step change the first).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..clean import CleanText
+from ..ruleset import RuleSet
+from ..structure import FoundList, Span, find_lists, iter_sentences
+from .apology import ApologyHit, find_apology
+from .company import CompanyResult, find_company
+from .hotlines import NumberCandidate, hotline_candidates
+from .rule_measures import RuleSpan, org_names, rule_measures
+from .statement import StatementScore, score_statement
+from .units import Unit, find_units
+
+
+@dataclass
+class Signals:
+    """Document-level evidence: enough for the statement decision."""
+
+    clean: CleanText
+    title: str
+    title_view: str
+    skip: list[Span]
+    sentences: list[Span]
+    apology: ApologyHit
+    statement: StatementScore
+    company: CompanyResult
+    orgs: list[str]
+
+
+@dataclass
+class Candidates:
+    """The signals plus the span-level proposals of one document."""
+
+    signals: Signals
+    lists: list[FoundList] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+    rule_measures: list[RuleSpan] = field(default_factory=list)
+    rule_findings: list[RuleSpan] = field(default_factory=list)
+    numbers: list[NumberCandidate] = field(default_factory=list)
+
+    @property
+    def clean(self) -> CleanText:
+        return self.signals.clean
+
+
+def _repeats_title(view: str, span: Span, title_view: str) -> bool:
+    """A heading or line that repeats the title: the publisher's headline, not the organization's words."""
+    if len(title_view) < 6:
+        return False
+    return title_view in view[span[0]:span[1]] and span[1] - span[0] <= len(title_view) + 12
+
+
+def title_view_of(clean: CleanText, title: str) -> str:
+    """The matching-view form of a short string (a title) with the same folding as the document."""
+    from ..clean import clean_text  # local: the cleaner owns the folding rules
+
+    return clean_text(title).view if title else ""
+
+
+def find_signals(clean: CleanText, title: str, rs: RuleSet) -> Signals:
+    """The document-level evidence of a cleaned document."""
+    skip = [(s, e) for s, e, _why in clean.skip_spans]
+    title_view = title_view_of(clean, title)
+    sentences = [sp for sp in iter_sentences(clean.view, skip) if not _repeats_title(clean.view, sp, title_view)]
+    apology = find_apology(clean, rs.regex("apology"), sentences)
+    statement = score_statement(clean.view, rs.regex("statement"), sentences, apology)
+    company = find_company(clean, rs.regex("company"), sentences, title_view)
+    return Signals(clean, title, title_view, skip, sentences, apology, statement, company, org_names(company, rs))
+
+
+def find_candidates(signals: Signals, rs: RuleSet, segment: Callable | None = None) -> Candidates:
+    """Lists, clause units, the rules' measure and finding proposals and the phone numbers of a document."""
+    clean, skip = signals.clean, signals.skip
+    lists = find_lists(clean.text, clean.view, rs, skip)
+    measures, findings = rule_measures(clean, lists, rs, segment, signals.orgs, skip)
+    return Candidates(signals, lists, find_units(clean.text, lists, skip), measures, findings,
+                      hotline_candidates(clean, rs, skip))

@@ -1,0 +1,359 @@
+"""Readable features of the candidates: the rules that fired on or around them, where they sit, and the
+characters they are made of.
+
+Every feature is a string a person can read (``cue=cue.tuikuan``, ``prose=prose.self_reference``,
+``intro_kind=list_kind.measures_heading``, ``ng=退款``) with a value, almost always 1. The rules stay the
+evidence; the trained models only weigh it. ``FEATURE_SCHEMA`` names this module's vocabulary: a model
+trained on another schema is refused on load (decide/model.py), since its weights would mean other things.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from ..candidates import Candidates, Signals, Unit, cue_matches, find_vows, score_categories
+from ..candidates.hotlines import NumberCandidate
+from ..ruleset import RuleSet
+from ..structure import FoundList
+from ..structure.list_types import ListItem
+
+FEATURE_SCHEMA = 1
+
+Features = dict[str, float]
+
+_DROP = re.compile(r"[\W_]+")  # what n-grams skip: punctuation, spaces, symbols
+
+
+def _bucket(x: float, edges: Iterable[float]) -> int:
+    for i, edge in enumerate(edges):
+        if x < edge:
+            return i
+    return len(tuple(edges))
+
+
+def _ngrams(text: str, n: int, prefix: str, out: Features) -> None:
+    s = _DROP.sub("", text)
+    for i in range(len(s) - n + 1):
+        out[prefix + s[i:i + n]] = 1.0
+
+
+@lru_cache(maxsize=8)
+def _rule_groups(rs: RuleSet) -> dict[str, tuple]:
+    """The regex rules a feature family looks at, compiled once per rule set."""
+    return {
+        "prose": tuple((r.id, r.pattern) for r in rs.regex("prose")),
+        "status": tuple((r.id, r.pattern) for r in rs.regex("status")),
+        "statement": tuple((r.id, r.pattern) for r in rs.regex("statement")),
+        "list_kind": tuple((r.id, r.pattern) for r in rs.regex("lists") if r.id.startswith("list_kind.")),
+        "apology": tuple((r.id, r.pattern) for r in rs.regex("apology") if r.get("kind") == "apology"),
+    }
+
+
+def _hits(group: tuple, text: str, prefix: str, out: Features) -> None:
+    for rid, pattern in group:
+        if pattern.search(text):
+            out[prefix + rid] = 1.0
+
+
+# ---------------------------------------------------------------------------------------------- document
+
+
+def document_features(sig: Signals, rs: RuleSet) -> Features:
+    """Evidence that the document reports an organization's response to an incident."""
+    view = sig.clean.view
+    f: Features = {"bias": 1.0}
+    groups = _rule_groups(rs)
+    for rid, pattern in groups["statement"]:
+        n = 0
+        for s, e in sig.sentences:
+            n += sum(1 for _ in pattern.finditer(view, s, e))
+            if n >= 4:
+                break
+        if n:
+            f["stmt=" + rid] = 1.0
+            f["stmt_many=" + rid] = 1.0 if n >= 3 else 0.0
+    for rid in sig.statement.contributions:
+        f["stmt_counted=" + rid] = 1.0
+    f["stmt_score=%d" % _bucket(sig.statement.score, (0, 2, 3.75, 5, 7))] = 1.0
+    if sig.apology.found:
+        f["apology"] = 1.0
+        f["apology_rule=" + sig.apology.rule] = 1.0
+    if sig.apology.blocked:
+        f["apology_blocked"] = 1.0
+    if sig.company.name:
+        f["company"] = 1.0
+        f["company_rule=" + (sig.company.rule or "none").split("+")[0]] = 1.0
+    else:
+        f["no_company"] = 1.0
+    prose = dict(groups["prose"])
+    self_ref = prose.get("prose.self_reference")
+    if self_ref is not None:
+        n_self = sum(1 for s, e in sig.sentences for _ in self_ref.finditer(view, s, e))
+        f["self_refs=%d" % _bucket(n_self, (1, 3, 8))] = 1.0
+    n_cues = len(cue_matches(view, rs))
+    f["cues=%d" % _bucket(n_cues, (1, 3, 8, 20))] = 1.0
+    f["length=%d" % _bucket(len(view), (300, 1000, 3000, 8000))] = 1.0
+    return f
+
+
+# ---------------------------------------------------------------------------------------------- units
+
+
+class UnitContext:
+    """Per-document facts the unit features share: sentence bounds, rule verdicts by position, names."""
+
+    def __init__(self, cands: Candidates, rs: RuleSet):
+        self.cands = cands
+        self.view = cands.clean.view
+        self.units = cands.units
+        self.rs = rs
+        self.groups = _rule_groups(rs)
+        self.orgs = [o for o in cands.signals.orgs if len(o) >= 2]
+        units = self.units
+        self.sent_first: dict[int, int] = {}
+        self.sent_last: dict[int, int] = {}
+        for i, u in enumerate(units):
+            self.sent_first.setdefault(u.sent, i)
+            self.sent_last[u.sent] = i
+        self.para_first: dict[int, int] = {}
+        for i, u in enumerate(units):
+            self.para_first.setdefault(u.para, i)
+        # The rules' verdicts, as the unit each span starts in and the units it covers.
+        self.rule_cover: list[list[tuple[str, str, bool]]] = [[] for _ in units]
+        starts = [u.start for u in units]
+        from bisect import bisect_right
+        for rs_span in [*cands.rule_measures, *cands.rule_findings]:
+            i = max(0, bisect_right(starts, rs_span.start) - 1)
+            first = True
+            while i < len(units) and units[i].start < rs_span.end:
+                if units[i].end > rs_span.start:
+                    self.rule_cover[i].append((rs_span.kind, rs_span.rule, first))
+                    first = False
+                i += 1
+        self.cues = [cue_matches(self.view[u.start:u.end], rs) for u in units]
+        self.n_units = len(units)
+
+    def text(self, i: int) -> str:
+        u = self.units[i]
+        return self.view[u.start:u.end]
+
+
+def _list_kind_rule(fl: FoundList | None) -> str:
+    return fl.kind_rule if fl is not None and fl.kind_rule else ""
+
+
+def unit_features(ctx: UnitContext, i: int) -> Features:
+    """Features of clause unit ``i``: its own rule hits and words, its sentence, list and neighbours."""
+    u: Unit = ctx.units[i]
+    v = ctx.text(i)
+    f: Features = {"bias": 1.0}
+    for _s, _e, _verb, rid, cat, _w in ctx.cues[i]:
+        if cat != "blocker":
+            f["cue=" + rid] = 1.0
+            f["cue_cat=" + cat] = 1.0
+    if any(c[4] != "blocker" for c in ctx.cues[i]):
+        f["has_cue"] = 1.0
+    for _s, _e, rid in find_vows(v, ctx.rs):
+        f["vow=" + rid] = 1.0
+    _hits(ctx.groups["prose"], v, "prose=", f)
+    _hits(ctx.groups["status"], v, "status=", f)
+    _hits(ctx.groups["apology"], v, "apology=", f)
+    if any(o in v for o in ctx.orgs):
+        f["names_org"] = 1.0
+    _ngrams(v, 2, "ng=", f)
+    lead = _DROP.sub("", v)[:2]
+    if lead:
+        f["lead=" + lead] = 1.0
+    stripped = v.rstrip()
+    f["ends=" + (stripped[-1:] if stripped and not stripped[-1].isalnum() else "w")] = 1.0
+    f["len=%d" % _bucket(len(v), (5, 10, 20, 40, 80))] = 1.0
+    # Sentence and paragraph position.
+    first, last = ctx.sent_first[u.sent], ctx.sent_last[u.sent]
+    f["in_sent=" + ("only" if first == last else "first" if i == first else "last" if i == last else "mid")] = 1.0
+    if ctx.para_first.get(u.para) == i:
+        f["para_start"] = 1.0
+    f["doc_pos=%d" % _bucket(u.start / max(1, len(ctx.view)), (0.1, 0.3, 0.6, 0.9))] = 1.0
+    if u.skip:
+        f["boilerplate"] = 1.0
+    # The sentence around it: who speaks before it, what the sentence holds.
+    sent_start = ctx.units[first].start
+    before = ctx.view[sent_start:u.start]
+    if before:
+        _hits(ctx.groups["prose"], before, "before=", f)
+        if any(o in before for o in ctx.orgs):
+            f["before_names_org"] = 1.0
+    sent_cues = sum(1 for k in range(first, last + 1) if any(c[4] != "blocker" for c in ctx.cues[k]))
+    f["sent_cues=%d" % _bucket(sent_cues, (1, 2, 4))] = 1.0
+    # Neighbours.
+    if i > 0:
+        p = ctx.text(i - 1).rstrip()
+        f["prev_ends=" + (p[-1:] if p and not p[-1].isalnum() else "w")] = 1.0
+        if any(c[4] != "blocker" for c in ctx.cues[i - 1]):
+            f["prev_has_cue"] = 1.0
+        if ctx.units[i - 1].sent == u.sent:
+            f["prev_same_sent"] = 1.0
+        if u.item is not None and ctx.units[i - 1].item is u.item:
+            f["prev_same_item"] = 1.0
+    else:
+        f["doc_first"] = 1.0
+    if i + 1 < ctx.n_units and any(c[4] != "blocker" for c in ctx.cues[i + 1]):
+        f["next_has_cue"] = 1.0
+    # Lists.
+    if u.marker is not None:
+        owner = u.marker.owner
+        f["marker=" + (owner.scheme if owner is not None else "?")] = 1.0
+    if u.item is not None:
+        fl = u.owner
+        f["in_item"] = 1.0
+        if fl is not None:
+            f["item_scheme=" + fl.scheme] = 1.0
+            f["item_kind=" + fl.kind] = 1.0
+            rule = _list_kind_rule(fl)
+            if rule:
+                f["item_kind_rule=" + rule] = 1.0
+            f["item_level=%d" % min(fl.level, 2)] = 1.0
+        if u.item.children:
+            f["item_has_children"] = 1.0
+    # What the hand-written rules decided about this unit.
+    for kind, rule, starts_here in ctx.rule_cover[i]:
+        f["rule=" + kind] = 1.0
+        f["rule_by=" + rule.split(".")[0] + "." + kind] = 1.0
+        if starts_here:
+            f["rule_starts=" + kind] = 1.0
+    return f
+
+
+def break_features(ctx: UnitContext, i: int) -> Features:
+    """Whether unit ``i`` starts a new measure although unit ``i - 1`` is part of one."""
+    u = ctx.units[i]
+    f: Features = {"bias": 1.0}
+    prev = ctx.units[i - 1]
+    f["same_sent"] = 1.0 if prev.sent == u.sent else 0.0
+    f["same_para"] = 1.0 if prev.para == u.para else 0.0
+    if u.marker is not None:
+        f["marker"] = 1.0
+    if u.item is not None and prev.item is u.item:
+        f["same_item"] = 1.0
+    elif u.item is not None or prev.item is not None:
+        f["item_change"] = 1.0
+    p = ctx.text(i - 1).rstrip()
+    f["prev_ends=" + (p[-1:] if p and not p[-1].isalnum() else "w")] = 1.0
+    v = ctx.text(i)
+    lead = _DROP.sub("", v)[:2]
+    if lead:
+        f["lead=" + lead] = 1.0
+    if any(c[4] != "blocker" for c in ctx.cues[i]):
+        f["has_cue"] = 1.0
+    if any(c[4] != "blocker" for c in ctx.cues[i - 1]):
+        f["prev_has_cue"] = 1.0
+    for rid, pattern in ctx.groups["status"]:
+        if pattern.search(v):
+            f["status=" + rid] = 1.0
+    for kind, rule, starts_here in ctx.rule_cover[i]:
+        if starts_here:
+            f["rule_starts=" + kind] = 1.0
+    return f
+
+
+# ---------------------------------------------------------------------------------------------- list items
+
+
+def leaf_items(lists: list[FoundList]) -> list[tuple[FoundList, ListItem]]:
+    """Every item of every list (nested lists are in ``lists`` too), in document order."""
+    out = [(fl, it) for fl in lists for it in fl.items]
+    out.sort(key=lambda p: (p[1].start, -p[1].end))
+    return out
+
+
+def item_features(ctx: UnitContext, fl: FoundList, it: ListItem) -> Features:
+    """Features of a whole list item: its list (scheme, intro, headings), its place in the list, its wording."""
+    view = ctx.view
+    v = view[it.start:it.end]
+    f: Features = {"bias": 1.0, "scheme=" + fl.scheme: 1.0, "kind=" + fl.kind: 1.0}
+    rule = _list_kind_rule(fl)
+    if rule:
+        f["kind_rule=" + rule] = 1.0
+    f["level=%d" % min(fl.level, 2)] = 1.0
+    f["n_items=%d" % _bucket(len(fl.items), (3, 5, 8))] = 1.0
+    k = fl.items.index(it)
+    if k == 0:
+        f["first_item"] = 1.0
+    if k == len(fl.items) - 1:
+        f["last_item"] = 1.0
+    if it.children:
+        f["has_children"] = 1.0
+    _hits(ctx.groups["list_kind"], fl.intro[-60:], "intro=", f)
+    _hits(ctx.groups["prose"], fl.intro[-60:], "intro_prose=", f)
+    for h in fl.headings[:1]:
+        _hits(ctx.groups["list_kind"], h, "heading=", f)
+    cues = cue_matches(v, ctx.rs)
+    for _s, _e, _verb, rid, cat, _w in cues:
+        if cat != "blocker":
+            f["cue=" + rid] = 1.0
+            f["cue_cat=" + cat] = 1.0
+    f["n_cues=%d" % _bucket(len(cues), (1, 2, 4))] = 1.0
+    for _s, _e, rid in find_vows(v, ctx.rs):
+        f["vow=" + rid] = 1.0
+    _hits(ctx.groups["status"], v, "status=", f)
+    _hits(ctx.groups["prose"], v[:40], "prose=", f)
+    f["len=%d" % _bucket(len(v), (8, 20, 40, 80, 160))] = 1.0
+    stripped = v.rstrip()
+    f["ends=" + (stripped[-1:] if stripped and not stripped[-1].isalnum() else "w")] = 1.0
+    acting = sum(1 for x in fl.items if any(c[4] != "blocker" for c in cue_matches(view[x.start:x.end], ctx.rs)))
+    f["list_cue_share=%d" % _bucket(acting / len(fl.items), (0.25, 0.5, 0.75, 1.0))] = 1.0
+    questions = sum(1 for x in fl.items if view[x.start:x.end].rstrip().endswith(("？", "?")))
+    if questions * 2 >= len(fl.items):
+        f["questions"] = 1.0
+    for rs_span in ctx.cands.rule_measures:
+        if rs_span.start == it.start and rs_span.end == it.end:
+            f["rule=" + rs_span.kind] = 1.0
+    for rs_span in ctx.cands.rule_findings:
+        if rs_span.start == it.start and rs_span.end == it.end:
+            f["rule=finding"] = 1.0
+    return f
+
+
+# ---------------------------------------------------------------------------------------------- numbers
+
+
+def number_features(cands: Candidates, c: NumberCandidate) -> Features:
+    """Features of a phone-like number: its shape, the context rules around it, the rules' verdict."""
+    f: Features = {"bias": 1.0, "shape=" + c.shape: 1.0}
+    for cue in c.cues:
+        f["cue=" + cue] = 1.0
+    if c.blocked:
+        f["blocked"] = 1.0
+    if c.in_skip:
+        f["boilerplate"] = 1.0
+    if c.hotline is not None:
+        f["rule_accepts"] = 1.0
+        f["rule_kind=" + c.hotline.kind] = 1.0
+    digits = sum(ch.isdigit() for ch in c.number)
+    f["digits=%d" % _bucket(digits, (5, 6, 8, 11, 12))] = 1.0
+    view = cands.clean.view
+    _ngrams(view[max(0, c.start - 8):c.start], 2, "before=", f)
+    _ngrams(view[c.end:c.end + 4], 2, "after=", f)
+    return f
+
+
+
+
+# ---------------------------------------------------------------------------------------------- category
+
+
+def category_features(view_text: str, rs: RuleSet, list_kind: str = "") -> Features:
+    """Features of a measure's wording for its category: cue and category rules (weighted by where they sit,
+    as the rule scorer weighs them), the rules' own pick, and the words."""
+    f: Features = {"bias": 1.0}
+    scores = score_categories(view_text, rs)
+    for cat, (score, rid) in scores.items():
+        f["score=" + cat] = min(score, 8.0) / 4.0
+        f["strongest=" + rid] = 1.0
+    if scores:
+        top = max(scores, key=lambda c: scores[c][0])
+        f["top=" + top] = 1.0
+    if list_kind:
+        f["list_kind=" + list_kind] = 1.0
+    _ngrams(view_text[:60], 2, "ng=", f)
+    return f

@@ -1,0 +1,112 @@
+"""Logistic models over named features, stored as JSON: a model file is data, never code.
+
+A decision is ``softmax(bias + Σ weight[feature] * value)`` over the model's classes; a binary model keeps one
+weight per feature, for its second class. Features are readable strings (``cue=cue.tuikuan``,
+``intro=list_kind.measures_heading``), so :meth:`LinearModel.explain` can say which ones weighed most, the way
+Presidio's decision process does. Training happens in :mod:`extractor.decide.train` with scikit-learn;
+applying a model needs neither scikit-learn nor numpy.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Mapping
+
+Features = Mapping[str, float]
+
+_DIGITS = 6  # significant digits kept in files: enough for the decisions, stable across platforms
+
+
+def _round(x: float) -> float:
+    return float(f"{x:.{_DIGITS}g}")
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """One trained decision: its classes, a bias and a weight row per feature."""
+
+    name: str
+    classes: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: Mapping[str, tuple[float, ...]]
+
+    @property
+    def binary(self) -> bool:
+        return len(self.bias) == 1
+
+    def _logits(self, feats: Features) -> list[float]:
+        z = list(self.bias)
+        w = self.weights
+        for name, value in feats.items():
+            row = w.get(name)
+            if row is not None and value:
+                for k, wk in enumerate(row):
+                    z[k] += wk * value
+        return z
+
+    def predict_proba(self, feats: Features) -> dict[str, float]:
+        """Probability of every class."""
+        z = self._logits(feats)
+        if self.binary:
+            p = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z[0]))))
+            return {self.classes[0]: 1.0 - p, self.classes[1]: p}
+        top = max(z)
+        e = [math.exp(v - top) for v in z]
+        total = sum(e)
+        return {c: v / total for c, v in zip(self.classes, e)}
+
+    def prob(self, feats: Features, cls: str | None = None) -> float:
+        """Probability of ``cls`` (the second class of a binary model by default)."""
+        return self.predict_proba(feats)[cls if cls is not None else self.classes[-1]]
+
+    def predict(self, feats: Features) -> tuple[str, float]:
+        """The most probable class (the earlier one on a tie) and its probability."""
+        probs = self.predict_proba(feats)
+        best = max(self.classes, key=lambda c: (probs[c], -self.classes.index(c)))
+        return best, probs[best]
+
+    def explain(self, feats: Features, cls: str | None = None, top: int = 5) -> list[tuple[str, float]]:
+        """The features that pushed hardest towards (positive) or away from (negative) ``cls``."""
+        cls = cls if cls is not None else self.classes[-1]
+        k = self.classes.index(cls)
+        contrib = []
+        for n, v in feats.items():
+            row = self.weights.get(n)
+            if row is None or not v:
+                continue
+            if self.binary:
+                c = row[0] * v * (1.0 if k == 1 else -1.0)
+            else:
+                # Against the mean of the other classes: what makes this class win, not what all share.
+                c = (row[k] - (sum(row) - row[k]) / (len(row) - 1)) * v
+            if abs(c) >= 1e-3:
+                contrib.append((n, round(c, 3)))
+        contrib.sort(key=lambda nc: (-abs(nc[1]), nc[0]))
+        return contrib[:top]
+
+    def to_json(self) -> dict:
+        """A JSON-ready dict; rounded and sorted, so the same model always gives the same bytes."""
+        return {
+            "name": self.name,
+            "classes": list(self.classes),
+            "bias": [_round(b) for b in self.bias],
+            "weights": {n: [_round(w) for w in row] for n, row in sorted(self.weights.items())},
+        }
+
+    @classmethod
+    def from_json(cls, obj: dict) -> "LinearModel":
+        """The model of :meth:`to_json`; ValueError when the shapes do not fit."""
+        name = str(obj.get("name", "?"))
+        classes = tuple(str(c) for c in obj["classes"])
+        bias = tuple(float(b) for b in obj["bias"])
+        width = len(bias)
+        if len(classes) < 2 or width not in (1, len(classes)) or (width == 1 and len(classes) != 2):
+            raise ValueError(f"decision {name!r}: {len(classes)} classes but {width} bias values")
+        weights = {}
+        for n, row in obj["weights"].items():
+            if not isinstance(row, list) or len(row) != width:
+                raise ValueError(f"decision {name!r}: feature {n!r} has a weight row of the wrong length")
+            weights[str(n)] = tuple(float(w) for w in row)
+        if not all(math.isfinite(b) for b in bias) or not all(math.isfinite(w) for r in weights.values() for w in r):
+            raise ValueError(f"decision {name!r}: weights that are not finite numbers")
+        return cls(name, classes, bias, weights)

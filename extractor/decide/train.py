@@ -1,0 +1,315 @@
+"""Training: gold folders -> candidates with labels -> one logistic model per decision -> a model folder.
+
+    extract train GOLD_DIR... --out MODEL_DIR        (make train: the shipped model, from ../shared)
+
+Each gold document runs through the same floors as at extraction time (load, clean, structure, candidates);
+the gold annotations become labels on the candidates (decide/labels.py), and scikit-learn fits one
+``LogisticRegression`` per decision on the readable features (decide/features.py). The same data gives the
+same model file, byte for byte: documents are read in sorted order, the solver is deterministic, weights are
+rounded when written. scikit-learn is needed here only; extraction reads the JSON.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ..candidates import Candidates, Signals, find_candidates, find_signals
+from ..clean import clean_text
+from ..errors import ExtractorError
+from ..load import LoadedDoc, Source, iter_sources, load_source
+from ..records import DocumentRecord
+from ..ruleset import RuleSet
+from .features import (Features, UnitContext, break_features, category_features, document_features,
+                       item_features, leaf_items, number_features, unit_features)
+from .gold import CATEGORIES, GoldDoc, read_gold_dirs
+from .labels import item_label, norm, number_key, unit_labels
+from .linear import LinearModel
+from .model import DECISIONS, Model
+
+# Regularization (C, smaller = stronger) and class weighting per decision, chosen by document-grouped
+# cross-validation on seeds + dev + dev2 (README "How the decisions were chosen"). "balanced" lets the few
+# measure clauses among many narrative ones weigh as much as the rest.
+SETTINGS: dict[str, dict] = {
+    "statement": {"C": 0.3, "class_weight": None},
+    "apology": {"C": 0.3, "class_weight": None},
+    "unit": {"C": 0.3, "class_weight": "balanced"},
+    "boundary": {"C": 1.0, "class_weight": None},
+    "item": {"C": 0.3, "class_weight": "balanced"},
+    "category": {"C": 1.0, "class_weight": None},
+    "hotline": {"C": 1.0, "class_weight": None},
+}
+THRESHOLDS = {"statement": 0.5, "apology": 0.5, "boundary": 0.5, "hotline": 0.5}
+
+
+@dataclass
+class Prepared:
+    """One gold document through the floors, with its features and labels for every decision."""
+
+    gold: GoldDoc
+    doc: LoadedDoc
+    signals: Signals
+    cands: Candidates
+    doc_feats: Features
+    unit_feats: list[Features] = field(default_factory=list)
+    unit_labels: list[str] = field(default_factory=list)     # B-M I-M B-F I-F O
+    boundary_feats: list[Features] = field(default_factory=list)
+    boundary_labels: list[bool] = field(default_factory=list)
+    item_feats: list[Features] = field(default_factory=list)
+    item_labels: list[str] = field(default_factory=list)
+    number_feats: list[Features] = field(default_factory=list)
+    number_labels: list[bool] = field(default_factory=list)
+    category_feats: list[Features] = field(default_factory=list)
+    category_labels: list[str] = field(default_factory=list)
+    lost_measures: int = 0
+    lost_findings: int = 0
+    hotlines_found: int = 0
+
+    @property
+    def is_statement(self) -> bool:
+        return bool(self.gold.gold["is_statement"])
+
+    def new_record(self) -> DocumentRecord:
+        d = self.doc
+        return DocumentRecord(doc_id=d.doc_id, path=d.path, title=d.title, date=d.date, url=d.url, format=d.format,
+                              encoding=d.encoding, warnings=list(d.warnings))
+
+
+def _load(path: Path) -> LoadedDoc:
+    sources = list(iter_sources([str(path)]))
+    src = sources[0]
+    docs = load_source(src) if isinstance(src, Source) else [src]
+    doc = docs[0]
+    if doc.error:
+        raise ExtractorError(f"{path}: {doc.error}")
+    return doc
+
+
+def prepare(gold_doc: GoldDoc, rs: RuleSet) -> Prepared:
+    """Candidates, features and labels of one gold document."""
+    doc = _load(gold_doc.path)
+    clean = clean_text(doc.text, doc.title)
+    signals = find_signals(clean, doc.title, rs)
+    cands = find_candidates(signals, rs, None)
+    p = Prepared(gold_doc, doc, signals, cands, document_features(signals, rs))
+    gold = gold_doc.gold
+    measures = [m["text"] for m in gold.get("measures", [])]
+    findings = [f["text"] for f in gold.get("findings", [])]
+    ctx = UnitContext(cands, rs)
+    unit_texts = [norm(clean.text[u.start:u.end]) for u in cands.units]
+    labels, p.lost_measures, p.lost_findings = unit_labels(unit_texts, measures, findings)
+    p.unit_labels = labels
+    p.unit_feats = [unit_features(ctx, i) for i in range(len(cands.units))]
+    for k in range(1, len(labels)):
+        if labels[k].endswith("M") and labels[k - 1].endswith("M"):
+            p.boundary_feats.append(break_features(ctx, k))
+            p.boundary_labels.append(labels[k] == "B-M")
+    for fl, it in leaf_items(cands.lists):
+        if it.children:
+            continue
+        p.item_feats.append(item_features(ctx, fl, it))
+        p.item_labels.append(item_label(clean.text[it.start:it.end], measures, findings))
+    gold_numbers = {number_key(h) for h in gold.get("hotlines", [])}
+    found = set()
+    for c in cands.numbers:
+        key = number_key(c.number)
+        p.number_feats.append(number_features(cands, c))
+        p.number_labels.append(key in gold_numbers)
+        if key in gold_numbers:
+            found.add(key)
+    p.hotlines_found = len(found)
+    # Categories are learnt from the gold measures' own wording; the list kind comes from where they sit.
+    for m in gold.get("measures", []):
+        if m.get("category") in CATEGORIES:
+            view = clean_text(m["text"]).view
+            p.category_feats.append(category_features(view, rs, _list_kind_at(cands, m["text"], clean.text)))
+            p.category_labels.append(m["category"])
+    return p
+
+
+def _list_kind_at(cands: Candidates, text: str, doc_text: str) -> str:
+    """The kind of the list whose item holds ``text`` in the document, or "" (prose, or not found)."""
+    pos = doc_text.find(text[:12]) if len(text) >= 12 else -1
+    if pos < 0:
+        return ""
+    best = ""
+    for fl, it in leaf_items(cands.lists):
+        if it.start <= pos < it.end and not it.children:
+            best = fl.kind
+    return best
+
+
+def prepare_all(docs: Sequence[GoldDoc], rs: RuleSet, progress=None) -> list[Prepared]:
+    out = []
+    for d in docs:
+        out.append(prepare(d, rs))
+        if progress is not None:
+            progress(d)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- fitting
+
+
+def fit_linear(name: str, X: list[Features], y: list, C: float, class_weight=None) -> LinearModel:
+    """One logistic model; a decision with a single class in its data becomes a constant model."""
+    labels = sorted({str(v) for v in y})
+    if len(labels) == 1:
+        # Nothing to learn from: always the one class seen (the model card warns about it).
+        other = "no" if labels[0] == "yes" else "yes"
+        classes = tuple(sorted([labels[0], other]))
+        bias = 20.0 if classes[1] == labels[0] else -20.0
+        return LinearModel(name, classes, (bias,), {})
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer(sort=True)
+    Xm = vec.fit_transform(X)
+    Xm.indices = Xm.indices.astype(np.int32)
+    Xm.indptr = Xm.indptr.astype(np.int32)
+    clf = LogisticRegression(C=C, class_weight=class_weight, max_iter=10000, solver="lbfgs", tol=1e-6)
+    clf.fit(Xm, [str(v) for v in y])
+    classes = tuple(str(c) for c in clf.classes_)
+    names = vec.feature_names_
+    if len(classes) == 2:
+        coef = clf.coef_[0]
+        weights = {n: (float(w),) for n, w in zip(names, coef) if abs(w) >= 1e-6}
+        bias = (float(clf.intercept_[0]),)
+    else:
+        weights = {}
+        for j, n in enumerate(names):
+            row = tuple(float(w) for w in clf.coef_[:, j])
+            if any(abs(w) >= 1e-6 for w in row):
+                weights[n] = row
+        bias = tuple(float(b) for b in clf.intercept_)
+    return LinearModel(name, classes, bias, weights)
+
+
+def _yes(v: bool) -> str:
+    return "yes" if v else "no"
+
+
+MIN_DOCS = 1  # features seen in fewer training documents are left out (1: keep all; 2 measured worse in CV)
+
+
+def _common(X: list[Features], docs: list[int]) -> list[Features]:
+    """``X`` without the features that occur in fewer than MIN_DOCS documents."""
+    seen: dict[str, set[int]] = {}
+    for f, d in zip(X, docs):
+        for k in f:
+            seen.setdefault(k, set()).add(d)
+    keep = {k for k, ds in seen.items() if len(ds) >= MIN_DOCS}
+    return [{k: v for k, v in f.items() if k in keep} for f in X]
+
+
+def training_data(prepared: Iterable[Prepared]) -> dict[str, tuple[list[Features], list]]:
+    """Features and labels of every decision, gathered from prepared documents (rare features left out)."""
+    data: dict[str, tuple[list, list]] = {k: ([], []) for k in DECISIONS}
+    docs: dict[str, list[int]] = {k: [] for k in DECISIONS}
+    for n, p in enumerate(prepared):
+        sizes = {k: len(v[0]) for k, v in data.items()}
+        _add(data, p)
+        for k, v in data.items():
+            docs[k].extend([n] * (len(v[0]) - sizes[k]))
+    return {k: (_common(X, docs[k]), y) for k, (X, y) in data.items()}
+
+
+def _add(data: dict[str, tuple[list, list]], p: Prepared) -> None:
+    """Append the examples of one prepared document to every decision's data."""
+    gold = p.gold.gold
+    data["statement"][0].append(p.doc_feats)
+    data["statement"][1].append(_yes(p.is_statement))
+    if not p.is_statement:
+        return  # the other decisions are only ever taken inside statements
+    data["apology"][0].append(p.doc_feats)
+    data["apology"][1].append(_yes(bool(gold.get("apology"))))
+    for f, lab in zip(p.unit_feats, p.unit_labels):
+        data["unit"][0].append(f)
+        data["unit"][1].append(lab[-1] if lab != "O" else "O")
+    data["boundary"][0].extend(p.boundary_feats)
+    data["boundary"][1].extend(_yes(v) for v in p.boundary_labels)
+    data["item"][0].extend(p.item_feats)
+    data["item"][1].extend(p.item_labels)
+    data["category"][0].extend(p.category_feats)
+    data["category"][1].extend(p.category_labels)
+    data["hotline"][0].extend(p.number_feats)
+    data["hotline"][1].extend(_yes(v) for v in p.number_labels)
+
+
+def fit_model(prepared: Sequence[Prepared], meta: dict | None = None) -> Model:
+    """All decisions trained on ``prepared``."""
+    data = training_data(prepared)
+    decisions = {}
+    for name in DECISIONS:
+        X, y = data[name]
+        s = SETTINGS[name]
+        if not X:
+            y = ["no"]
+        decisions[name] = fit_linear(name, X, y, s["C"], s["class_weight"])
+    return Model(decisions, dict(THRESHOLDS), meta or {})
+
+
+# ---------------------------------------------------------------------------------------------- the model card
+
+
+def training_warnings(prepared: Sequence[Prepared]) -> list[str]:
+    """What a user should know about the training data before trusting the model."""
+    out = []
+    n_neg = sum(not p.is_statement for p in prepared)
+    n_pos = len(prepared) - n_neg
+    if not n_neg:
+        out.append("no negative documents (every document is a statement): the statement decision cannot "
+                   "reject anything; add look-alike pages annotated is_statement=false")
+    if not n_pos:
+        out.append("no statements: nothing to learn measures from")
+    listed = sum(bool(m.get("listed")) for p in prepared for m in p.gold.gold.get("measures", []))
+    if n_pos and not listed:
+        out.append("no listed measures: list items will not be recognised as measures")
+    if n_pos and not any(p.gold.gold.get("hotlines") for p in prepared):
+        out.append("no hotlines: no number will be accepted as a hotline")
+    if n_pos and not any(p.gold.gold.get("findings") for p in prepared):
+        out.append("no findings: no finding will be extracted")
+    return out
+
+
+def model_card(model: Model, prepared: Sequence[Prepared], sets: list[str], figures: str = "") -> str:
+    """The Markdown model card written beside model.json."""
+    date = os.environ.get("SOURCE_DATE_EPOCH")
+    day = (_dt.datetime.fromtimestamp(int(date), _dt.timezone.utc) if date else _dt.datetime.now(_dt.timezone.utc))
+    n = len(prepared)
+    n_pos = sum(p.is_statement for p in prepared)
+    n_meas = sum(len(p.gold.gold.get("measures", [])) for p in prepared)
+    lines = [
+        "# Model card",
+        "",
+        f"- Trained: {day.date().isoformat()} (`SOURCE_DATE_EPOCH` fixes this date; the weights do not depend on it)",
+        f"- Model format {model.to_json()['version']}, feature schema {model.to_json()['feature_schema']}",
+        f"- Training sets: {', '.join(sets)}",
+        f"- Documents: {n} ({n_pos} statements, {n - n_pos} look-alikes); {n_meas} gold measures",
+        "- Decisions: one logistic regression each (scikit-learn, L2, lbfgs), over readable features",
+        "",
+        "| decision | classes | features with weight | what it decides |",
+        "|---|---|---:|---|",
+    ]
+    for name, desc in DECISIONS.items():
+        lm = model[name]
+        lines.append(f"| {name} | {', '.join(lm.classes)} | {len(lm.weights)} | {desc} |")
+    warnings = training_warnings(prepared)
+    lines += ["", "## Warnings", ""]
+    lines += [f"- {w}" for w in warnings] or ["- none"]
+    if figures:
+        lines += ["", "## Measured", "", figures.rstrip()]
+    return "\n".join(lines) + "\n"
+
+
+def train(gold_dirs: list[str], rs: RuleSet, progress=None) -> tuple[Model, list[Prepared]]:
+    """Read and validate the gold folders (GoldError lists every problem), prepare and fit."""
+    docs = read_gold_dirs(gold_dirs)
+    prepared = prepare_all(docs, rs, progress)
+    sets = [Path(d).name for d in gold_dirs]
+    meta = {"sets": sets, "documents": len(prepared),
+            "statements": sum(p.is_statement for p in prepared)}
+    return fit_model(prepared, meta), prepared

@@ -1,0 +1,114 @@
+"""Held-out figures: document-grouped cross-validation, cross-set transfer, and the candidates' ceiling.
+
+Every gold document is prepared once (load, clean, candidates, features, labels); each fold then trains the
+decisions on the other folds and extracts the held-out documents with the same code the command line runs
+(run/pipeline.py ``decide_record``), and the shared scorer scores the records. Folds group documents by
+incident (decide/groups.py), so no event is on both sides of a split.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from ..decide.groups import incident_groups
+from ..decide.model import Model
+from ..decide.train import Prepared, fit_model
+from ..ruleset import RuleSet
+from ..run.pipeline import Options, decide_record
+
+FOLDS = 5
+
+
+@dataclass
+class Scored:
+    """Records of one experiment and the scorer's figures for them."""
+
+    name: str
+    provenance: str  # in-sample | cross-validated | cross-set
+    records: list[dict]
+    scores: dict
+
+
+def extract_prepared(prepared: Sequence[Prepared], model: Model, rs: RuleSet, options: Options) -> list[dict]:
+    """Records of prepared documents under ``model`` (the pipeline's decisions and fields, nothing re-read)."""
+    out = []
+    for p in prepared:
+        rec = decide_record(p.new_record(), p.signals, model, rs, options, p.cands)
+        out.append(rec.as_dict(with_text=False))
+    return out
+
+
+def score_records(records: list[dict], prepared: Sequence[Prepared], score_py: Path) -> dict:
+    """The shared scorer's figures for ``records`` against the gold files of ``prepared``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_dir = Path(tmp) / "gold"
+        gold_dir.mkdir()
+        for p in prepared:
+            (gold_dir / p.gold.gold_path.name).write_text(json.dumps(p.gold.gold, ensure_ascii=False),
+                                                          encoding="utf-8")
+        pred = Path(tmp) / "pred.jsonl"
+        with pred.open("w", encoding="utf-8") as fh:
+            for rec in records:
+                # The scorer pairs by file stem: give each record its gold file's stem.
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        proc = subprocess.run([sys.executable, str(score_py), str(gold_dir), str(pred), "--json"],
+                              capture_output=True, text=True, encoding="utf-8")
+    if proc.returncode != 0:
+        raise RuntimeError(f"{score_py} failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _stemmed(records: list[dict], prepared: Sequence[Prepared]) -> list[dict]:
+    for rec, p in zip(records, prepared):
+        rec["doc_id"] = p.gold.stem + p.gold.path.suffix
+    return records
+
+
+def groups_of(prepared: Sequence[Prepared]) -> list[int]:
+    """Incident groups of the prepared documents."""
+    return incident_groups([p.gold.incident for p in prepared], [p.gold.gold.get("company", "") for p in prepared],
+                           [p.signals.clean.view for p in prepared])
+
+
+def cross_validate(prepared: Sequence[Prepared], rs: RuleSet, options: Options, folds: int = FOLDS) -> list[dict]:
+    """Out-of-fold records, in the order of ``prepared``."""
+    from sklearn.model_selection import GroupKFold
+
+    groups = groups_of(prepared)
+    records: list[dict | None] = [None] * len(prepared)
+    for train_idx, test_idx in GroupKFold(n_splits=folds).split(list(range(len(prepared))), groups=groups):
+        model = fit_model([prepared[i] for i in train_idx])
+        recs = extract_prepared([prepared[i] for i in test_idx], model, rs, options)
+        for i, rec in zip(test_idx, recs):
+            records[i] = rec
+    return _stemmed([r for r in records if r is not None], prepared)
+
+
+def transfer(train: Sequence[Prepared], test: Sequence[Prepared], rs: RuleSet, options: Options) -> list[dict]:
+    """Records of ``test`` under a model trained on ``train`` only."""
+    return _stemmed(extract_prepared(test, fit_model(train), rs, options), test)
+
+
+def in_sample(prepared: Sequence[Prepared], rs: RuleSet, options: Options) -> list[dict]:
+    return _stemmed(extract_prepared(prepared, fit_model(prepared), rs, options), prepared)
+
+
+def candidate_recall(prepared: Sequence[Prepared]) -> dict[str, float]:
+    """Share of gold measures, findings and hotlines that some candidate can match: the models' ceiling."""
+    n_m = sum(len(p.gold.gold.get("measures", [])) for p in prepared)
+    n_f = sum(len(p.gold.gold.get("findings", [])) for p in prepared)
+    n_h = sum(len(p.gold.gold.get("hotlines", [])) for p in prepared)
+    lost_m = sum(p.lost_measures for p in prepared)
+    lost_f = sum(p.lost_findings for p in prepared)
+    found_h = sum(p.hotlines_found for p in prepared)
+    return {
+        "measures": round(1 - lost_m / n_m, 4) if n_m else 1.0,
+        "findings": round(1 - lost_f / n_f, 4) if n_f else 1.0,
+        "hotlines": round(found_h / n_h, 4) if n_h else 1.0,
+        "n_measures": n_m, "n_findings": n_f, "n_hotlines": n_h,
+    }
