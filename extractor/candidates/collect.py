@@ -17,9 +17,13 @@ from ..structure import FoundList, Span, find_lists, iter_sentences
 from .apology import ApologyHit, find_apology
 from .company import CompanyResult, find_company
 from .hotlines import NumberCandidate, hotline_candidates
+from .orgs import OrgCandidate, find_org_candidates
 from .rule_measures import RuleSpan, org_names, rule_measures
 from .statement import StatementScore, score_statement
 from .units import Unit, find_units
+
+
+HEAD_CHARS = 300  # the first lines of a page, where it names its subject when it has no title
 
 
 @dataclass
@@ -47,6 +51,9 @@ class Candidates:
     rule_measures: list[RuleSpan] = field(default_factory=list)
     rule_findings: list[RuleSpan] = field(default_factory=list)
     numbers: list[NumberCandidate] = field(default_factory=list)
+    orgs: list[OrgCandidate] = field(default_factory=list)
+    body: str = ""   # the sentences outside boilerplate, joined: where mentions are counted
+    head: str = ""   # the title and the first lines: where a page names its subject
 
     @property
     def clean(self) -> CleanText:
@@ -83,5 +90,9 @@ def find_candidates(signals: Signals, rs: RuleSet, segment: Callable | None = No
     clean, skip = signals.clean, signals.skip
     lists = find_lists(clean.text, clean.view, rs, skip)
     measures, findings = rule_measures(clean, lists, rs, segment, signals.orgs, skip)
+    view = clean.view
+    body = "\n".join(view[s:e] for s, e in signals.sentences)
+    head = "\n".join([signals.title_view, *[ln for ln in view[:HEAD_CHARS].split("\n") if ln.strip()][:3]])
     return Candidates(signals, lists, find_units(clean.text, lists, skip), measures, findings,
-                      hotline_candidates(clean, rs, skip))
+                      hotline_candidates(clean, rs, skip),
+                      find_org_candidates(view, signals.sentences, head, rs, signals.company), body, head)

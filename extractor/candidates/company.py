@@ -30,7 +30,7 @@ MAX_BRAND_HAN = 6         # … or with more Han characters than this (遭网民
 ANCHOR_WEIGHT = 3.0
 TITLE_WEIGHT = 4.0
 QUOTED_WEIGHT = 1.0       # a quoted title word is as often a term (“赋红码”) as a brand (「江南布衣」)
-_CLAUSE_BOUNDARY = re.compile(r"[，,。！？!?；;：:\n]")
+CLAUSE_BOUNDARY = re.compile(r"[，,。！？!?；;：:\n]")
 _NAME_CHARS = r"[A-Za-z\u4e00-\u9fff&·'’\-]"
 _BRAND_RE = re.compile(r"^[A-Za-z\u4e00-\u9fff&'’\-]{2,}$")
 _TITLE_SPLIT = re.compile(r"[\s，,！!？?｜|【】\[\]《》()（）—–-]+")
@@ -51,7 +51,7 @@ class CompanyResult:
     candidates: dict[str, float] = field(default_factory=dict)
 
 
-class _Lexicon:
+class CompanyLexicon:
     """The company rules of a ruleset, grouped by kind."""
 
     def __init__(self, rules):
@@ -80,7 +80,7 @@ class _Lexicon:
         return None, None
 
 
-def _subject_of(prefix: str, lex: _Lexicon) -> str:
+def subject_of(prefix: str, lex: CompanyLexicon) -> str:
     """The organization name at the subject position of a clause prefix, or ''."""
     obj, m = lex.any_match("object", prefix)
     if m and m.start() == 0:
@@ -104,7 +104,7 @@ def _subject_of(prefix: str, lex: _Lexicon) -> str:
     if lex.suffix_name is not None:
         for m in lex.suffix_name.finditer(prefix):
             # A one-character suffix (局, 处) ends a name only at the verb: 事件处置 is no 事件处.
-            if m.end() - m.start() >= 2 and (m.end() == len(prefix) or _has_long_suffix(m.group(0), lex)):
+            if m.end() - m.start() >= 2 and (m.end() == len(prefix) or has_long_suffix(m.group(0), lex)):
                 return m.group(0)
     return prefix if _is_brand_like(prefix) else ""
 
@@ -114,7 +114,7 @@ def _joint_body(m: re.Match) -> str:
     return m.group("place") + (m.group("level") or "") + m.group("body")
 
 
-def _joint_body_at_end(prefix: str, lex: _Lexicon) -> str:
+def _joint_body_at_end(prefix: str, lex: CompanyLexicon) -> str:
     for rule in lex.rules.get("joint", []):
         for m in rule.pattern.finditer(prefix):
             if m.end() == len(prefix.rstrip(" \t\u3000")):
@@ -122,7 +122,7 @@ def _joint_body_at_end(prefix: str, lex: _Lexicon) -> str:
     return ""
 
 
-def _joint_surfaces(body: str, lex: _Lexicon) -> Counter:
+def _joint_surfaces(body: str, lex: CompanyLexicon) -> Counter:
     """Mentions of each joint body under its paired form: 叶县党委、政府 names 叶县政府."""
     out: Counter = Counter()
     for rule in lex.rules.get("joint", []):
@@ -131,19 +131,19 @@ def _joint_surfaces(body: str, lex: _Lexicon) -> Counter:
     return out
 
 
-def _source_subjects(view: str, sentences: list[Span], lex: _Lexicon) -> list[tuple[str, str]]:
+def _source_subjects(view: str, sentences: list[Span], lex: CompanyLexicon) -> list[tuple[str, str]]:
     """Sources whose statement the text reports (据兰州市卫健委消息)."""
     out = []
     for rule in lex.rules.get("source", []):
         for s, e in sentences:
             for m in rule.pattern.finditer(view, s, e):
-                name = _subject_of(m.group("name"), lex)
+                name = subject_of(m.group("name"), lex)
                 if name:
                     out.append((name, rule.id))
     return out
 
 
-def _mentions(name: str, body: str, lex: _Lexicon) -> int:
+def _mentions(name: str, body: str, lex: CompanyLexicon) -> int:
     """Mentions of a name outside titles of documents (《兰州生物药厂周边群众检测方案》 is no actor)."""
     count = body.count(name) - sum(t.count(name) for t in _DOC_TITLE.findall(body))
     acted_on = lex.rules.get("acted_on", [])
@@ -154,7 +154,7 @@ def _mentions(name: str, body: str, lex: _Lexicon) -> int:
     return max(count, 0)
 
 
-def _has_long_suffix(name: str, lex: _Lexicon) -> bool:
+def has_long_suffix(name: str, lex: CompanyLexicon) -> bool:
     return lex.long_suffix_end is not None and lex.long_suffix_end.search(name) is not None
 
 
@@ -166,11 +166,11 @@ def _is_brand_like(text: str) -> bool:
     return han <= MAX_BRAND_HAN and len(text) <= MAX_BRAND
 
 
-def _has_suffix(name: str, lex: _Lexicon) -> bool:
+def _has_suffix(name: str, lex: CompanyLexicon) -> bool:
     return lex.suffix_name is not None and lex.suffix_name.fullmatch(name) is not None
 
 
-def _is_generic(name: str, lex: _Lexicon) -> bool:
+def is_generic_name(name: str, lex: CompanyLexicon) -> bool:
     """Deictic or generic subjects (该院, 公司), bare suffixes (学院, 卫健委) and bare places (广东)."""
     if len(name) < 2 or _HAS_DIGIT.search(name):
         return True
@@ -182,7 +182,7 @@ def _is_generic(name: str, lex: _Lexicon) -> bool:
     return _is_place(name, lex)
 
 
-def _is_branch_of(name: str, title_names: set[str], lex: _Lexicon) -> bool:
+def _is_branch_of(name: str, title_names: set[str], lex: CompanyLexicon) -> bool:
     """A place + the core of a title name or of a national brand (哈尔滨联通 when the title names 中国联通)."""
     for rule in lex.rules.get("place", []):
         m = rule.pattern.match(name)
@@ -197,7 +197,7 @@ def _is_branch_of(name: str, title_names: set[str], lex: _Lexicon) -> bool:
     return False
 
 
-def _place_key(name: str, lex: _Lexicon) -> str:
+def _place_key(name: str, lex: CompanyLexicon) -> str:
     """One key for a place written with and without its level (西安市卫健委 / 西安卫健委)."""
     for rule in lex.rules.get("place", []):
         m = rule.pattern.match(name)
@@ -206,11 +206,11 @@ def _place_key(name: str, lex: _Lexicon) -> str:
     return name
 
 
-def _is_place(name: str, lex: _Lexicon) -> bool:
+def _is_place(name: str, lex: CompanyLexicon) -> bool:
     return any((pm := rule.pattern.match(name)) and pm.end() == len(name) for rule in lex.rules.get("place", []))
 
 
-def _latin_aliases(body: str, titled: list[tuple[str, str]], lex: _Lexicon) -> list[tuple[str, str]]:
+def _latin_aliases(body: str, titled: list[tuple[str, str]], lex: CompanyLexicon) -> list[tuple[str, str]]:
     """Chinese names the body gives for a Latin title name: 欧莱雅(L'oreal) when the title says L'oreal."""
     latin = {name.lower() for name, _ in titled if name.isascii()}
     out = []
@@ -222,36 +222,36 @@ def _latin_aliases(body: str, titled: list[tuple[str, str]], lex: _Lexicon) -> l
     return out
 
 
-def _anchor_subjects(view: str, sentences: list[Span], lex: _Lexicon) -> list[tuple[str, str]]:
+def _anchor_subjects(view: str, sentences: list[Span], lex: CompanyLexicon) -> list[tuple[str, str]]:
     out = []
     for rule in lex.rules.get("anchor", []):
         for s, e in sentences:
             for m in rule.pattern.finditer(view, s, e):
                 lo = max(s, m.start() - MAX_SUBJECT)
                 prefix = view[lo:m.start()]
-                cut = [b.end() for b in _CLAUSE_BOUNDARY.finditer(prefix)]
+                cut = [b.end() for b in CLAUSE_BOUNDARY.finditer(prefix)]
                 if cut:
                     prefix = prefix[cut[-1]:]
-                name = _subject_of(prefix, lex)
+                name = subject_of(prefix, lex)
                 if name:
                     out.append((name, rule.id))
     return out
 
 
-def _title_subjects(title_view: str, lex: _Lexicon) -> list[tuple[str, str]]:
+def _title_subjects(title_view: str, lex: CompanyLexicon) -> list[tuple[str, str]]:
     """Subjects of title verbs (中通致歉), speakers before a colon (港铁：…) and quoted names (「江南布衣」)."""
     out = []
     for piece in (p for p in _TITLE_SPLIT.split(title_view) if p):
         speaker, colon, _ = piece.partition("：") if "：" in piece else piece.partition(":")
         if colon and 2 <= len(speaker) <= MAX_BRAND:
-            name = _subject_of(speaker, lex)
+            name = subject_of(speaker, lex)
             if name:
                 out.append((name, "company.title_speaker"))
             piece = speaker
         for rule in lex.rules.get("title", []):
             m = rule.pattern.search(piece)
             if m and m.start() >= 2:
-                name = _subject_of(piece[: m.start()], lex)
+                name = subject_of(piece[: m.start()], lex)
                 if name:
                     out.append((name, rule.id))
                 break
@@ -263,7 +263,7 @@ def _title_subjects(title_view: str, lex: _Lexicon) -> list[tuple[str, str]]:
     return out
 
 
-def _resolve_branch(name: str, view: str, lex: _Lexicon) -> tuple[str, str]:
+def _resolve_branch(name: str, view: str, lex: CompanyLexicon) -> tuple[str, str]:
     """(group name, branch name or '') for a place-prefixed name acting for a national group."""
     for rule in lex.rules.get("place", []):
         m = rule.pattern.match(name)
@@ -281,7 +281,7 @@ def _resolve_branch(name: str, view: str, lex: _Lexicon) -> tuple[str, str]:
 
 def find_company(clean: CleanText, rules, sentences: list[Span], title_view: str = "") -> CompanyResult:
     """The responding organization of a document (see module docstring); '' when none is named."""
-    lex = _Lexicon(rules)
+    lex = CompanyLexicon(rules)
     view = clean.view
     body = "\n".join(view[s:e] for s, e in sentences)
     found = _anchor_subjects(view, sentences, lex)
@@ -293,18 +293,18 @@ def find_company(clean: CleanText, rules, sentences: list[Span], title_view: str
     title_names = {name for name, _ in titled}
     for name, rid in titled:
         # A place as title subject stands for its government (兰州通报…, 承德就…致歉).
-        if not _is_generic(name, lex) or (_is_place(name, lex) and rid == "company.title_subject"):
+        if not is_generic_name(name, lex) or (_is_place(name, lex) and rid == "company.title_subject"):
             score[name] += QUOTED_WEIGHT if rid == "company.title_quoted" else TITLE_WEIGHT
             first_rule.setdefault(name, rid)
     for name, rid in found:
         # A suffix-less subject (拼多多) is a name only when the title carries it too; elsewhere such
         # subjects are mostly ordinary nouns (报告称, 调查显示).
-        if not _is_generic(name, lex) and (_has_suffix(name, lex) or name in title_names or name in title_view
+        if not is_generic_name(name, lex) and (_has_suffix(name, lex) or name in title_names or name in title_view
                                            or _is_branch_of(name, title_names, lex)):
             score[name] += ANCHOR_WEIGHT
             first_rule.setdefault(name, rid)
     for name, rid in sourced:
-        if not _is_generic(name, lex) and (_has_suffix(name, lex) or name in title_view):
+        if not is_generic_name(name, lex) and (_has_suffix(name, lex) or name in title_view):
             score[name] += SOURCE_WEIGHT
             first_rule.setdefault(name, rid)
     # A quoted title word is only a fallback: used when no subject of a response names anyone.
@@ -367,7 +367,7 @@ def _own_mentions(form: str, forms, body: str) -> int:
     return count
 
 
-def _alias_map(body: str, lex: _Lexicon) -> dict[str, str]:
+def _alias_map(body: str, lex: CompanyLexicon) -> dict[str, str]:
     """Latin name -> Chinese name for every 中文名(Latin) pair of the body, so both count as one organization."""
     out = {}
     for rule in lex.rules.get("alias", []):

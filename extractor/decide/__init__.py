@@ -3,6 +3,7 @@ not, apology, which clauses and list items are measures or findings, categories,
 from __future__ import annotations
 
 from .category import decide_category
+from .company import decide_company
 from .document import DocumentDecision, decide_document
 from .hotlines import decide_hotlines
 from .linear import LinearModel
@@ -10,6 +11,6 @@ from .measures import Chosen, decide_spans
 from .model import DECISIONS, Model, load_model, save_model
 
 __all__ = [
-    "decide_category", "DocumentDecision", "decide_document", "decide_hotlines", "LinearModel", "Chosen",
+    "decide_category", "decide_company", "DocumentDecision", "decide_document", "decide_hotlines", "LinearModel", "Chosen",
     "decide_spans", "DECISIONS", "Model", "load_model", "save_model",
 ]

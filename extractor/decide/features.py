@@ -8,12 +8,14 @@ trained on another schema is refused on load (decide/model.py), since its weight
 """
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from typing import Iterable
 
 from ..candidates import Candidates, Signals, Unit, cue_matches, find_vows, score_categories
 from ..candidates.hotlines import NumberCandidate
+from ..candidates.orgs import OrgCandidate, followed_by, left_clean
 from ..ruleset import RuleSet
 from ..structure import FoundList
 from ..structure.list_types import ListItem
@@ -32,10 +34,21 @@ def _bucket(x: float, edges: Iterable[float]) -> int:
     return len(tuple(edges))
 
 
+def _log(n: float) -> float:
+    return math.log2(1.0 + n)
+
+
 def _ngrams(text: str, n: int, prefix: str, out: Features) -> None:
     s = _DROP.sub("", text)
     for i in range(len(s) - n + 1):
         out[prefix + s[i:i + n]] = 1.0
+
+
+# Statement signal kinds pooled into families: each look-alike genre (template, fiction, guide, policy…) is
+# rare in any training set, but together they are common enough to weigh.
+_KIND_FAMILY = {"negative": "against", "negative_cumulative": "against", "denial": "against",
+                "no_response": "against", "remedy": "remedy", "response": "response", "notice": "response",
+                "incident": "incident", "third_party": "third_party"}
 
 
 @lru_cache(maxsize=8)
@@ -45,18 +58,38 @@ def _rule_groups(rs: RuleSet) -> dict[str, tuple]:
         "prose": tuple((r.id, r.pattern) for r in rs.regex("prose")),
         "status": tuple((r.id, r.pattern) for r in rs.regex("status")),
         "statement": tuple((r.id, r.pattern) for r in rs.regex("statement")),
+        "statement_kind": {r.id: _KIND_FAMILY.get(r.get("kind", ""), r.get("kind", "")) for r in rs.regex("statement")},
         "list_kind": tuple((r.id, r.pattern) for r in rs.regex("lists") if r.id.startswith("list_kind.")),
+        "list_intro": tuple((r.id, r.pattern) for r in rs.regex("lists") if r.id.startswith("list_intro.")),
         "apology": tuple((r.id, r.pattern) for r in rs.regex("apology") if r.get("kind") == "apology"),
+        "org_suffix": tuple((r.id, r.pattern) for r in rs.regex("company") if r.get("kind") in ("suffix", "suffix_short")),
+        "org_anchor": tuple((r.id, r.pattern) for r in rs.regex("company") if r.get("kind") == "anchor"),
     }
+
+
+_DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇一二三四五六七八九零]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+
+
+def _signed(view: str, groups: dict) -> bool:
+    """A notice's signature: a short line naming an organization, then a line holding only a date."""
+    lines = [ln.strip() for ln in view.split("\n") if ln.strip()]
+    for a, b in zip(lines, lines[1:]):
+        if len(a) <= 30 and _DATE_LINE.match(b) and any(p.search(a) for _r, p in groups["org_suffix"]):
+            return True
+    return False
 
 
 def _hits(group: tuple, text: str, prefix: str, out: Features) -> None:
     for rid, pattern in group:
-        if pattern.search(text):
+        m = pattern.search(text)
+        if m is not None and m.end() > m.start():  # a pattern that can match nothing says nothing
             out[prefix + rid] = 1.0
 
 
 # ---------------------------------------------------------------------------------------------- document
+
+
+HEAD_CHARS = 200  # the title and the first lines: where a page says what it is
 
 
 def document_features(sig: Signals, rs: RuleSet) -> Features:
@@ -64,18 +97,29 @@ def document_features(sig: Signals, rs: RuleSet) -> Features:
     view = sig.clean.view
     f: Features = {"bias": 1.0}
     groups = _rule_groups(rs)
+    head = sig.title_view + "\n" + view[:HEAD_CHARS]
+    families: dict[str, int] = {}
+    head_families: dict[str, int] = {}
+    kind_of = groups["statement_kind"]
     for rid, pattern in groups["statement"]:
         n = 0
         for s, e in sig.sentences:
             n += sum(1 for _ in pattern.finditer(view, s, e))
-            if n >= 4:
+            if n >= 3:
                 break
         if n:
             f["stmt=" + rid] = 1.0
-            f["stmt_many=" + rid] = 1.0 if n >= 3 else 0.0
-    for rid in sig.statement.contributions:
-        f["stmt_counted=" + rid] = 1.0
-    f["stmt_score=%d" % _bucket(sig.statement.score, (0, 2, 3.75, 5, 7))] = 1.0
+            families[kind_of[rid]] = families.get(kind_of[rid], 0) + 1
+        if pattern.search(head):
+            f["head=" + rid] = 1.0
+            head_families[kind_of[rid]] = head_families.get(kind_of[rid], 0) + 1
+    for fam, n in families.items():
+        f["family=" + fam] = min(n, 4) / 2.0
+    for fam, n in head_families.items():
+        f["head_family=" + fam] = min(n, 3) / 1.5
+    for rid, pattern in groups["apology"]:
+        if pattern.search(head):
+            f["head=" + rid] = 1.0
     if sig.apology.found:
         f["apology"] = 1.0
         f["apology_rule=" + sig.apology.rule] = 1.0
@@ -86,14 +130,33 @@ def document_features(sig: Signals, rs: RuleSet) -> Features:
         f["company_rule=" + (sig.company.rule or "none").split("+")[0]] = 1.0
     else:
         f["no_company"] = 1.0
+    # Who acts: sentences where the organization (by name or as 我们/我司) does something concrete, apologises,
+    # or speaks; and sentences where someone else does.
     prose = dict(groups["prose"])
-    self_ref = prose.get("prose.self_reference")
-    if self_ref is not None:
-        n_self = sum(1 for s, e in sig.sentences for _ in self_ref.finditer(view, s, e))
-        f["self_refs=%d" % _bucket(n_self, (1, 3, 8))] = 1.0
-    n_cues = len(cue_matches(view, rs))
-    f["cues=%d" % _bucket(n_cues, (1, 3, 8, 20))] = 1.0
-    f["length=%d" % _bucket(len(view), (300, 1000, 3000, 8000))] = 1.0
+    self_ref, other = prose.get("prose.self_reference"), prose.get("prose.other_subject")
+    speech = prose.get("prose.org_speech")
+    orgs = [o for o in sig.orgs if len(o) >= 2]
+    acting = sorry = speaking = others = 0
+    for s, e in sig.sentences:
+        sent = view[s:e]
+        own = any(o in sent for o in orgs) or (self_ref is not None and self_ref.search(sent) is not None)
+        cues = any(c[4] != "blocker" for c in cue_matches(sent, rs)) if own or other is not None else False
+        if own and cues:
+            acting += 1
+        if own and any(p.search(sent) for _r, p in groups["apology"]):
+            sorry += 1
+        if own and speech is not None and speech.search(sent):
+            speaking += 1
+        if other is not None and cues and other.search(sent):
+            others += 1
+    # Counts enter as log2(1 + n): the first few sentences say most, a long page does not say more.
+    f["own_actions"] = _log(acting)
+    f["own_apologies"] = _log(sorry)
+    f["own_speech"] = _log(speaking)
+    f["others_act"] = _log(others)
+    f["cues"] = _log(len(cue_matches(view, rs))) / 3
+    if _signed(view, groups):
+        f["signed"] = 1.0
     return f
 
 
@@ -283,8 +346,12 @@ def item_features(ctx: UnitContext, fl: FoundList, it: ListItem) -> Features:
         f["last_item"] = 1.0
     if it.children:
         f["has_children"] = 1.0
-    _hits(ctx.groups["list_kind"], fl.intro[-60:], "intro=", f)
-    _hits(ctx.groups["prose"], fl.intro[-60:], "intro_prose=", f)
+    intro = fl.intro[-60:]
+    _hits(ctx.groups["list_kind"], intro, "intro=", f)
+    _hits(ctx.groups["list_intro"], intro, "intro=", f)
+    _hits(ctx.groups["prose"], intro, "intro_prose=", f)
+    if any(o in fl.intro for o in ctx.orgs):
+        f["intro_names_org"] = 1.0
     for h in fl.headings[:1]:
         _hits(ctx.groups["list_kind"], h, "heading=", f)
     cues = cue_matches(v, ctx.rs)
@@ -356,4 +423,46 @@ def category_features(view_text: str, rs: RuleSet, list_kind: str = "") -> Featu
     if list_kind:
         f["list_kind=" + list_kind] = 1.0
     _ngrams(view_text[:60], 2, "ng=", f)
+    return f
+
+
+# ---------------------------------------------------------------------------------------------- organizations
+
+
+def org_features(cands: Candidates, c: OrgCandidate, rs: RuleSet, counts: dict[str, int]) -> Features:
+    """Features of an organization-name candidate: how it recurs, where it stands, what the rules said of it.
+    ``counts``: mentions of every candidate in the body (to compare a name with its longer and shorter forms)."""
+    body = cands.body
+    n = counts[c.name]
+    f: Features = {"bias": 1.0}
+    for src in c.sources:
+        f["src=" + src] = 1.0
+    f["mentions"] = _log(n) / 2
+    f["anchors"] = _log(c.anchors) / 2
+    if c.in_head:
+        f["in_head"] = 1.0
+    first = body.find(c.name)
+    f["first_at=%d" % _bucket(first / max(1, len(body)), (0.05, 0.2, 0.5))] = 1.0
+    f["left_clean"] = left_clean(c.name, body)
+    for _rid, pattern in _rule_groups(rs)["org_anchor"]:
+        f["then_responds"] = followed_by(c.name, body, pattern)
+    f["len=%d" % min(len(c.name), 9)] = 1.0
+    if c.name.isascii():
+        f["latin"] = 1.0
+    groups = _rule_groups(rs)
+    if any(p.search(c.name) for _r, p in groups["org_suffix"]):
+        f["suffix"] = 1.0
+    prose = dict(groups["prose"])
+    for rid in ("prose.external_body", "prose.public_body"):
+        if prose.get(rid) is not None and prose[rid].search(c.name):
+            f["is=" + rid] = 1.0
+    # A clipped form (润发) is always inside a longer one; an over-long one (对此大润发) is rarer than its tail.
+    longer = max((counts[o] for o in counts if o != c.name and c.name in o), default=0)
+    shorter = max((counts[o] for o in counts if o != c.name and o in c.name), default=0)
+    if n and longer >= 0.8 * n:
+        f["inside_longer"] = 1.0
+    if shorter > 1.5 * n:
+        f["holds_commoner"] = 1.0
+    if any(ch in "的了在是和与后内被将已" for ch in c.name):
+        f["function_char"] = 1.0
     return f

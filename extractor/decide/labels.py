@@ -125,3 +125,11 @@ def number_key(number: str) -> str:
     """Digits and inner '-' of a number, as the scorer compares hotlines."""
     s = "".join(ch for ch in unicodedata.normalize("NFKC", number) if ch.isdigit() or ch == "-")
     return s.strip("-")
+
+
+def same_org(pred: str, names: list[str]) -> bool:
+    """The scorer's company match: equal after normalization, or one name inside the other (中国联通 / 联通)."""
+    p = norm(pred)
+    if len(p) < 2:
+        return False
+    return any(n and (p == n or (len(n) >= 2 and (p in n or n in p))) for n in map(norm, names))

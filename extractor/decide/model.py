@@ -33,6 +33,7 @@ DECISIONS = {
     "item": "is a whole list item a measure, a finding or neither",
     "category": "the category of a measure",
     "hotline": "is a phone-like number offered to the public by the responder",
+    "company": "is an organization-name candidate the responding organization",
 }
 
 

@@ -23,9 +23,10 @@ from ..load import LoadedDoc, Source, iter_sources, load_source
 from ..records import DocumentRecord
 from ..ruleset import RuleSet
 from .features import (Features, UnitContext, break_features, category_features, document_features,
-                       item_features, leaf_items, number_features, unit_features)
+                       item_features, leaf_items, number_features, org_features, unit_features)
 from .gold import CATEGORIES, GoldDoc, read_gold_dirs
-from .labels import item_label, norm, number_key, unit_labels
+from .company import org_counts
+from .labels import item_label, norm, number_key, same_org, unit_labels
 from .linear import LinearModel
 from .model import DECISIONS, Model
 
@@ -40,6 +41,7 @@ SETTINGS: dict[str, dict] = {
     "item": {"C": 0.3, "class_weight": "balanced"},
     "category": {"C": 1.0, "class_weight": None},
     "hotline": {"C": 1.0, "class_weight": None},
+    "company": {"C": 1.0, "class_weight": None},
 }
 THRESHOLDS = {"statement": 0.5, "apology": 0.5, "boundary": 0.5, "hotline": 0.5}
 
@@ -61,6 +63,8 @@ class Prepared:
     item_labels: list[str] = field(default_factory=list)
     number_feats: list[Features] = field(default_factory=list)
     number_labels: list[bool] = field(default_factory=list)
+    org_feats: list[Features] = field(default_factory=list)
+    org_labels: list[bool] = field(default_factory=list)
     category_feats: list[Features] = field(default_factory=list)
     category_labels: list[str] = field(default_factory=list)
     lost_measures: int = 0
@@ -120,6 +124,12 @@ def prepare(gold_doc: GoldDoc, rs: RuleSet) -> Prepared:
         if key in gold_numbers:
             found.add(key)
     p.hotlines_found = len(found)
+    names = [gold.get("company", ""), *gold.get("company_aliases", [])]
+    if gold.get("company"):
+        counts = org_counts(cands)
+        for c in cands.orgs:
+            p.org_feats.append(org_features(cands, c, rs, counts))
+            p.org_labels.append(same_org(c.name, names))
     # Categories are learnt from the gold measures' own wording; the list kind comes from where they sit.
     for m in gold.get("measures", []):
         if m.get("category") in CATEGORIES:
@@ -237,6 +247,8 @@ def _add(data: dict[str, tuple[list, list]], p: Prepared) -> None:
     data["category"][1].extend(p.category_labels)
     data["hotline"][0].extend(p.number_feats)
     data["hotline"][1].extend(_yes(v) for v in p.number_labels)
+    data["company"][0].extend(p.org_feats)
+    data["company"][1].extend(_yes(v) for v in p.org_labels)
 
 
 def fit_model(prepared: Sequence[Prepared], meta: dict | None = None) -> Model:

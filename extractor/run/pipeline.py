@@ -18,8 +18,8 @@ from typing import Iterable, Iterator
 from ..candidates import (Candidates, Signals, extract_headline, find_candidates, find_cue_verbs, find_parties,
                           find_signals, is_company_unit)
 from ..clean import CleanText, clean_text
-from ..decide import (Chosen, DocumentDecision, Model, decide_category, decide_document, decide_hotlines,
-                      decide_spans, load_model)
+from ..decide import (Chosen, DocumentDecision, Model, decide_category, decide_company, decide_document,
+                      decide_hotlines, decide_spans, load_model)
 from ..fields import classify_status, find_deadline, find_incident, find_timeline
 from ..load import LoadedDoc, Source, iter_sources, load_source
 from ..records import Deadline, DocumentRecord, Hotline, Item, Party
@@ -127,10 +127,15 @@ def decide_record(record: DocumentRecord, signals: Signals, model: Model, rs: Ru
         return record
     if doc.apology:
         record.apology, record.apology_text = True, signals.apology.text
-    record.company, record.branches = signals.company.name, signals.company.branches
-    record.company_score = 1.0 if signals.company.name else 0.0
     if cands is None:
         cands = find_candidates(signals, rs, _segmenter(options))
+    name, p_company, why = decide_company(cands, model, rs, explain=options.explain)
+    record.company, record.company_score = name, p_company
+    # Branches acting for the group (长沙联通 for 中国联通) come from the rule finder, when it named the same one.
+    same = signals.company.name and (name in signals.company.name or signals.company.name in name)
+    record.branches = signals.company.branches if same else []
+    if options.explain:
+        record.explanations["company"] = why
     chosen = [c for c in decide_spans(cands, model, rs, explain=options.explain) if c.score >= options.min_score]
     hotlines = []
     for h, p, why in decide_hotlines(cands, model, explain=options.explain):

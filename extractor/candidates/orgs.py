@@ -1,0 +1,133 @@
+"""Organization-name candidates: every string that may name the responding organization, with the evidence.
+
+The rule finder (company.py) picks one name by hand-set weights and accepts a name without an organization
+suffix (西贝, 滴滴, 蜜雪冰城) only when a title carries it. Here the rules only propose, generously:
+
+* the subjects of response verbs (X表示 / X发布 / X致歉, rules/company.regex.jsonl ``kind: anchor``), cut as
+  the rule finder cuts them, and every shorter tail of them (the left edge of a subject is the uncertain part);
+* names ending in an organization suffix anywhere (…公司, …局, …医院), and their tails;
+* Latin brand names (COACH, H&M) and the rule finder's own candidates and pick.
+
+The decision (decide/company.py) ranks them by how they recur, where they stand and what surrounds them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..ruleset import RuleSet
+from .company import CompanyResult, CLAUSE_BOUNDARY, CompanyLexicon, has_long_suffix, is_generic_name, subject_of
+
+MAX_SUBJECT = 24     # characters looked back from a response verb
+MAX_NAME = 16        # longest candidate
+MAX_PIECE = 10       # longest piece of a subject run taken as a candidate
+MAX_CANDIDATES = 60  # per document, the most mentioned first
+_NAME_CHAR = re.compile(r"[A-Za-z0-9\u4e00-\u9fff&·]")
+_LATIN = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z&'’]{1,15}(?![A-Za-z])")
+_FUNCTION_CHARS = set("的了在对与和及是被由据向就为从把将令使让给于之其该此这那")
+
+
+@dataclass
+class OrgCandidate:
+    """A string that may name the responding organization, and where the rules saw it."""
+
+    name: str
+    sources: set[str] = field(default_factory=set)
+    anchors: int = 0      # times it is (the tail of) the subject of a response verb
+    in_head: bool = False
+
+
+def _tails(name: str, lo: int = 2) -> list[str]:
+    return [name[k:] for k in range(0, len(name) - lo + 1)]
+
+
+def find_org_candidates(view: str, sentences: list[tuple[int, int]], head: str, rs: RuleSet,
+                        found: CompanyResult) -> list[OrgCandidate]:
+    """Organization-name candidates of a document (Simplified view), at most MAX_CANDIDATES."""
+    lex = CompanyLexicon(rs.regex("company"))
+    cands: dict[str, OrgCandidate] = {}
+
+    def add(name: str, source: str, anchor: bool = False) -> None:
+        name = name.strip(" \t\u3000·")
+        if not (2 <= len(name) <= MAX_NAME) or is_generic_name(name, lex):
+            return
+        c = cands.setdefault(name, OrgCandidate(name))
+        c.sources.add(source)
+        c.anchors += anchor
+
+    runs: list[str] = []
+    for rule in lex.rules.get("anchor", []):
+        for s, e in sentences:
+            for m in rule.pattern.finditer(view, s, e):
+                prefix = view[max(s, m.start() - MAX_SUBJECT):m.start()]
+                cut = [b.end() for b in CLAUSE_BOUNDARY.finditer(prefix)]
+                if cut:
+                    prefix = prefix[cut[-1]:]
+                subject = subject_of(prefix, lex)
+                if subject:
+                    add(subject, "anchor_subject", True)
+                # The plain run before the verb has the name somewhere inside (之后招商证券正式发布): every
+                # piece of it that the text uses again is a candidate, the rest is one-off wording.
+                run_start = len(prefix)
+                while run_start > 0 and _NAME_CHAR.match(prefix[run_start - 1]):
+                    run_start -= 1
+                runs.append(prefix[run_start:][-MAX_NAME:])
+    body = "\n".join(view[s:e] for s, e in sentences)
+    seen: dict[str, int] = {}
+    for run in runs:
+        for a in range(len(run) - 1):
+            for b in range(a + 2, min(len(run), a + MAX_PIECE) + 1):
+                piece = run[a:b]
+                if piece not in seen:
+                    seen[piece] = body.count(piece)
+                if seen[piece] >= 2:
+                    add(piece, "anchor_piece", b == len(run))
+    if lex.suffix_name is not None:
+        for s, e in sentences:
+            for m in lex.suffix_name.finditer(view, s, e):
+                name = m.group(0)
+                if len(name) >= 3 and has_long_suffix(name, lex):
+                    for tail in _tails(name[-MAX_NAME:], 3):
+                        if has_long_suffix(tail, lex):
+                            add(tail, "suffix")
+    for s, e in sentences:
+        for m in _LATIN.finditer(view, s, e):
+            add(m.group(0), "latin")
+    for name in found.candidates:
+        add(name, "rule_candidate")
+    if found.name:
+        add(found.name, "rule_pick")
+    out = [c for c in cands.values() if body.count(c.name) > 0 or c.name == found.name]
+    for c in out:
+        c.in_head = c.name in head
+    out.sort(key=lambda c: (-body.count(c.name), -len(c.name), c.name))
+    return out[:MAX_CANDIDATES]
+
+
+def left_clean(name: str, body: str) -> float:
+    """Share of the name's mentions that start at a boundary (punctuation, line start or a function word):
+    a clipped name (润发 for 大润发) mostly follows a character of its own."""
+    total = ok = 0
+    start = body.find(name)
+    while start >= 0:
+        total += 1
+        prev = body[start - 1] if start else "\n"
+        if not _NAME_CHAR.match(prev) or prev in _FUNCTION_CHARS:
+            ok += 1
+        start = body.find(name, start + 1)
+    return ok / total if total else 0.0
+
+
+def followed_by(name: str, body: str, pattern: re.Pattern, reach: int = 6) -> float:
+    """Share of the name's mentions that a match of ``pattern`` follows within ``reach`` characters
+    (a response verb: 西贝表示, 滴滴官方回应)."""
+    total = hit = 0
+    start = body.find(name)
+    while start >= 0:
+        total += 1
+        end = start + len(name)
+        m = pattern.search(body, end, end + reach + 8)
+        if m is not None and m.start() - end <= reach:
+            hit += 1
+        start = body.find(name, start + 1)
+    return hit / total if total else 0.0
