@@ -10,7 +10,7 @@ from .collect import Candidates, Signals, find_candidates, find_signals
 from .categorize import CATEGORIES, classify_category, extract_headline, find_quoted, score_categories
 from .cues import cue_matches, find_cue_verbs, find_vows, has_concrete_action, is_generic_vow
 from .hotlines import find_hotlines, normalize_number
-from .parties import find_parties, is_company_unit
+from .parties import find_parties, is_company_unit, party_candidates, party_head_kind
 from .prose import ProseMeasure, find_prose_measures
 # The statement score's constants: run/prefilter.py re-checks its arithmetic on the loaded rules.
 from .statement import KIND_CAP, MAX_HITS, MAX_MEASURE_POINTS, ONCE_KINDS, THRESHOLD, score_statement
@@ -18,7 +18,7 @@ from .units import Unit, find_units
 
 __all__ = [
     "ApologyHit", "find_apology", "CompanyResult", "find_company", "find_hotlines", "normalize_number",
-    "find_parties", "is_company_unit", "KIND_CAP", "MAX_HITS", "MAX_MEASURE_POINTS", "ONCE_KINDS", "THRESHOLD",
+    "find_parties", "is_company_unit", "party_candidates", "party_head_kind", "KIND_CAP", "MAX_HITS", "MAX_MEASURE_POINTS", "ONCE_KINDS", "THRESHOLD",
     "score_statement", "Unit", "find_units", "CATEGORIES", "classify_category", "extract_headline", "find_quoted",
     "score_categories", "Candidates", "Signals", "find_candidates", "find_signals", "is_outside_body", "is_public_body", "cue_matches", "find_cue_verbs", "find_vows", "has_concrete_action",
     "is_generic_vow", "ProseMeasure", "find_prose_measures",

@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..clean import CleanText
+from ..records import Party
 from ..ruleset import RuleSet
 from ..structure import FoundList, Span, find_lists, iter_sentences
 from .apology import ApologyHit, find_apology
 from .company import CompanyResult, find_company
 from .hotlines import NumberCandidate, hotline_candidates
 from .orgs import OrgCandidate, find_org_candidates
+from .parties import party_candidates
 from .rule_measures import RuleSpan, org_names, rule_measures
 from .statement import StatementScore, score_statement
 from .units import Unit, find_units
@@ -52,6 +54,7 @@ class Candidates:
     rule_findings: list[RuleSpan] = field(default_factory=list)
     numbers: list[NumberCandidate] = field(default_factory=list)
     orgs: list[OrgCandidate] = field(default_factory=list)
+    parties: list[Party] = field(default_factory=list)
     body: str = ""   # the sentences outside boilerplate, joined: where mentions are counted
     head: str = ""   # the title and the first lines: where a page names its subject
 
@@ -95,4 +98,17 @@ def find_candidates(signals: Signals, rs: RuleSet, segment: Callable | None = No
     head = "\n".join([signals.title_view, *[ln for ln in view[:HEAD_CHARS].split("\n") if ln.strip()][:3]])
     return Candidates(signals, lists, find_units(clean.text, lists, skip), measures, findings,
                       hotline_candidates(clean, rs, skip),
-                      find_org_candidates(view, signals.sentences, head, rs, signals.company), body, head)
+                      find_org_candidates(view, signals.sentences, head, rs, signals.company),
+                      party_candidates(clean, rs, body_spans(clean.text, skip)), body, head)
+
+
+def body_spans(text: str, skip: list[Span]) -> list[Span]:
+    """Paragraphs outside boilerplate."""
+    out = []
+    pos = 0
+    for para in text.split("\n"):
+        s, e = pos, pos + len(para)
+        pos = e + 1
+        if para.strip() and not any(a <= s < b for a, b in skip):
+            out.append((s, e))
+    return out

@@ -26,7 +26,7 @@ from ..clean import CleanText
 from ..records import Party
 from ..ruleset import RegexRule, RuleSet
 
-__all__ = ["find_parties"]
+__all__ = ["find_parties", "party_candidates", "party_head_kind", "is_company_unit"]
 
 HEAD_KINDS = ("task_force", "post", "staff", "unit", "agent")
 BOUNDARY = "，。；：！？,;:!?\n\r\t “”\"《》【】[]（）()「」|<>"
@@ -306,3 +306,33 @@ def is_company_unit(name: str, ruleset: RuleSet) -> bool:
     """A company, branch or bank office (party_lex.company_unit): as an actor it is the organization itself."""
     return _lexicon(ruleset).company_unit.search(name) is not None
 
+
+
+def party_candidates(clean: CleanText, ruleset: RuleSet, spans: list[tuple[int, int]]) -> list[Party]:
+    """Every party the triggers find in ``spans``, and every other noun phrase there that ends in a head noun
+    (rule ``party.head_noun``, role actor): the candidates of the party decision, in text order."""
+    lex = _lexicon(ruleset)
+    head_rule = ruleset.by_id("party.head_noun")
+    view = clean.view
+    out: dict[tuple[int, int], Party] = {}
+    for s, e in spans:
+        for p in find_parties(clean, ruleset, s, e):
+            out.setdefault((p.start, p.end), p)
+        if head_rule is None:
+            continue
+        for m in lex.head_any.finditer(view, s, e):
+            clause = _clause_start(view, m.start(), s)
+            for p in _parties_in(lex, clean, clause, m.end(), head_rule, "", last_only=True):
+                if not any(a <= p.start and p.end <= b for a, b in out):
+                    out.setdefault((p.start, p.end), p)
+    return sorted(out.values(), key=lambda p: (p.start, p.end))
+
+
+def party_head_kind(name: str, ruleset: RuleSet) -> str:
+    """The head kind a party name ends in (task_force, post, staff, unit, agent), ``name`` for a personal
+    name, or ""."""
+    lex = _lexicon(ruleset)
+    kind = _head_kind(lex, name)
+    if kind:
+        return kind
+    return "name" if lex.name.fullmatch(name) else ""

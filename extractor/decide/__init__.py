@@ -8,9 +8,10 @@ from .document import DocumentDecision, decide_document
 from .hotlines import decide_hotlines
 from .linear import LinearModel
 from .measures import Chosen, decide_spans
+from .parties import decide_parties
 from .model import DECISIONS, Model, load_model, save_model
 
 __all__ = [
     "decide_category", "decide_company", "DocumentDecision", "decide_document", "decide_hotlines", "LinearModel", "Chosen",
-    "decide_spans", "DECISIONS", "Model", "load_model", "save_model",
+    "decide_spans", "decide_parties", "DECISIONS", "Model", "load_model", "save_model",
 ]

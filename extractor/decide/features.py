@@ -13,7 +13,9 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from ..candidates import Candidates, Signals, Unit, cue_matches, find_vows, score_categories
+from ..candidates import (Candidates, Signals, Unit, cue_matches, find_vows, is_company_unit, party_head_kind,
+                          score_categories)
+from ..records import Party
 from ..candidates.hotlines import NumberCandidate
 from ..candidates.orgs import OrgCandidate, followed_by, left_clean
 from ..ruleset import RuleSet
@@ -465,4 +467,54 @@ def org_features(cands: Candidates, c: OrgCandidate, rs: RuleSet, counts: dict[s
         f["holds_commoner"] = 1.0
     if any(ch in "的了在是和与后内被将已" for ch in c.name):
         f["function_char"] = 1.0
+    return f
+
+
+# ---------------------------------------------------------------------------------------------- parties
+
+
+class PartyContext:
+    """Per-document facts the party features share: the rules' measure spans, sentences with cues."""
+
+    def __init__(self, cands: Candidates, rs: RuleSet):
+        self.cands = cands
+        self.rs = rs
+        self.view = cands.clean.view
+        self.measure_spans = [(m.start, m.end) for m in cands.rule_measures]
+        self.sentences = cands.signals.sentences
+        self.groups = _rule_groups(rs)
+        self.orgs = [o for o in cands.signals.orgs if len(o) >= 2]
+
+    def sentence_of(self, pos: int) -> str:
+        for s, e in self.sentences:
+            if s <= pos < e:
+                return self.view[s:e]
+        return ""
+
+
+def party_features(ctx: PartyContext, p: Party) -> Features:
+    """Features of a party candidate: the rule that found it, its head noun, the sentence around it."""
+    f: Features = {"bias": 1.0, "rule=" + p.rule: 1.0, "role=" + p.role: 1.0}
+    kind = party_head_kind(p.name, ctx.rs)
+    f["head=" + (kind or "none")] = 1.0
+    if p.penalty:
+        f["penalty"] = 1.0
+    if is_company_unit(p.name, ctx.rs):
+        f["company_unit"] = 1.0
+    if any(o in p.name or p.name in o for o in ctx.orgs):
+        f["is_org"] = 1.0
+    prose = dict(ctx.groups["prose"])
+    for rid in ("prose.external_body", "prose.other_subject"):
+        pat = prose.get(rid)
+        if pat is not None and pat.search(p.name):
+            f["is=" + rid] = 1.0
+    if any(a <= p.start < b for a, b in ctx.measure_spans):
+        f["in_rule_measure"] = 1.0
+    sent = ctx.sentence_of(p.start)
+    cats = {c[4] for c in cue_matches(sent, ctx.rs) if c[4] != "blocker"}
+    for cat in cats:
+        f["sent_cue=" + cat] = 1.0
+    f["len=%d" % min(len(p.name), 9)] = 1.0
+    f["mentions"] = _log(ctx.cands.body.count(p.name)) / 2
+    _ngrams(p.name[:2], 2, "lead=", f)
     return f

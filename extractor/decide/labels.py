@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 MATCH = 0.7  # the scorer's default --min-ratio
+PARTY_MATCH = 0.8  # the scorer's ratio for party names
 MAX_RUN = 60  # units in one measure at most (a long list item)
 
 

@@ -34,6 +34,7 @@ DECISIONS = {
     "category": "the category of a measure",
     "hotline": "is a phone-like number offered to the public by the responder",
     "company": "is an organization-name candidate the responding organization",
+    "party": "is a party candidate a person, post or unit of the response (disciplined, responsible, acting)",
 }
 
 

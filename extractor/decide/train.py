@@ -23,10 +23,11 @@ from ..load import LoadedDoc, Source, iter_sources, load_source
 from ..records import DocumentRecord
 from ..ruleset import RuleSet
 from .features import (Features, UnitContext, break_features, category_features, document_features,
-                       item_features, leaf_items, number_features, org_features, unit_features)
+                       item_features, leaf_items, number_features, org_features, party_features, unit_features,
+                       PartyContext)
 from .gold import CATEGORIES, GoldDoc, read_gold_dirs
 from .company import org_counts
-from .labels import item_label, norm, number_key, same_org, unit_labels
+from .labels import PARTY_MATCH, item_label, norm, number_key, ratio, same_org, unit_labels
 from .linear import LinearModel
 from .model import DECISIONS, Model
 
@@ -42,8 +43,9 @@ SETTINGS: dict[str, dict] = {
     "category": {"C": 1.0, "class_weight": None},
     "hotline": {"C": 1.0, "class_weight": None},
     "company": {"C": 1.0, "class_weight": None},
+    "party": {"C": 0.3, "class_weight": None},
 }
-THRESHOLDS = {"statement": 0.5, "apology": 0.5, "boundary": 0.5, "hotline": 0.5}
+THRESHOLDS = {"statement": 0.5, "apology": 0.5, "boundary": 0.5, "hotline": 0.5, "party": 0.3}
 
 
 @dataclass
@@ -63,6 +65,8 @@ class Prepared:
     item_labels: list[str] = field(default_factory=list)
     number_feats: list[Features] = field(default_factory=list)
     number_labels: list[bool] = field(default_factory=list)
+    party_feats: list[Features] = field(default_factory=list)
+    party_labels: list[bool] = field(default_factory=list)
     org_feats: list[Features] = field(default_factory=list)
     org_labels: list[bool] = field(default_factory=list)
     category_feats: list[Features] = field(default_factory=list)
@@ -124,6 +128,12 @@ def prepare(gold_doc: GoldDoc, rs: RuleSet) -> Prepared:
         if key in gold_numbers:
             found.add(key)
     p.hotlines_found = len(found)
+    pctx = PartyContext(cands, rs)
+    gold_parties = [norm(x["name"]) for x in gold.get("parties", [])]
+    for party in cands.parties:
+        p.party_feats.append(party_features(pctx, party))
+        n = norm(party.name)
+        p.party_labels.append(any(ratio(n, g, PARTY_MATCH) >= PARTY_MATCH for g in gold_parties))
     names = [gold.get("company", ""), *gold.get("company_aliases", [])]
     if gold.get("company"):
         counts = org_counts(cands)
@@ -247,6 +257,8 @@ def _add(data: dict[str, tuple[list, list]], p: Prepared) -> None:
     data["category"][1].extend(p.category_labels)
     data["hotline"][0].extend(p.number_feats)
     data["hotline"][1].extend(_yes(v) for v in p.number_labels)
+    data["party"][0].extend(p.party_feats)
+    data["party"][1].extend(_yes(v) for v in p.party_labels)
     data["company"][0].extend(p.org_feats)
     data["company"][1].extend(_yes(v) for v in p.org_labels)
 

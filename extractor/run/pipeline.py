@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterator
 
-from ..candidates import (Candidates, Signals, extract_headline, find_candidates, find_cue_verbs, find_parties,
-                          find_signals, is_company_unit)
+from ..candidates import Candidates, Signals, extract_headline, find_candidates, find_cue_verbs, find_signals
 from ..clean import CleanText, clean_text
 from ..decide import (Chosen, DocumentDecision, Model, decide_category, decide_company, decide_document,
-                      decide_hotlines, decide_spans, load_model)
+                      decide_hotlines, decide_parties, decide_spans, load_model)
 from ..fields import classify_status, find_deadline, find_incident, find_timeline
 from ..load import LoadedDoc, Source, iter_sources, load_source
 from ..records import Deadline, DocumentRecord, Hotline, Item, Party
@@ -60,10 +59,11 @@ def _inside(pos: int, spans: list[Span]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def fill_fields(clean: CleanText, item: Item, rs: RuleSet, doc_date: str, hotlines: list[Hotline]) -> None:
+def fill_fields(clean: CleanText, item: Item, rs: RuleSet, doc_date: str, hotlines: list[Hotline],
+                parties: list[Party]) -> None:
     """Cue verbs, headline, status, deadline, parties and hotlines of one measure.
 
-    ``hotlines`` are the document's (found once: scanning the whole text per measure is quadratic)."""
+    ``hotlines`` and ``parties`` are the document's (decided once: a search per measure would be quadratic)."""
     view = clean.view[item.start:item.end]
     item.cue_verbs = [verb for _, _, verb, _ in find_cue_verbs(view, rs)]
     hs, he = extract_headline(item.text, view)
@@ -73,33 +73,8 @@ def fill_fields(clean: CleanText, item: Item, rs: RuleSet, doc_date: str, hotlin
     if dl is not None:
         s, e, _raw, iso, rid = dl
         item.deadline = Deadline(clean.text[item.start + s:item.start + e], item.start + s, item.start + e, iso, rid)
-    item.parties = find_parties(clean, rs, item.start, item.end)
+    item.parties = [p for p in parties if item.start <= p.start and p.end <= item.end]
     item.hotlines = [h for h in hotlines if item.start <= h.start and h.end <= item.end]
-
-
-def _speaks_for_company(party: Party, orgs: list[str], rs: RuleSet) -> bool:
-    """The organization itself, or a branch acting for it (长沙分公司将跟进处理), is no party; a company that is
-    sanctioned (代理商被封停) is one."""
-    if party.role == "disciplined":
-        return False
-    return any(n and (party.name == n or party.name.endswith(n)) for n in orgs) or (
-        party.role == "actor" and is_company_unit(party.name, rs))
-
-
-def _dedupe_parties(parties: Iterable[Party]) -> list[Party]:
-    """One row per (name, role); a name that ends another one of the same role (评估专家组 within
-    省级评估专家组) is the same party mentioned shortly."""
-    seen, out = set(), []
-    ordered = sorted(parties, key=lambda p: p.start)
-    names = {(p.name, p.role) for p in ordered}
-    for p in ordered:
-        name = p.name
-        key = (name, p.role)
-        if key in seen or any(other != name and other.endswith(name) and role == p.role for other, role in names):
-            continue
-        seen.add(key)
-        out.append(p)
-    return out
 
 
 def _item(clean: CleanText, c: Chosen) -> Item:
@@ -145,7 +120,7 @@ def decide_record(record: DocumentRecord, signals: Signals, model: Model, rs: Ru
             if options.explain:
                 record.explanations.setdefault("hotlines", {})[f"{h.start}-{h.end}"] = why
     hotlines.sort(key=lambda h: h.start)
-    orgs = signals.orgs
+    parties = decide_parties(cands, model, rs)
     measures, findings = [], []
     kinds = {id(fl): fl.kind for fl in cands.lists}
     for c in chosen:
@@ -156,8 +131,7 @@ def decide_record(record: DocumentRecord, signals: Signals, model: Model, rs: Ru
         list_kind = kinds.get(id(cands.lists[c.list_id])) if c.list_id is not None else ""
         cat, p, why = decide_category(clean.view[c.start:c.end], model, rs, list_kind or "", options.explain)
         item.category, item.category_rule, item.category_score = cat, "model.category", p
-        fill_fields(clean, item, rs, record.date, hotlines)
-        item.parties = [q for q in item.parties if not _speaks_for_company(q, orgs, rs)]
+        fill_fields(clean, item, rs, record.date, hotlines, parties)
         measures.append(item)
         if options.explain:
             record.explanations.setdefault("measures", {})[f"{c.start}-{c.end}"] = {
@@ -167,10 +141,7 @@ def decide_record(record: DocumentRecord, signals: Signals, model: Model, rs: Ru
     for i, f in enumerate(findings, 1):
         f.index = i
     record.measures, record.findings, record.hotlines = measures, findings, hotlines
-    parties = [p for m in measures for p in m.parties]
-    for a, b in _body_spans(clean, signals.skip):
-        parties.extend(find_parties(clean, rs, a, b))
-    record.parties = _dedupe_parties(p for p in parties if not _speaks_for_company(p, orgs, rs))
+    record.parties = parties
     count = find_stated_count(clean.view, cands.lists, rs, signals.skip)
     if count is not None:
         record.stated_count = count.value
@@ -187,18 +158,6 @@ def extract_clean(record: DocumentRecord, clean: CleanText, rs: RuleSet, options
     """Fill ``record`` from a cleaned document (the floors after loading and cleaning)."""
     model = model or load_model(options.model)
     return decide_record(record, find_signals(clean, record.title, rs), model, rs, options)
-
-
-def _body_spans(clean: CleanText, skip: list[Span]) -> list[Span]:
-    """Paragraphs outside boilerplate."""
-    out = []
-    pos = 0
-    for para in clean.text.split("\n"):
-        s, e = pos, pos + len(para)
-        pos = e + 1
-        if para.strip() and not _inside(s, skip):
-            out.append((s, e))
-    return out
 
 
 def extract_loaded(doc: LoadedDoc, options: Options = Options(), rs: RuleSet | None = None,
