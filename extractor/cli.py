@@ -53,6 +53,8 @@ def extract(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (with --engine dask)."),
     no_text: bool = typer.Option(False, "--no-text", help="Leave the clean text out of --jsonl records."),
     timeout: float = typer.Option(120.0, "--timeout", min=0, help="Seconds per document before it is given up (0: none)."),
+    model: Optional[Path] = typer.Option(None, "--model", help="Model folder from `extract train` (default: the shipped model)."),
+    min_score: float = typer.Option(0.0, "--min-score", min=0.0, max=1.0, help="Leave out measures, findings and hotlines scored below this."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
 ) -> None:
     """Extract remediation measures, findings, parties and hotlines from Chinese incident-response statements."""
@@ -66,11 +68,15 @@ def extract(
         raise typer.Exit(2)
     try:
         load_ruleset(rules)
+        from .decide import load_model
+
+        load_model(model)
     except ExtractorError as exc:
         _err(str(exc))
         raise typer.Exit(2)
     options = Options(segmenter=segmenter.value, rules=str(rules) if rules else None, with_text=not no_text,
-                      timeout=timeout or None)
+                      timeout=timeout or None, model=str(model) if model else None, min_score=min_score,
+                      explain=explain)
     if engine is Engine.dask:
         from .run.dask_engine import run_dask
 

@@ -73,6 +73,7 @@ def decide_spans(cands: Candidates, model: Model, rs, explain: bool = False) -> 
     def inside(pos: int) -> bool:
         return any(a <= pos < b for a, b in taken)
 
+    unit_threshold = model.threshold("unit")
     labels: list[str] = []
     probs: list[float] = []
     feats_of: list[dict] = []
@@ -83,9 +84,17 @@ def decide_spans(cands: Candidates, model: Model, rs, explain: bool = False) -> 
             feats_of.append({})
             continue
         feats = unit_features(ctx, i)
-        label, p = unit_model.predict(feats)
+        probs_of = unit_model.predict_proba(feats)
+        # A clause joins a measure (or finding) when that is likely enough; the threshold trades recall for
+        # precision (the classes are weighted to balance in training).
+        if probs_of["M"] >= unit_threshold and probs_of["M"] >= probs_of["F"]:
+            label = "M"
+        elif probs_of["F"] >= unit_threshold:
+            label = "F"
+        else:
+            label = "O"
         labels.append(label)
-        probs.append(p)
+        probs.append(probs_of[label])
         feats_of.append(feats)
     threshold = model.threshold("boundary")
     i = 0

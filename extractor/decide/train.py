@@ -45,7 +45,7 @@ SETTINGS: dict[str, dict] = {
     "company": {"C": 1.0, "class_weight": None},
     "party": {"C": 0.3, "class_weight": None},
 }
-THRESHOLDS = {"statement": 0.5, "apology": 0.5, "boundary": 0.5, "hotline": 0.5, "party": 0.3}
+THRESHOLDS = {"statement": 0.5, "apology": 0.5, "boundary": 0.5, "hotline": 0.5, "party": 0.3, "unit": 0.6}
 
 
 @dataclass

@@ -16,24 +16,44 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[s:e].strip()
 
 
+def _weights(features) -> str:
+    """The features that weighed most in a decision: ``+1.20 cue=cue.tuikuan, -0.40 prose=…``."""
+    return ", ".join(f"{w:+.2f} {name}" for name, w in features) if features else "-"
+
+
 def explain_record(rec: DocumentRecord) -> str:
-    """Lines describing ``rec``: document fields, then each measure, finding, party and hotline."""
+    """Lines describing ``rec``: document fields, then each measure, finding, party and hotline, with the rule
+    behind each value and, when the record was made with ``explain``, the features that weighed most in each
+    decision (the way Presidio's decision process explains a result)."""
     out = [f"# {rec.doc_id}  status={rec.status}" + (f"  error={rec.error}" if rec.error else "")]
     if rec.status != "ok":
         return "\n".join(out)
-    out.append(f"  is_statement={rec.is_statement} (score {rec.statement_score:.2f})  apology={rec.apology}  "
-               f"company={rec.company or '-'}  script={rec.script}  stated_count={rec.stated_count}  "
-               f"count_ok={rec.count_ok}")
+    why = rec.explanations
+    out.append(f"  is_statement={rec.is_statement} (score {rec.statement_score:.2f})  apology={rec.apology} "
+               f"(score {rec.apology_score:.2f})  company={rec.company or '-'} (score {rec.company_score:.2f})  "
+               f"script={rec.script}  stated_count={rec.stated_count}  count_ok={rec.count_ok}")
+    doc_why = why.get("document") or {}
+    for name in ("statement", "apology"):
+        if name in doc_why:
+            out.append(f"    {name} decision: {_weights(doc_why[name])}")
+    if why.get("company"):
+        out.append(f"    company decision: {_weights(why['company'])}")
     if rec.apology_text:
         out.append(f"  apology: {rec.apology_text}")
     for w in rec.warnings:
         out.append(f"  warning: {w}")
     text = rec.clean_text
     for m in rec.measures:
-        out.append(f"measure {m.index} [{m.ordinal or '-'}] listed={m.listed} {m.start}-{m.end} rule={m.rule}")
+        score = "-" if m.score is None else f"{m.score:.2f}"
+        out.append(f"measure {m.index} [{m.ordinal or '-'}] listed={m.listed} {m.start}-{m.end} rule={m.rule} "
+                   f"score={score}")
         out.append(f"    text: {m.text}")
         out.append(f"    category={m.category} ({m.category_rule})  status={m.status} ({m.status_rule})  "
                    f"headline={m.headline}  cues={'、'.join(m.cue_verbs)}")
+        m_why = (why.get("measures") or {}).get(f"{m.start}-{m.end}")
+        if m_why:
+            out.append(f"    kept by the {m_why['decision']} decision: {_weights(m_why['features'])}")
+            out.append(f"    category decision: {_weights(m_why['category'])}")
         if m.section:
             out.append(f"    section: {m.section}")
         if m.deadline:
@@ -46,6 +66,10 @@ def explain_record(rec: DocumentRecord) -> str:
         out.append(f"party {p.name}{written} role={p.role} penalty={p.penalty or '-'} {p.start}-{p.end} rule={p.rule}")
         out.append(f"    in: {_sentence(text, p.start, p.end)}")
     for h in rec.hotlines:
-        out.append(f"hotline {h.number} ({h.normalized}) kind={h.kind} {h.start}-{h.end} rule={h.rule}")
+        score = "-" if h.score is None else f"{h.score:.2f}"
+        out.append(f"hotline {h.number} ({h.normalized}) kind={h.kind} {h.start}-{h.end} rule={h.rule} score={score}")
+        h_why = (why.get("hotlines") or {}).get(f"{h.start}-{h.end}")
+        if h_why:
+            out.append(f"    hotline decision: {_weights(h_why)}")
         out.append(f"    in: {_sentence(text, h.start, h.end)}")
     return "\n".join(out)

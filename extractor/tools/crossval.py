@@ -63,7 +63,7 @@ def score_records(records: list[dict], prepared: Sequence[Prepared], score_py: P
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def _stemmed(records: list[dict], prepared: Sequence[Prepared]) -> list[dict]:
+def stemmed(records: list[dict], prepared: Sequence[Prepared]) -> list[dict]:
     for rec, p in zip(records, prepared):
         rec["doc_id"] = p.gold.stem + p.gold.path.suffix
     return records
@@ -86,16 +86,16 @@ def cross_validate(prepared: Sequence[Prepared], rs: RuleSet, options: Options, 
         recs = extract_prepared([prepared[i] for i in test_idx], model, rs, options)
         for i, rec in zip(test_idx, recs):
             records[i] = rec
-    return _stemmed([r for r in records if r is not None], prepared)
+    return stemmed([r for r in records if r is not None], prepared)
 
 
 def transfer(train: Sequence[Prepared], test: Sequence[Prepared], rs: RuleSet, options: Options) -> list[dict]:
     """Records of ``test`` under a model trained on ``train`` only."""
-    return _stemmed(extract_prepared(test, fit_model(train), rs, options), test)
+    return stemmed(extract_prepared(test, fit_model(train), rs, options), test)
 
 
 def in_sample(prepared: Sequence[Prepared], rs: RuleSet, options: Options) -> list[dict]:
-    return _stemmed(extract_prepared(prepared, fit_model(prepared), rs, options), prepared)
+    return stemmed(extract_prepared(prepared, fit_model(prepared), rs, options), prepared)
 
 
 def candidate_recall(prepared: Sequence[Prepared]) -> dict[str, float]:
