@@ -8,17 +8,28 @@ from pathlib import Path
 ROOT = Path(__file__).parent.parent
 
 
+def _source_copy(dest: Path) -> Path:
+    """The project's source files copied to ``dest``: building in a copy leaves no build/ behind in the
+    checkout (a stale build/ would ship modules that were moved or deleted since)."""
+    import shutil
+
+    skip = shutil.ignore_patterns(".venv", "build", "dist", "out", "*.egg-info", "__pycache__", ".git", ".pytest_cache")
+    shutil.copytree(ROOT, dest, ignore=skip)
+    return dest
+
+
 def test_wheel_contains_every_rule_file(tmp_path):
+    src = _source_copy(tmp_path / "src")
     proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
-                           "-w", str(tmp_path), str(ROOT)], capture_output=True, text=True, timeout=300)
+                           "-w", str(tmp_path), str(src)], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     wheel = next(tmp_path.glob("*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped = {f"extractor/rules/{p.name}" for p in (ROOT / "rules").glob("*.jsonl")}
     assert shipped and shipped <= names
     assert "extractor/rules/README.md" in names
-    # Every module of every subpackage ships (pyproject lists the packages one by one), and nothing else: a module
-    # moved or deleted since an earlier build can linger in build/ (`make clean` removes it).
+    assert {"extractor/decide/data/model.json", "extractor/decide/data/MODEL_CARD.md"} <= names
+    # Every module of every subpackage ships (pyproject lists the packages one by one), and nothing else.
     modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "extractor").rglob("*.py")}
     shipped = {n for n in names if n.startswith("extractor/") and n.endswith(".py") and not n.startswith("extractor/rules/")}
     assert shipped == modules, (sorted(modules - shipped), sorted(shipped - modules))

@@ -21,7 +21,7 @@ from .hotlines import NumberCandidate, hotline_candidates
 from .orgs import OrgCandidate, find_org_candidates
 from .parties import party_candidates
 from .rule_measures import RuleSpan, org_names, rule_measures
-from .statement import StatementScore, score_statement
+from .statement import StatementSignals, find_statement_signals
 from .units import Unit, find_units
 
 
@@ -38,7 +38,7 @@ class Signals:
     skip: list[Span]
     sentences: list[Span]
     apology: ApologyHit
-    statement: StatementScore
+    statement: StatementSignals
     company: CompanyResult
     orgs: list[str]
 
@@ -83,7 +83,7 @@ def find_signals(clean: CleanText, title: str, rs: RuleSet) -> Signals:
     title_view = title_view_of(clean, title)
     sentences = [sp for sp in iter_sentences(clean.view, skip) if not _repeats_title(clean.view, sp, title_view)]
     apology = find_apology(clean, rs.regex("apology"), sentences)
-    statement = score_statement(clean.view, rs.regex("statement"), sentences, apology)
+    statement = find_statement_signals(clean.view, rs.regex("statement"), sentences)
     company = find_company(clean, rs.regex("company"), sentences, title_view)
     return Signals(clean, title, title_view, skip, sentences, apology, statement, company, org_names(company, rs))
 

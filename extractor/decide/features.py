@@ -46,13 +46,6 @@ def _ngrams(text: str, n: int, prefix: str, out: Features) -> None:
         out[prefix + s[i:i + n]] = 1.0
 
 
-# Statement signal kinds pooled into families: each look-alike genre (template, fiction, guide, policy…) is
-# rare in any training set, but together they are common enough to weigh.
-_KIND_FAMILY = {"negative": "against", "negative_cumulative": "against", "denial": "against",
-                "no_response": "against", "remedy": "remedy", "response": "response", "notice": "response",
-                "incident": "incident", "third_party": "third_party"}
-
-
 @lru_cache(maxsize=8)
 def _rule_groups(rs: RuleSet) -> dict[str, tuple]:
     """The regex rules a feature family looks at, compiled once per rule set."""
@@ -60,7 +53,6 @@ def _rule_groups(rs: RuleSet) -> dict[str, tuple]:
         "prose": tuple((r.id, r.pattern) for r in rs.regex("prose")),
         "status": tuple((r.id, r.pattern) for r in rs.regex("status")),
         "statement": tuple((r.id, r.pattern) for r in rs.regex("statement")),
-        "statement_kind": {r.id: _KIND_FAMILY.get(r.get("kind", ""), r.get("kind", "")) for r in rs.regex("statement")},
         "list_kind": tuple((r.id, r.pattern) for r in rs.regex("lists") if r.id.startswith("list_kind.")),
         "list_intro": tuple((r.id, r.pattern) for r in rs.regex("lists") if r.id.startswith("list_intro.")),
         "apology": tuple((r.id, r.pattern) for r in rs.regex("apology") if r.get("kind") == "apology"),
@@ -91,6 +83,7 @@ def _hits(group: tuple, text: str, prefix: str, out: Features) -> None:
 # ---------------------------------------------------------------------------------------------- document
 
 
+AGAINST_KINDS = ("no_organization", "other_genre", "no_response")  # statement rule kinds that speak against it
 HEAD_CHARS = 200  # the title and the first lines: where a page says what it is
 
 
@@ -100,25 +93,27 @@ def document_features(sig: Signals, rs: RuleSet) -> Features:
     f: Features = {"bias": 1.0}
     groups = _rule_groups(rs)
     head = sig.title_view + "\n" + view[:HEAD_CHARS]
-    families: dict[str, int] = {}
-    head_families: dict[str, int] = {}
-    kind_of = groups["statement_kind"]
+    # Each rule is evidence, and so is its kind: a look-alike genre (template, fiction, guide …) is rare in
+    # any training set, but the kinds together are common enough to weigh.
+    for rid in sig.statement.hits:
+        f["stmt=" + rid] = 1.0
+    against = 0
+    for kind, n in sig.statement.by_kind().items():
+        f["kind=" + kind] = min(n, 4) / 2.0
+        against += n if kind in AGAINST_KINDS else 0
+    if against:
+        f["kinds_against"] = min(against, 4) / 2.0
+    head_kinds: dict[str, int] = {}
     for rid, pattern in groups["statement"]:
-        n = 0
-        for s, e in sig.sentences:
-            n += sum(1 for _ in pattern.finditer(view, s, e))
-            if n >= 3:
-                break
-        if n:
-            f["stmt=" + rid] = 1.0
-            families[kind_of[rid]] = families.get(kind_of[rid], 0) + 1
         if pattern.search(head):
             f["head=" + rid] = 1.0
-            head_families[kind_of[rid]] = head_families.get(kind_of[rid], 0) + 1
-    for fam, n in families.items():
-        f["family=" + fam] = min(n, 4) / 2.0
-    for fam, n in head_families.items():
-        f["head_family=" + fam] = min(n, 3) / 1.5
+            kind = rs.by_id(rid).get("kind", "")
+            head_kinds[kind] = head_kinds.get(kind, 0) + 1
+    for kind, n in head_kinds.items():
+        f["head_kind=" + kind] = min(n, 3) / 1.5
+    head_against = sum(n for kind, n in head_kinds.items() if kind in AGAINST_KINDS)
+    if head_against:
+        f["head_kinds_against"] = min(head_against, 3) / 1.5
     for rid, pattern in groups["apology"]:
         if pattern.search(head):
             f["head=" + rid] = 1.0

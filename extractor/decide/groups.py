@@ -12,9 +12,9 @@ import re
 _KEEP = re.compile(r"[\w]")
 
 
-def _shingles(view: str, n: int = 8, step: int = 3) -> set[str]:
+def _shingles(view: str, n: int = 8) -> set[str]:
     s = "".join(_KEEP.findall(view))
-    return {s[i:i + n] for i in range(0, max(0, len(s) - n + 1), step)}
+    return {s[i:i + n] for i in range(max(0, len(s) - n + 1))}
 
 
 def incident_groups(incidents: list[str], companies: list[str], views: list[str],

@@ -87,14 +87,15 @@ def decide_spans(cands: Candidates, model: Model, rs, explain: bool = False) -> 
         probs_of = unit_model.predict_proba(feats)
         # A clause joins a measure (or finding) when that is likely enough; the threshold trades recall for
         # precision (the classes are weighted to balance in training).
-        if probs_of["M"] >= unit_threshold and probs_of["M"] >= probs_of["F"]:
+        p_m, p_f = probs_of.get("M", 0.0), probs_of.get("F", 0.0)  # a model trained without findings has no F
+        if p_m >= unit_threshold and p_m >= p_f:
             label = "M"
-        elif probs_of["F"] >= unit_threshold:
+        elif p_f >= unit_threshold:
             label = "F"
         else:
             label = "O"
         labels.append(label)
-        probs.append(probs_of[label])
+        probs.append(probs_of.get(label, 0.0))
         feats_of.append(feats)
     threshold = model.threshold("boundary")
     i = 0

@@ -39,7 +39,7 @@ class Options:
     max_bytes: int = 20_000_000
     max_chars: int = 2_000_000
     with_text: bool = True
-    fast: bool = True  # lazy segmentation (extractor/run/prefilter.py); output is the same either way
+    fast: bool = True  # lazy segmentation (structure/segmenter.py: lazy_segmenter); output is the same either way
     timeout: float | None = 120.0  # seconds per document; the document becomes status=error when exceeded
 
 
@@ -47,7 +47,7 @@ def _segmenter(options: Options):
     if options.segmenter == "none":
         return None
     if options.fast:
-        from .prefilter import lazy_segmenter
+        from ..structure.segmenter import lazy_segmenter
 
         return lazy_segmenter(options.segmenter)
     from ..structure import segment

@@ -81,21 +81,21 @@ def test_to_frames_gives_the_five_tables(records):
 
 
 def test_a_party_named_again_by_the_end_of_its_name_is_one_party():
-    from extractor.run.pipeline import _dedupe_parties
+    from extractor.decide.parties import dedupe_parties
     from extractor.records import Party
 
     parties = [Party("省级评估专家组", "actor", 10, 17, text="省级评估专家组"),
                Party("评估专家组", "actor", 40, 45, text="评估专家组"),
                Party("评估专家组", "responsible", 60, 65, text="评估专家组"),
                Party("相关责任人", "disciplined", 70, 75, text="相关责任人")]
-    assert [(p.name, p.role) for p in _dedupe_parties(parties)] == [
+    assert [(p.name, p.role) for p in dedupe_parties(parties)] == [
         ("省级评估专家组", "actor"), ("评估专家组", "responsible"), ("相关责任人", "disciplined")]
 
 
 
 def test_an_organization_named_in_passing_does_not_speak_for_the_responder():
     from extractor.candidates import CompanyResult
-    from extractor.run.pipeline import _org_names
+    from extractor.candidates.rule_measures import org_names as _org_names
     # Counts of mentions as the company finder gives them for a news report on a brand, two influencers and a
     # consumer association: only the brand (and a co-responder named about as often) may act as the organization.
     found = CompanyResult(name="欧莱雅", candidates={"欧莱雅": 44.0, "李佳琦": 12.0, "中国消费者协会": 4.0, "巴黎欧莱雅": 30.0})
@@ -106,7 +106,7 @@ def test_an_organization_named_in_passing_does_not_speak_for_the_responder():
 
 def test_a_regulator_named_beside_a_company_does_not_speak_for_it():
     from extractor.candidates import CompanyResult
-    from extractor.run.pipeline import _org_names
+    from extractor.candidates.rule_measures import org_names as _org_names
     from extractor.ruleset import load_ruleset
     found = CompanyResult(name="奥的斯", candidates={"奥的斯": 29.0, "质检总局": 16.0, "港铁公司": 9.0})
     assert "质检总局" not in _org_names(found, load_ruleset())

@@ -45,7 +45,8 @@ def test_headings_are_listed_measures_with_the_rule_and_no_ordinal(record):
     "公司已开通客服专线，二十四小时受理乘客投诉和理赔申请。",
 ])
 def test_body_paragraphs_keep_their_prose_measures(record, prose):
-    assert any(m["text"] == prose and not m["listed"] for m in record["measures"])
+    # how the body's clauses group into measures is the decision layer's; that they are kept as prose is not
+    assert any(prose in m["text"] and not m["listed"] for m in record["measures"])
 
 
 def test_a_run_inside_an_ordinal_section_nests_and_ends_at_the_next_section(rs):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.tools.evaluate import EvalRun, default_shared_dir, format_scores, main, score_predictions
+from extractor.tools.evaluate import default_shared_dir, format_scores, main, score_predictions
 from extractor.tools.rulestats import (RuleStat, collect_rule_stats, doc_stem, format_rule_stats, load_scorer,
                                        never_fired, pair_with_gold)
 
@@ -36,43 +36,40 @@ GOLD = {
 
 @pytest.fixture
 def shared(tmp_path) -> Path:
-    """A shared/ folder with one set "tiny" (one document and its gold) and the scorer."""
+    """A shared/ folder with two small gold sets (statements and look-alikes) and the scorer."""
+    from conftest import DOCS, write_gold
+
     root = tmp_path / "shared"
-    (root / "tiny").mkdir(parents=True)
-    (root / "tiny" / "a.txt").write_text(DOC, encoding="utf-8")
-    (root / "tiny" / "a.gold.json").write_text(json.dumps(GOLD, ensure_ascii=False), encoding="utf-8")
+    write_gold(root / "first", {k: DOCS[k] for k in ("s1", "s2", "n1")})
+    write_gold(root / "second", {k: DOCS[k] for k in ("s3", "n2")})
     (root / "eval").mkdir()
     shutil.copy(SCORER, root / "eval" / "score.py")
     return root
 
 
 def _run(shared: Path, out: Path, *extra: str) -> int:
-    return main(["--sets", "tiny", "--shared", str(shared), "--out", str(out), *extra])
+    return main(["--sets", "first,second", "--folds", "2", "--shared", str(shared), "--out", str(out), *extra])
 
 
-def test_eval_writes_predictions_scores_and_report(shared, tmp_path, capsys):
+def test_eval_reports_held_out_figures_first_then_in_sample(shared, tmp_path, capsys):
     out = tmp_path / "out"
-    assert _run(shared, out, "--segmenter", "char") == 0
-    records = [json.loads(line) for line in (out / "tiny.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [doc_stem(r) for r in records] == ["a"]
+    assert _run(shared, out) == 0
     printed = capsys.readouterr().out
-    assert "| metric | tiny (char) |" in printed
-    assert "| hotlines.f1 | 1.000 |" in printed  # the one number offered, 10015-6, is gold
-    assert "| hotline.carrier | hotline | 1 | 1 | 1 | 1.00 |" in printed  # rule statistics are printed too
     report = (out / "report.md").read_text(encoding="utf-8")
-    assert report.startswith("# Evaluation") and "| metric | tiny (char) |" in report and "## Rule statistics" in report
-
-
-def test_eval_with_both_segmenters_writes_one_file_each_and_two_columns(shared, tmp_path, capsys):
-    out = tmp_path / "out"
-    assert _run(shared, out, "--segmenter", "both") == 0
-    assert sorted(p.name for p in out.glob("*.jsonl")) == ["tiny.char.jsonl", "tiny.pkuseg.jsonl"]
-    assert "| metric | tiny (pkuseg) | tiny (char) |" in capsys.readouterr().out
+    assert report == printed.rstrip("\n") or report in printed
+    held = report.index("## What to expect on new pages (held out)")
+    assert held < report.index("## Candidate recall") < report.index("## The shipped model on the gold sets (in-sample)")
+    assert "| metric | cross-validated | first -> second | second -> first |" in report
+    assert "| documents | 5 | 2 | 3 |" in report
+    assert "- measures: " in report and "## Rules by the number of gold documents they fired on" in report
+    records = [json.loads(line) for line in (out / "crossval.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(doc_stem(r) for r in records) == ["n1", "n2", "s1", "s2", "s3"]
+    assert (out / "first.jsonl").is_file() and (out / "transfer-second.jsonl").is_file()
 
 
 def test_eval_of_missing_set_exits_2_with_message(shared, tmp_path, capsys):
-    assert main(["--sets", "nope", "--shared", str(shared), "--out", str(tmp_path / "out"), "--segmenter", "none"]) == 2
-    assert "nope: no such set" in capsys.readouterr().err
+    assert main(["--sets", "nope", "--shared", str(shared), "--out", str(tmp_path / "out")]) == 2
+    assert "no set nope" in capsys.readouterr().err
 
 
 def test_failing_scorer_raises_with_its_stderr(tmp_path):
@@ -82,19 +79,15 @@ def test_failing_scorer_raises_with_its_stderr(tmp_path):
         score_predictions(broken, tmp_path, tmp_path / "pred.jsonl")
 
 
-def _run_scores(name: str, **scores) -> EvalRun:
-    return EvalRun(name, "char", Path(f"{name}.jsonl"), scores, [])
-
-
-@pytest.mark.parametrize("set_name, scores, row", [
-    ("dev", {"measures": {"f1": 0.9}}, "| measures.f1 | 0.900 ✓ |"),
-    ("dev", {"measures": {"f1": 0.8}}, "| measures.f1 | 0.800 ✗ (≥0.85) |"),
+@pytest.mark.parametrize("head, scores, row", [
+    ("cross-validated", {"measures": {"f1": 0.8}}, "| measures.f1 | 0.800 ✓ |"),
+    ("cross-validated", {"measures": {"f1": 0.5}}, "| measures.f1 | 0.500 ✗ (≥0.75) |"),
     ("seeds", {"measures_listed_recall": 0.99}, "| measures_listed_recall | 0.990 ✗ (≥1) |"),
-    ("other", {"measures": {"f1": 0.1}}, "| measures.f1 | 0.100 |"),  # no targets for other sets
-    ("dev", {"company_accuracy": None}, "| company_accuracy | - |"),
+    ("other", {"measures": {"f1": 0.1}}, "| measures.f1 | 0.100 |"),  # no targets for other columns
+    ("cross-validated", {"company_accuracy": None}, "| company_accuracy | - |"),
 ])
-def test_score_table_marks_targets(set_name, scores, row):
-    assert row in format_scores([_run_scores(set_name, **scores)]).splitlines()
+def test_score_table_marks_targets(head, scores, row):
+    assert row in format_scores([(head, scores)]).splitlines()
 
 
 # ---- rulestats on hand-made records -------------------------------------------------------------------------

@@ -1,0 +1,56 @@
+"""The readable features the decisions weigh: the rules that fire on or around each candidate."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.candidates import find_candidates, find_signals, party_candidates
+from extractor.clean import clean_text
+from extractor.decide.features import (UnitContext, document_features, item_features, leaf_items, unit_features)
+from extractor.ruleset import load_ruleset
+
+RS = load_ruleset()
+
+
+@pytest.mark.parametrize("rule_id, intro, fires", [
+    ("list_intro.announce", "我们搜集整理了相关问题和意见，说明如下：", True),
+    ("list_intro.announce", "2025年10月1日前，全国门店会陆续完成以下调整:", True),
+    ("list_intro.announce", "公司主要采取了三项措施：", True),
+    ("list_intro.announce", "事情发生后，公司高度重视。", False),
+    ("list_intro.colon", "具体内容为：", True),
+    ("list_intro.colon", "具体内容如下。", False),
+])
+def test_list_intro_rules(rule_id, intro, fires):
+    assert bool(RS.by_id(rule_id).pattern.search(clean_text(intro).view)) == fires
+
+
+@pytest.mark.parametrize("text, names", [
+    ("公司已与当事司机进行谈话。", ["当事司机"]),
+    ("技术团队连夜修复，24小时客服已调配更多人员上岗。", ["技术团队", "24小时客服", "更多人员"]),
+    ("今天天气很好，我们去公园散步。", []),
+])
+def test_party_head_noun_candidates(text, names):
+    clean = clean_text(text)
+    found = [p for p in party_candidates(clean, RS, [(0, len(clean.text))]) if p.rule == "party.head_noun"]
+    assert [p.name for p in found] == names
+
+
+STATEMENT = ("关于部分用户无法登录的情况说明\n尊敬的用户：因服务器故障，我公司App出现部分用户无法登录的情况，我们深表歉意。"
+             "说明如下：\n1.公司已全面排查服务器隐患；\n2.对受影响用户补偿一个月会员。\n特此说明。")
+
+
+def test_document_features_name_rules_and_their_kinds():
+    f = document_features(find_signals(clean_text(STATEMENT), "", RS), RS)
+    assert f["stmt=statement.formula"] == 1.0 and f["stmt=statement.salutation"] == 1.0
+    assert f["kind=notice"] > 0 and "head=statement.notice" in f and f["apology"] == 1.0
+    assert "kinds_against" not in f
+
+
+def test_unit_and_item_features_see_the_list_and_the_cues():
+    cands = find_candidates(find_signals(clean_text(STATEMENT), "", RS), RS)
+    ctx = UnitContext(cands, RS)
+    first_item = next(i for i, u in enumerate(cands.units) if u.marker is not None)
+    f = unit_features(ctx, first_item)
+    assert f["in_item"] == 1.0 and "marker=digit_dot" in f and "cue=cue.paicha" in f
+    fl, it = leaf_items(cands.lists)[0]
+    g = item_features(ctx, fl, it)
+    assert g["intro=list_intro.announce"] == 1.0 and g["first_item"] == 1.0 and g["cue=cue.paicha"] == 1.0
