@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 INSTALLED := $(VENV)/.stamp-installed
 MODEL     := $(VENV)/.stamp-model
 
-.PHONY: .venv venv model run test eval bench clean distclean
+.PHONY: .venv venv model run test eval train bench clean distclean
 
 .venv venv: $(INSTALLED)
 
@@ -34,6 +34,13 @@ test: model
 
 eval: model
 	$(PY) -m extractor.tools.evaluate
+
+# The shipped model (extractor/decide/data), retrained from the shared gold sets; SOURCE_DATE_EPOCH pins the card's date
+# to the last commit so that the same data gives the same files.
+SHARED ?= ../shared
+train: $(INSTALLED)
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) \
+	  $(VENV)/bin/extract train $(SHARED)/seeds $(SHARED)/dev $(SHARED)/dev2 --out extractor/decide/data
 
 bench: model
 	$(PY) -m extractor.tools.bench

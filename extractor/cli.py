@@ -153,6 +153,7 @@ def train(
     gold_dirs: List[Path] = typer.Argument(..., help="Folders of documents with <doc>.gold.json beside them."),
     out: Path = typer.Option(..., "--out", help="Model folder to write (model.json and MODEL_CARD.md)."),
     rules: Optional[Path] = typer.Option(None, "--rules", help="Folder of rule files overlaid on the shipped ones."),
+    cv: int = typer.Option(5, "--cv", min=0, help="Folds of the cross-validation whose figures go into the model card (0: none)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress messages."),
 ) -> None:
     """Train the decisions on annotated documents; use the result with `extract ... --model DIR`."""
@@ -177,7 +178,12 @@ def train(
         raise typer.Exit(2)
     for warning in training_warnings(prepared):
         _err(f"warning: {warning}")
-    written = save_model(model, out, model_card(model, prepared, [d.name for d in gold_dirs]))
+    figures = ""
+    if cv:
+        from .tools.crossval import card_figures
+
+        figures = card_figures(prepared, rs, cv)
+    written = save_model(model, out, model_card(model, prepared, [d.name for d in gold_dirs], figures))
     if not quiet:
         _err(f"trained on {len(prepared)} documents; wrote {', '.join(str(p) for p in written)}")
 

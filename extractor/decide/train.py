@@ -325,7 +325,7 @@ def model_card(model: Model, prepared: Sequence[Prepared], sets: list[str], figu
     lines += ["", "## Warnings", ""]
     lines += [f"- {w}" for w in warnings] or ["- none"]
     if figures:
-        lines += ["", "## Measured", "", figures.rstrip()]
+        lines += ["", "## Cross-validated figures", "", figures.rstrip()]
     return "\n".join(lines) + "\n"
 
 

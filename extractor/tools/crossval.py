@@ -112,3 +112,20 @@ def candidate_recall(prepared: Sequence[Prepared]) -> dict[str, float]:
         "hotlines": round(found_h / n_h, 4) if n_h else 1.0,
         "n_measures": n_m, "n_findings": n_f, "n_hotlines": n_h,
     }
+
+
+def card_figures(prepared: Sequence[Prepared], rs: RuleSet, folds: int = FOLDS) -> str:
+    """Cross-validated figures for a model card, scored in-process (decide/scoring.py): a Markdown table."""
+    from ..decide.scoring import score
+
+    n_groups = len(set(groups_of(prepared)))
+    folds = min(folds, n_groups)
+    if folds < 2:
+        return "Not cross-validated: fewer than two incident groups in the training data.\n"
+    records = cross_validate(prepared, rs, Options(with_text=False), folds)
+    figures = score([(p.gold.gold, r) for p, r in zip(prepared, records)])
+    lines = [f"{folds}-fold cross-validation over the training documents, folds grouped by incident "
+             f"({n_groups} groups): each figure is on documents the fold's model did not see.", "",
+             "| figure | value |", "|---|---:|"]
+    lines += [f"| {k.replace('_', ' ')} | {v:.3f} |" for k, v in figures.items()]
+    return "\n".join(lines) + "\n"
