@@ -95,8 +95,10 @@ def test_invalid_rule_overlay_is_a_usage_error_naming_file_and_line(runner, tmp_
 
 
 def test_rule_overlay_changes_the_output(runner, tmp_path):
+    # both shapes that read 10015-6 as a number are disabled: it is no longer even a candidate
     (tmp_path / "hotlines.regex.jsonl").write_text(
-        '{"id": "hotline.carrier", "role": "number", "kind": "service", "context": "line", "pattern": "(?!)", "note": "disabled"}\n',
+        '{"id": "hotline.carrier", "role": "number", "kind": "service", "context": "line", "pattern": "(?!)", "note": "disabled"}\n'
+        '{"id": "hotline.phone_like", "role": "number", "kind": "service", "context": "point", "pattern": "(?!)", "note": "disabled"}\n',
         encoding="utf-8")
     result = run(runner, SEED_000, "--jsonl", "--rules", tmp_path)
     assert result.exit_code == 0

@@ -41,7 +41,7 @@ SETTINGS: dict[str, dict] = {
     "boundary": {"C": 1.0, "class_weight": None},
     "item": {"C": 0.3, "class_weight": "balanced"},
     "category": {"C": 1.0, "class_weight": None},
-    "hotline": {"C": 1.0, "class_weight": None},
+    "hotline": {"C": 1.0, "class_weight": "balanced"},
     "company": {"C": 1.0, "class_weight": None},
     "party": {"C": 0.3, "class_weight": None},
 }

@@ -25,6 +25,7 @@ _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "再者": 3, "然后": 3, "�
 _MAX_GAP_INLINE = 1500
 _MAX_GAP_BLOCK = 6000
 INTRO_WINDOW = 300  # characters before a list read as its intro
+BULLET_GAP = 600  # a bullet further than this from the previous one of its kind starts a new list
 
 
 def _at_boundary(view: str, pos: int, scheme: str) -> bool:
@@ -51,11 +52,18 @@ def find_markers(view: str, ruleset: RuleSet, skip: list[Span] | None = None) ->
     skip = skip or []
     for rule in ruleset.regex("ordinals"):
         scheme = rule.get("scheme", rule.id.split(".", 1)[1])
+        bullets: dict[str, tuple[int, int]] = {}  # bullet character -> (last position, count)
         for m in rule.pattern.finditer(view):
             s = m.start()
-            if not _at_boundary(view, s, scheme) or any(a <= s < b for a, b in skip):
+            if scheme == "bullet":
+                if not _line_start(view, s) or any(a <= s < b for a, b in skip):
+                    continue
+                last, count = bullets.get(m.group(0), (-BULLET_GAP - 1, 0))
+                value = count + 1 if s - last <= BULLET_GAP else 1
+                bullets[m.group(0)] = (s, value)
+            elif not _at_boundary(view, s, scheme) or any(a <= s < b for a, b in skip):
                 continue
-            if scheme == "sequence":
+            elif scheme == "sequence":
                 value = _SEQUENCE.get(m.group("w"))
             else:
                 value = parse_numeral(m.group("n"))
