@@ -14,7 +14,7 @@ from typing import Callable
 from ..clean import CleanText
 from ..records import Party
 from ..ruleset import RuleSet
-from ..structure import FoundList, Span, find_lists, iter_sentences
+from ..structure import FoundList, Span, SpanSet, find_lists, iter_sentences
 from .apology import ApologyHit, find_apology
 from .company import CompanyResult, find_company
 from .hotlines import NumberCandidate, hotline_candidates
@@ -106,9 +106,10 @@ def body_spans(text: str, skip: list[Span]) -> list[Span]:
     """Paragraphs outside boilerplate."""
     out = []
     pos = 0
+    skipped = SpanSet(skip)
     for para in text.split("\n"):
         s, e = pos, pos + len(para)
         pos = e + 1
-        if para.strip() and not any(a <= s < b for a, b in skip):
+        if para.strip() and not skipped.covers(s):
             out.append((s, e))
     return out

@@ -21,6 +21,7 @@ from .company import CompanyResult, CLAUSE_BOUNDARY, CompanyLexicon, has_long_su
 MAX_SUBJECT = 24     # characters looked back from a response verb
 MAX_NAME = 16        # longest candidate
 MAX_PIECE = 10       # longest piece of a subject run taken as a candidate
+MAX_RUNS = 200       # subjects of response verbs whose pieces are looked up
 MAX_CANDIDATES = 60  # per document, the most mentioned first
 _NAME_CHAR = re.compile(r"[A-Za-z0-9\u4e00-\u9fff&·]")
 _LATIN = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z&'’]{1,15}(?![A-Za-z])")
@@ -74,7 +75,9 @@ def find_org_candidates(view: str, sentences: list[tuple[int, int]], head: str, 
                 runs.append(prefix[run_start:][-MAX_NAME:])
     body = "\n".join(view[s:e] for s, e in sentences)
     seen: dict[str, int] = {}
-    for run in runs:
+    # Each piece is counted over the whole body: the first MAX_RUNS subjects are plenty to find a name, and the
+    # bound keeps a page of thousands of 表示 linear.
+    for run in runs[:MAX_RUNS]:
         for a in range(len(run) - 1):
             for b in range(a + 2, min(len(run), a + MAX_PIECE) + 1):
                 piece = run[a:b]

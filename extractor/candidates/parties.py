@@ -316,14 +316,17 @@ def party_candidates(clean: CleanText, ruleset: RuleSet, spans: list[tuple[int, 
     view = clean.view
     out: dict[tuple[int, int], Party] = {}
     for s, e in spans:
-        for p in find_parties(clean, ruleset, s, e):
+        found = find_parties(clean, ruleset, s, e)
+        for p in found:
             out.setdefault((p.start, p.end), p)
         if head_rule is None:
             continue
+        # a head-noun phrase inside a party a trigger found in this span is that party again
+        covered = [(p.start, p.end) for p in found]
         for m in lex.head_any.finditer(view, s, e):
             clause = _clause_start(view, m.start(), s)
             for p in _parties_in(lex, clean, clause, m.end(), head_rule, "", last_only=True):
-                if not any(a <= p.start and p.end <= b for a, b in out):
+                if not any(a <= p.start and p.end <= b for a, b in covered):
                     out.setdefault((p.start, p.end), p)
     return sorted(out.values(), key=lambda p: (p.start, p.end))
 

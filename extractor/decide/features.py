@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterable
 
@@ -84,7 +85,8 @@ def _hits(group: tuple, text: str, prefix: str, out: Features) -> None:
 
 
 AGAINST_KINDS = ("no_organization", "other_genre", "no_response")  # statement rule kinds that speak against it
-HEAD_CHARS = 200  # the title and the first lines: where a page says what it is
+HEAD_CHARS = 200
+BEFORE_CHARS = 80  # how far back in its sentence a clause's subject and reporting verb are looked for  # the title and the first lines: where a page says what it is
 
 
 def document_features(sig: Signals, rs: RuleSet) -> Features:
@@ -192,7 +194,22 @@ class UnitContext:
                     first = False
                 i += 1
         self.cues = [cue_matches(self.view[u.start:u.end], rs) for u in units]
+        self._list_facts: dict[int, tuple[float, bool]] = {}
         self.n_units = len(units)
+        self.acting = [any(c[4] != "blocker" for c in cues) for cues in self.cues]
+        self.sent_acting: dict[int, int] = {}
+        for u, acting in zip(units, self.acting):
+            self.sent_acting[u.sent] = self.sent_acting.get(u.sent, 0) + acting
+
+    def list_facts(self, fl: FoundList) -> tuple[float, bool]:
+        """Share of a list's items that hold an action verb, and whether most items are questions (once per list)."""
+        key = id(fl)
+        if key not in self._list_facts:
+            items = [self.view[x.start:x.end] for x in fl.items]
+            acting = sum(1 for t in items if any(c[4] != "blocker" for c in cue_matches(t, self.rs)))
+            questions = sum(1 for t in items if t.rstrip().endswith(("？", "?")))
+            self._list_facts[key] = (acting / len(items), questions * 2 >= len(items))
+        return self._list_facts[key]
 
     def text(self, i: int) -> str:
         u = self.units[i]
@@ -237,14 +254,15 @@ def unit_features(ctx: UnitContext, i: int) -> Features:
     if u.skip:
         f["boilerplate"] = 1.0
     # The sentence around it: who speaks before it, what the sentence holds.
-    sent_start = ctx.units[first].start
+    # what the sentence says before the clause: the last BEFORE_CHARS characters are where its subject and
+    # reporting verb sit (and a bound keeps a sentence of thousands of clauses linear)
+    sent_start = max(ctx.units[first].start, u.start - BEFORE_CHARS)
     before = ctx.view[sent_start:u.start]
     if before:
         _hits(ctx.groups["prose"], before, "before=", f)
         if any(o in before for o in ctx.orgs):
             f["before_names_org"] = 1.0
-    sent_cues = sum(1 for k in range(first, last + 1) if any(c[4] != "blocker" for c in ctx.cues[k]))
-    f["sent_cues=%d" % _bucket(sent_cues, (1, 2, 4))] = 1.0
+    f["sent_cues=%d" % _bucket(ctx.sent_acting[u.sent], (1, 2, 4))] = 1.0
     # Neighbours.
     if i > 0:
         p = ctx.text(i - 1).rstrip()
@@ -364,10 +382,9 @@ def item_features(ctx: UnitContext, fl: FoundList, it: ListItem) -> Features:
     f["len=%d" % _bucket(len(v), (8, 20, 40, 80, 160))] = 1.0
     stripped = v.rstrip()
     f["ends=" + (stripped[-1:] if stripped and not stripped[-1].isalnum() else "w")] = 1.0
-    acting = sum(1 for x in fl.items if any(c[4] != "blocker" for c in cue_matches(view[x.start:x.end], ctx.rs)))
-    f["list_cue_share=%d" % _bucket(acting / len(fl.items), (0.25, 0.5, 0.75, 1.0))] = 1.0
-    questions = sum(1 for x in fl.items if view[x.start:x.end].rstrip().endswith(("？", "?")))
-    if questions * 2 >= len(fl.items):
+    share, questions = ctx.list_facts(fl)
+    f["list_cue_share=%d" % _bucket(share, (0.25, 0.5, 0.75, 1.0))] = 1.0
+    if questions:
         f["questions"] = 1.0
     for rs_span in ctx.cands.rule_measures:
         if rs_span.start == it.start and rs_span.end == it.end:
@@ -477,14 +494,27 @@ class PartyContext:
         self.view = cands.clean.view
         self.measure_spans = [(m.start, m.end) for m in cands.rule_measures]
         self.sentences = cands.signals.sentences
+        self.sentence_starts = [s for s, _ in self.sentences]
         self.groups = _rule_groups(rs)
         self.orgs = [o for o in cands.signals.orgs if len(o) >= 2]
+        self._mentions: dict[str, int] = {}
+        self._sentence_cues: dict[int, set[str]] = {}
 
-    def sentence_of(self, pos: int) -> str:
-        for s, e in self.sentences:
-            if s <= pos < e:
-                return self.view[s:e]
-        return ""
+    def mentions(self, name: str) -> int:
+        """How often the body names ``name`` (counted once per name)."""
+        if name not in self._mentions:
+            self._mentions[name] = self.cands.body.count(name)
+        return self._mentions[name]
+
+    def sentence_cues(self, pos: int) -> set[str]:
+        """Categories of the action verbs in the sentence holding ``pos`` (once per sentence)."""
+        k = bisect_right(self.sentence_starts, pos) - 1
+        if k < 0 or pos >= self.sentences[k][1]:
+            return set()
+        if k not in self._sentence_cues:
+            s, e = self.sentences[k]
+            self._sentence_cues[k] = {c[4] for c in cue_matches(self.view[s:e], self.rs) if c[4] != "blocker"}
+        return self._sentence_cues[k]
 
 
 def party_features(ctx: PartyContext, p: Party) -> Features:
@@ -505,11 +535,9 @@ def party_features(ctx: PartyContext, p: Party) -> Features:
             f["is=" + rid] = 1.0
     if any(a <= p.start < b for a, b in ctx.measure_spans):
         f["in_rule_measure"] = 1.0
-    sent = ctx.sentence_of(p.start)
-    cats = {c[4] for c in cue_matches(sent, ctx.rs) if c[4] != "blocker"}
-    for cat in cats:
+    for cat in ctx.sentence_cues(p.start):
         f["sent_cue=" + cat] = 1.0
     f["len=%d" % min(len(p.name), 9)] = 1.0
-    f["mentions"] = _log(ctx.cands.body.count(p.name)) / 2
+    f["mentions"] = _log(ctx.mentions(p.name)) / 2
     _ngrams(p.name[:2], 2, "lead=", f)
     return f

@@ -8,6 +8,7 @@ better-scored telling stays: the scorer, like a reader, counts it once.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..candidates import Candidates
@@ -69,9 +70,12 @@ def decide_spans(cands: Candidates, model: Model, rs, explain: bool = False) -> 
                              item_model.explain(feats, label) if explain else []))
         taken.append((it.start, it.end))
     taken.sort()
+    taken_starts = [a for a, _ in taken]
 
     def inside(pos: int) -> bool:
-        return any(a <= pos < b for a, b in taken)
+        # kept items do not overlap (leaf items of lists), so the one starting last before pos is the only one
+        k = bisect_right(taken_starts, pos) - 1
+        return k >= 0 and pos < taken[k][1]
 
     unit_threshold = model.threshold("unit")
     labels: list[str] = []

@@ -55,10 +55,6 @@ def _segmenter(options: Options):
     return lambda s: segment(s, options.segmenter)
 
 
-def _inside(pos: int, spans: list[Span]) -> bool:
-    return any(a <= pos < b for a, b in spans)
-
-
 def fill_fields(clean: CleanText, item: Item, rs: RuleSet, doc_date: str, hotlines: list[Hotline],
                 parties: list[Party]) -> None:
     """Cue verbs, headline, status, deadline, parties and hotlines of one measure.

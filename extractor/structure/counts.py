@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from ..ruleset import RuleSet
 from .list_types import FoundList
 from .numerals import parse_numeral
-from .sentences import Span
+from .sentences import Span, SpanSet
 
 _MEASURE_KINDS = {"measures", "accountability", "unknown", "facts"}
 
@@ -23,11 +23,12 @@ class StatedCount:
 
 def _counts(view: str, ruleset: RuleSet, start: int, end: int, skip: list[Span]) -> list[StatedCount]:
     out = []
+    skipped = SpanSet(skip)
     for rule in ruleset.regex("lists"):
         if not rule.id.startswith("count."):
             continue
         for m in rule.pattern.finditer(view, start, end):
-            if any(a <= m.start() < b for a, b in skip):
+            if skipped.covers(m.start()):
                 continue
             raw = next((v for v in m.groupdict().values() if v), None)
             value = parse_numeral(raw or "")

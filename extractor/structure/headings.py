@@ -22,7 +22,7 @@ from bisect import bisect_left
 
 from ..ruleset import RuleSet
 from .list_types import FoundList, ListItem, innermost_item, kind_rule_of
-from .sentences import Span, split_sentences
+from .sentences import Span, SpanSet, split_sentences
 
 HEADING_RULE = "list.heading_run"
 BODY_RULE = "list_end.heading_body"
@@ -41,14 +41,14 @@ def find_heading_runs(text: str, view: str, ruleset: RuleSet, lists: list[FoundL
     if heading is None or body is None:
         return []
     kinds = set(heading.get("context") or ())
-    skip = skip or []
+    skipped = SpanSet(skip or [])
     doc_end = len(text) if doc_end is None else doc_end
     ordinals = ruleset.regex("ordinals")
     starts = [p[0] for p in paragraphs]
 
     def is_heading(span: Span) -> bool:
         s, e = span
-        if any(a <= s < b for a, b in skip) or any(r.pattern.match(view, s, e) for r in ordinals):
+        if skipped.covers(s) or any(r.pattern.match(view, s, e) for r in ordinals):
             return False
         return heading.pattern.search(view[s:e]) is not None  # a slice: the rule anchors the whole line
 

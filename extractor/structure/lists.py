@@ -15,7 +15,7 @@ from ..ruleset import RuleSet
 from .headings import find_heading_runs
 from .list_types import FoundList, ListItem, Marker, innermost_item, kind_rule_of
 from .numerals import parse_numeral
-from .sentences import Span, paragraph_of, split_paragraphs, split_sentences
+from .sentences import Span, SpanSet, paragraph_of, split_paragraphs, split_sentences
 from .series import MIN_ITEM_CHARS, find_semicolon_series
 
 # Characters after which an ordinal may start an item.
@@ -49,19 +49,19 @@ def _line_start(view: str, pos: int) -> bool:
 def find_markers(view: str, ruleset: RuleSet, skip: list[Span] | None = None) -> list[Marker]:
     """All ordinal markers at a boundary, in document order."""
     out = []
-    skip = skip or []
+    skipped = SpanSet(skip or [])
     for rule in ruleset.regex("ordinals"):
         scheme = rule.get("scheme", rule.id.split(".", 1)[1])
         bullets: dict[str, tuple[int, int]] = {}  # bullet character -> (last position, count)
         for m in rule.pattern.finditer(view):
             s = m.start()
             if scheme == "bullet":
-                if not _line_start(view, s) or any(a <= s < b for a, b in skip):
+                if not _line_start(view, s) or skipped.covers(s):
                     continue
                 last, count = bullets.get(m.group(0), (-BULLET_GAP - 1, 0))
                 value = count + 1 if s - last <= BULLET_GAP else 1
                 bullets[m.group(0)] = (s, value)
-            elif not _at_boundary(view, s, scheme) or any(a <= s < b for a, b in skip):
+            elif not _at_boundary(view, s, scheme) or skipped.covers(s):
                 continue
             elif scheme == "sequence":
                 value = _SEQUENCE.get(m.group("w"))

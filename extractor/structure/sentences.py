@@ -68,10 +68,19 @@ def split_clauses(text: str, start: int, end: int) -> list[Span]:
 
 def iter_sentences(text: str, skip: list[Span] | None = None) -> Iterator[Span]:
     """All sentences of the text, paragraph by paragraph, leaving out those inside ``skip`` spans."""
-    skip = sorted(skip or [])
+    # Merged and sorted, the skip spans answer "inside one?" by binary search: a page of thousands of link lines
+    # has thousands of skip spans and sentences, and a scan per sentence would be quadratic.
+    merged: list[list[int]] = []
+    for a, b in sorted(skip or []):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
     for ps, pe in split_paragraphs(text):
         for s, e in split_sentences(text, ps, pe):
-            if not any(a <= s and e <= b for a, b in skip):
+            k = bisect_right(starts, s) - 1
+            if k < 0 or e > merged[k][1]:
                 yield s, e
 
 
@@ -107,3 +116,8 @@ class SpanSet:
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect_right(self.starts, end - 1) - 1
         return i >= 0 and self.ends[i] > start
+
+    def covers(self, pos: int) -> bool:
+        """Is ``pos`` inside one of the spans?"""
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]

@@ -7,7 +7,7 @@ import re
 
 from ..ruleset import RuleSet
 from .list_types import FoundList, ListItem
-from .sentences import Span, paragraph_of, split_paragraphs, split_sentences
+from .sentences import Span, SpanSet, paragraph_of, split_paragraphs, split_sentences
 
 MIN_ITEM_CHARS = 4  # a shorter "item" means the separators were not a list's (1、2、3月)
 
@@ -33,12 +33,15 @@ def find_semicolon_series(text: str, view: str, ruleset: RuleSet, lists: list[Fo
     """Lists without markers: ；-separated clauses after a cue (措施为：A；B；C。), lines ending in ；, and
     parallel clauses (给予…；给予…；给予…。)."""
     rules = {r.id: r for r in ruleset.regex("lists")}
-    skip = skip or []
+    skipped = SpanSet(skip or [])
     paragraphs = paragraphs if paragraphs is not None else split_paragraphs(text)
     out: list[FoundList] = []
 
+    # leaf items of the ordinal lists, merged once: a list of 20,000 items must not be scanned per clause
+    in_lists = SpanSet((it.start, it.end) for fl in lists for it in fl.items if not it.children)
+
     def free(s: int, e: int) -> bool:
-        return not _taken(lists, s, e) and not _taken(out, s, e) and not any(a <= s < b for a, b in skip)
+        return not in_lists.overlaps(s, e) and not _taken(out, s, e) and not skipped.covers(s)
 
     cue = rules.get("list.semicolon_cue")
     if cue is not None:
