@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 
 HERE = Path(__file__).parent
-TABLES = ("documents", "measures", "findings", "parties", "hotlines")
+TABLES = ("documents", "measures", "findings", "parties", "hotlines", "organizations")
 
 
 def _run(src: Path, out: Path, jobs: int) -> subprocess.CompletedProcess:
