@@ -17,6 +17,9 @@ def test_wheel_contains_every_rule_file(tmp_path):
     shipped = {f"extractor/rules/{p.name}" for p in (ROOT / "rules").glob("*.jsonl")}
     assert shipped and shipped <= names
     assert "extractor/rules/README.md" in names
+    # the HTML report's style sheets, page script and palette are data files of extractor.output
+    assets = {f"extractor/output/report_assets/{p.name}" for p in (ROOT / "extractor/output/report_assets").iterdir()}
+    assert assets and assets <= names
     # Every module of every subpackage ships (pyproject lists the packages one by one), and nothing else: a module
     # moved or deleted since an earlier build can linger in build/ (`make clean` removes it).
     modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "extractor").rglob("*.py")}
