@@ -158,37 +158,40 @@ def _measure_item(i: int, m: dict) -> str:
             f'<div class="xr-item-text">{esc(_excerpt(m.get("headline") or m.get("text", "")))}</div></li>')
 
 
+def _finding_item(i: int, f: dict) -> str:
+    return (f'<li class="xr-item" data-k="f{i}"><b>F{esc(f.get("index", i + 1))}</b> {esc(f.get("ordinal") or "")}'
+            f' · rule <code>{esc(f.get("rule", ""))}</code>'
+            f'<div class="xr-item-text">{esc(_excerpt(f.get("text", "")))}</div></li>')
+
+
+def _party_item(i: int, p: dict) -> str:
+    name = f' ({esc(p["name"])})' if p.get("name") and p.get("name") != p.get("text") else ""
+    penalty = f' · {esc(p["penalty"])}' if p.get("penalty") else ""
+    return (f'<li class="xr-item" data-k="p{i}">{esc(p.get("text") or p.get("name", ""))}{name} · '
+            f'{esc(p.get("role", ""))}{penalty} · <code>{esc(p.get("rule", ""))}</code></li>')
+
+
+def _hotline_item(i: int, h: dict) -> str:
+    return (f'<li class="xr-item" data-k="h{i}">{esc(h.get("number", ""))} · {esc(h.get("kind", ""))}'
+            f' · <code>{esc(h.get("rule", ""))}</code> · score {esc(_score(h.get("score"))) or "–"}</li>')
+
+
+def _list(heading: str, items: list[str], tag: str = "ul") -> str:
+    """One titled list of the side panel; nothing when it has no items."""
+    if not items:
+        return ""
+    return (f'<h3>{heading} <span class="xr-dim">({len(items)})</span></h3>'
+            f'<{tag} class="xr-list">{"".join(items)}</{tag}>')
+
+
 def _side(rec: dict) -> str:
-    measures = rec.get("measures") or []
-    out = ['<div class="xr-detail" aria-live="polite">Hover a highlight for its rule and offsets; select one '
-           '(click, or Tab and Enter) to see every value at that place.</div>',
-           f'<h3>Measures 措施 <span class="xr-dim">({len(measures)})</span></h3>']
-    out.append('<ol class="xr-list">' + "".join(_measure_item(i, m) for i, m in enumerate(measures)) + "</ol>"
-               if measures else '<p class="xr-dim">No measures.</p>')
-    findings = rec.get("findings") or []
-    if findings:
-        out.append(f'<h3>Findings 问题 <span class="xr-dim">({len(findings)})</span></h3><ol class="xr-list">')
-        out += [f'<li class="xr-item" data-k="f{i}"><b>F{esc(f.get("index", i + 1))}</b> '
-                f'{esc(f.get("ordinal") or "")} · rule <code>{esc(f.get("rule", ""))}</code>'
-                f'<div class="xr-item-text">{esc(_excerpt(f.get("text", "")))}</div></li>'
-                for i, f in enumerate(findings)]
-        out.append("</ol>")
-    parties = rec.get("parties") or []
-    if parties:
-        out.append(f'<h3>Parties 当事方 <span class="xr-dim">({len(parties)})</span></h3><ul class="xr-list">')
-        out += [f'<li class="xr-item" data-k="p{i}">{esc(p.get("text") or p.get("name", ""))}'
-                f'{" (" + esc(p["name"]) + ")" if p.get("name") and p.get("name") != p.get("text") else ""} · '
-                f'{esc(p.get("role", ""))}{" · " + esc(p["penalty"]) if p.get("penalty") else ""}'
-                f' · <code>{esc(p.get("rule", ""))}</code></li>' for i, p in enumerate(parties)]
-        out.append("</ul>")
-    hotlines = rec.get("hotlines") or []
-    if hotlines:
-        out.append(f'<h3>Hotlines 热线 <span class="xr-dim">({len(hotlines)})</span></h3><ul class="xr-list">')
-        out += [f'<li class="xr-item" data-k="h{i}">{esc(h.get("number", ""))} · {esc(h.get("kind", ""))}'
-                f' · <code>{esc(h.get("rule", ""))}</code> · score {esc(_score(h.get("score"))) or "–"}</li>'
-                for i, h in enumerate(hotlines)]
-        out.append("</ul>")
-    return "".join(out)
+    measures = [_measure_item(i, m) for i, m in enumerate(rec.get("measures") or [])]
+    return ('<div class="xr-detail" aria-live="polite">Hover a highlight for its rule and offsets; select one '
+            '(click, or Tab and Enter) to see every value at that place.</div>'
+            + (_list("Measures 措施", measures, "ol") or '<h3>Measures 措施</h3><p class="xr-dim">No measures.</p>')
+            + _list("Findings 问题", [_finding_item(i, f) for i, f in enumerate(rec.get("findings") or [])], "ol")
+            + _list("Parties 当事方", [_party_item(i, p) for i, p in enumerate(rec.get("parties") or [])])
+            + _list("Hotlines 热线", [_hotline_item(i, h) for i, h in enumerate(rec.get("hotlines") or [])]))
 
 
 def _header(rec: dict) -> str:

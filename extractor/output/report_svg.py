@@ -131,8 +131,8 @@ def timeline_chart(title: str, dots: list[Dot], row_colours: dict[str, str], und
     rows = [r for r in row_colours if r in present] + [r for r in present if r not in row_colours]
     days = [dt.date.fromisoformat(d.iso) for d in dots]
     first, last = min(days), max(days)
-    if (last - first).days < 30:
-        first, last = first - dt.timedelta(days=15), last + dt.timedelta(days=15)
+    pad = dt.timedelta(days=max(15, (last - first).days // 25))  # keeps the first and last dots off the edges
+    first, last = first - pad, last + pad
     label_w = min(170.0, max(text_width(r) for r in rows) + 10)
     left, right, top = label_w, width - 20, 34
     span = (last - first).days or 1
@@ -155,7 +155,7 @@ def timeline_chart(title: str, dots: list[Dot], row_colours: dict[str, str], und
         groups.setdefault((d.row, d.iso, d.kind), []).append(d)
     for (row, iso, kind), members in sorted(groups.items(), key=lambda kv: (kv[0][2] == "action", kv[0])):
         x, y = x_of(dt.date.fromisoformat(iso)), top + rows.index(row) * ROW + ROW / 2
-        r = min(9.0, 3.5 + 1.5 * math.sqrt(len(members) - 1))
+        r = min(10.0, 4.5 + 1.5 * math.sqrt(len(members) - 1))
         tip = f"{iso} · {row} · {len(members)} {'dated action' if kind == 'action' else 'deadline'}(s)\n" + "\n".join(
             m.tip for m in members[:5]) + ("\n…" if len(members) > 5 else "")
         colour = row_colours.get(row, "#4e79a7")

@@ -243,6 +243,13 @@ def test_report_option_alone_writes_only_the_report(tmp_path):
     assert len(_data((tmp_path / "sub" / "r.html").read_text(encoding="utf-8"))["docs"]) == 1
 
 
+def test_explain_can_write_the_report_too(tmp_path):
+    result = _cli(CORPUS / "000_96c7af21cd661f14.txt", "--explain", "--report", tmp_path / "r.html", "--quiet")
+    assert result.exit_code == 0 and "rule=ordinal.yi_shi" in result.stdout
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert _data(page)["docs"][0]["n"][0] > 0 and 'class="xr-text"' in _doc_blocks(page)[0]
+
+
 def test_report_with_no_text_records_says_so(tmp_path):
     result = _cli(CORPUS / "000_96c7af21cd661f14.txt", "--report", tmp_path / "r.html", "--no-text", "--quiet")
     assert result.exit_code == 0
