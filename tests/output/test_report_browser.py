@@ -121,6 +121,10 @@ def test_hostile_document_runs_nothing_and_filters_find_the_failed(browser, tmp_
     assert set(view["values"]) == set(expected_values(rec))
     assert browser.evaluate("typeof window.__pwned") == "undefined"
     assert browser.evaluate("document.querySelectorAll('#v-doc script, #v-doc img').length") == 0
+    show(browser, "#/org/0", "!!document.querySelector('#v-org .xr-orgcol')")
+    org = browser.evaluate("document.getElementById('v-org').innerText")
+    assert "<i>某公司</i>" in org and "promise 承诺" in org  # the name as text; the planned measure marked
+    assert browser.evaluate("document.querySelectorAll('#v-org i, #v-org img').length") == 0
     show(browser, "#/?status=error", "document.querySelectorAll('#xr-doctable tbody tr').length === 1")
     assert "binary file" in browser.evaluate("document.querySelector('#xr-doctable tbody').innerText")
     assert "broken.txt" in browser.evaluate("document.getElementById('xr-problems').innerText")
