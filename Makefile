@@ -27,7 +27,8 @@ $(MODEL): $(INSTALLED)
 run: model
 	$(VENV)/bin/extract corpus/ --out out/
 	@echo "Summary of out/ (line counts; CSV lines include the header):"
-	@for f in out/*; do [ -f "$$f" ] && printf '  %-36s %6d lines\n' "$$f" "$$(wc -l < "$$f")"; done; true
+	@for f in out/*.csv out/*.jsonl; do [ -f "$$f" ] && printf '  %-36s %6d lines\n' "$$f" "$$(wc -l < "$$f")"; done; true
+	@echo "Review report: out/report.html (open it in a browser: file://$(CURDIR)/out/report.html)"
 
 test: model
 	$(PY) -m pytest -q

@@ -6,10 +6,13 @@ Public API::
     rec = extractor.extract_text(text, doc_id="a.txt")          # one JSON-ready record (dict)
     recs = extractor.extract_paths(["corpus/"])                  # iterator of records
     frames = extractor.to_frames(recs)                           # dict of pandas DataFrames
+    extractor.report(recs, "report.html")                        # the HTML review report of the records
+    extractor.display(rec)                                       # in Jupyter: the document view, inline
 """
 from __future__ import annotations
 
-__all__ = ["extract_text", "extract_paths", "to_frames", "Options", "load_ruleset", "InputError", "RuleError"]
+__all__ = ["extract_text", "extract_paths", "to_frames", "report", "display", "Options", "load_ruleset", "InputError",
+           "RuleError"]
 
 from .errors import InputError, RuleError
 from .ruleset import load_ruleset
@@ -25,4 +28,12 @@ def __getattr__(name: str):
         from .output import to_frames
 
         return to_frames
+    if name == "report":
+        from .output import write_report
+
+        return write_report
+    if name == "display":
+        from .output import display
+
+        return display
     raise AttributeError(name)

@@ -9,7 +9,7 @@ from typing import Iterator, List, Optional
 import typer
 
 from .errors import ExtractorError
-from .output import TableWriter, measure_rows, write_jsonl_record, COLUMNS
+from .output import ReportWriter, TableWriter, measure_rows, write_jsonl_record, COLUMNS
 from .ruleset import load_ruleset
 from .run import Options, extract_loaded, iter_loaded
 
@@ -55,6 +55,9 @@ def extract(
     timeout: float = typer.Option(120.0, "--timeout", min=0, help="Seconds per document before it is given up (0: none)."),
     model: Optional[Path] = typer.Option(None, "--model", help="Model folder from `extract train` (default: the shipped model)."),
     min_score: float = typer.Option(0.0, "--min-score", min=0.0, max=1.0, help="Leave out measures, findings and hotlines scored below this."),
+    report: Optional[Path] = typer.Option(None, "--report", help="Write the HTML review report to this file "
+                                          "(with --out it is DIR/report.html unless given here)."),
+    no_report: bool = typer.Option(False, "--no-report", help="With --out, do not write report.html."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
 ) -> None:
     """Extract remediation measures, findings, parties and hotlines from Chinese incident-response statements."""
@@ -66,6 +69,14 @@ def extract(
     if sum([jsonl, csv_out, explain]) > 1:
         _err("extract: choose one of --jsonl, --csv, --explain")
         raise typer.Exit(2)
+    if report is not None and no_report:
+        _err("extract: choose one of --report FILE and --no-report")
+        raise typer.Exit(2)
+    if report is not None and engine is Engine.dask:
+        _err("extract: --report needs --engine local (the Dask engine keeps no records on the client)")
+        raise typer.Exit(2)
+    # The report comes with every --out folder (it is how people look at the tables), unless turned off.
+    report_path = report if report is not None else out / "report.html" if out is not None and not no_report else None
     try:
         load_ruleset(rules)
         from .decide import load_model
@@ -91,6 +102,7 @@ def extract(
             _err(message)
         raise typer.Exit(1 if failed else 0)
 
+    reporter = ReportWriter(report_path) if report_path is not None else None
     if explain:
         from .output import explain_record
 
@@ -99,6 +111,9 @@ def extract(
             rec = extract_loaded(doc, options)
             failed += rec.status != "ok"
             typer.echo(explain_record(rec))
+            if reporter is not None:
+                reporter.write(rec.as_dict(with_text=options.with_text))
+        _close_report(reporter, quiet)
         raise typer.Exit(1 if failed else 0)
 
     writer = TableWriter(out, formats, excel=excel) if out is not None else None
@@ -119,12 +134,14 @@ def extract(
         if rec["status"] != "ok":
             n_failed += 1
             _err(rec["error"])
-        if jsonl or (writer is None and csv_writer is None):
+        if jsonl or (writer is None and csv_writer is None and reporter is None):
             write_jsonl_record(rec, stdout)
         if csv_writer is not None:
             csv_writer.writerows(measure_rows(rec))
         if writer is not None:
             writer.write(rec)
+        if reporter is not None:
+            reporter.write(rec)
     notice = _segmenter_notice(options)
     if notice:
         _err(notice)
@@ -133,7 +150,16 @@ def extract(
         if not quiet:
             _err(f"{n_docs} documents ({n_failed} failed), {n_statements} statements, {n_measures} measures; "
                  f"wrote {', '.join(str(p) for p in written)}")
+    _close_report(reporter, quiet)
     raise typer.Exit(1 if n_failed else 0)
+
+
+def _close_report(reporter: ReportWriter | None, quiet: bool) -> None:
+    if reporter is None:
+        return
+    path = reporter.close()
+    if not quiet:
+        _err(f"report: {path} (open it in a browser)")
 
 
 def _segmenter_notice(options: Options) -> str | None:

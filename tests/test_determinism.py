@@ -1,7 +1,7 @@
 """A second run gives identical files, and worker processes do not change the output.
 
 The input is the corpus plus the fuzz corpus of broken files (tests/fuzz), so error rows and warnings are
-compared too. Three CLI runs: --jobs 1 twice, --jobs 2 once. CSV and JSON Lines must be byte-identical;
+compared too. Three CLI runs: --jobs 1 twice, --jobs 2 once. CSV, JSON Lines and the report must be byte-identical;
 Parquet files must hold equal tables (their bytes carry writer metadata, which is not the promise).
 """
 import shutil
@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 
 HERE = Path(__file__).parent
-TABLES = ("documents", "measures", "findings", "parties", "hotlines")
+TABLES = ("documents", "measures", "findings", "parties", "hotlines", "organizations")
 
 
 def _run(src: Path, out: Path, jobs: int) -> subprocess.CompletedProcess:
@@ -39,12 +39,12 @@ def test_runs_end_with_the_failed_documents_exit_code(runs):
 
 def test_runs_write_every_table(runs):
     root, _procs = runs
-    expected = sorted(f"{t}.{ext}" for t in TABLES for ext in ("csv", "jsonl", "parquet"))
+    expected = sorted([f"{t}.{ext}" for t in TABLES for ext in ("csv", "jsonl", "parquet")] + ["report.html"])
     assert sorted(p.name for p in (root / "first").iterdir()) == expected
 
 
 @pytest.mark.parametrize("other", ["second", "jobs2"])
-@pytest.mark.parametrize("name", [f"{t}.{ext}" for t in TABLES for ext in ("csv", "jsonl")])
+@pytest.mark.parametrize("name", [f"{t}.{ext}" for t in TABLES for ext in ("csv", "jsonl")] + ["report.html"])
 def test_text_outputs_are_byte_identical(runs, other, name):
     root, _procs = runs
     first = (root / "first" / name).read_bytes()

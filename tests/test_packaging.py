@@ -29,6 +29,9 @@ def test_wheel_contains_every_rule_file(tmp_path):
     assert shipped and shipped <= names
     assert "extractor/rules/README.md" in names
     assert {"extractor/decide/data/model.json", "extractor/decide/data/MODEL_CARD.md"} <= names
+    # the HTML report's style sheets, page script and palette are data files of extractor.output
+    assets = {f"extractor/output/report_assets/{p.name}" for p in (ROOT / "extractor/output/report_assets").iterdir()}
+    assert assets and assets <= names
     # Every module of every subpackage ships (pyproject lists the packages one by one), and nothing else.
     modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "extractor").rglob("*.py")}
     shipped = {n for n in names if n.startswith("extractor/") and n.endswith(".py") and not n.startswith("extractor/rules/")}

@@ -1,13 +1,21 @@
-"""Records -> tables: documents, measures, findings, parties, hotlines (pandas, CSV, JSON Lines, Parquet)."""
+"""Records -> tables: documents, measures, findings, parties, hotlines, one row set per record, and organizations,
+across records (pandas, CSV, JSON Lines, Parquet)."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Iterable, TextIO
+from typing import TYPE_CHECKING, Iterable, TextIO
 
-import pandas as pd
+from .organizations import ORGANIZATION_COLUMNS, OrganizationIndex
 
+if TYPE_CHECKING:  # pandas is imported where a frame is made, so that `extractor.output` stays light
+    import pandas as pd
+
+# Tables whose rows each record gives on its own (ROWS); the Dask engine writes these per partition.
 TABLES = ("documents", "measures", "findings", "parties", "hotlines")
+# Every table of `--out` and `to_frames`: organizations groups the statements of all records, so it is made once
+# every record is in.
+OUTPUT_TABLES = TABLES + ("organizations",)
 
 DOCUMENT_COLUMNS = [
     "doc_id", "path", "status", "error", "title", "date", "url", "format", "encoding", "script",
@@ -68,16 +76,41 @@ def hotline_rows(rec: dict) -> list[dict]:
 ROWS = {"documents": lambda r: [document_row(r)], "measures": measure_rows, "findings": finding_rows,
         "parties": party_rows, "hotlines": hotline_rows}
 COLUMNS = {"documents": DOCUMENT_COLUMNS, "measures": MEASURE_COLUMNS, "findings": FINDING_COLUMNS,
-           "parties": PARTY_COLUMNS, "hotlines": HOTLINE_COLUMNS}
+           "parties": PARTY_COLUMNS, "hotlines": HOTLINE_COLUMNS, "organizations": ORGANIZATION_COLUMNS}
+# organizations has empty measure columns on a statement without measures: nullable integers keep them integers.
+_NULLABLE_INT = {"organizations": ("index", "start", "end")}
 
 
-def to_frames(records: Iterable[dict]) -> dict[str, pd.DataFrame]:
-    """One pandas DataFrame per table (documents, measures, findings, parties, hotlines)."""
+def _frame(table: str, rows: list[dict]) -> "pd.DataFrame":
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=COLUMNS[table])
+    ints = _NULLABLE_INT.get(table, ())
+    return frame.astype({c: "Int64" for c in ints}) if ints else frame
+
+
+def _parquet_frame(table: str, rows: list[dict]) -> "pd.DataFrame":
+    # Columns that may be empty in every row are typed string, or Parquet would type them by what this input
+    # happened to hold (null, float).
+    frame = _frame(table, rows)
+    if table == "organizations":
+        strings = [c for c in ORGANIZATION_COLUMNS if c not in ("statement", "n_statements", *_NULLABLE_INT[table])]
+    else:
+        strings = [c for c in ("error", "deadline_iso") if c in frame]
+    return frame.astype({c: "string" for c in strings})
+
+
+def to_frames(records: Iterable[dict]) -> dict[str, "pd.DataFrame"]:
+    """One pandas DataFrame per table: documents, measures, findings, parties, hotlines and organizations
+    (statements grouped by organization in date order, one row per measure)."""
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
+    orgs = OrganizationIndex()
     for rec in records:
         for table in TABLES:
             rows[table].extend(ROWS[table](rec))
-    return {t: pd.DataFrame(rows[t], columns=COLUMNS[t]) for t in TABLES}
+        orgs.add(rec)
+    rows["organizations"] = orgs.rows()
+    return {t: _frame(t, rows[t]) for t in OUTPUT_TABLES}
 
 
 def write_jsonl_record(rec: dict, fh: TextIO) -> None:
@@ -85,7 +118,8 @@ def write_jsonl_record(rec: dict, fh: TextIO) -> None:
 
 
 class TableWriter:
-    """Streams records into per-table files in ``out_dir`` (CSV and JSON Lines row by row; Parquet at close)."""
+    """Streams records into per-table files in ``out_dir`` (CSV and JSON Lines row by row; Parquet at close;
+    organizations at close, as it groups the statements of every record)."""
 
     def __init__(self, out_dir: str | Path, formats: Iterable[str] = ("csv",), excel: bool = False):
         self.out = Path(out_dir)
@@ -93,10 +127,11 @@ class TableWriter:
         self.formats = list(formats)
         self._csv = {}
         self._jsonl = {}
-        self._parquet_rows: dict[str, list[dict]] = {t: [] for t in TABLES}
+        self._parquet_rows: dict[str, list[dict]] = {t: [] for t in OUTPUT_TABLES}
+        self._orgs = OrganizationIndex()
         import csv
 
-        for table in TABLES:
+        for table in OUTPUT_TABLES:
             if "csv" in self.formats:
                 fh = open(self.out / f"{table}.csv", "w", encoding="utf-8-sig" if excel else "utf-8", newline="")
                 writer = csv.DictWriter(fh, fieldnames=COLUMNS[table])
@@ -105,20 +140,24 @@ class TableWriter:
             if "jsonl" in self.formats:
                 self._jsonl[table] = open(self.out / f"{table}.jsonl", "w", encoding="utf-8")
 
+    def _write_rows(self, table: str, rows: list[dict]) -> None:
+        if table in self._csv:
+            self._csv[table][1].writerows(rows)
+        if table in self._jsonl:
+            for row in rows:
+                self._jsonl[table].write(json.dumps(row, ensure_ascii=False) + "\n")
+        if "parquet" in self.formats:
+            self._parquet_rows[table].extend(rows)
+
     def write(self, rec: dict) -> None:
         for table in TABLES:
-            rows = ROWS[table](rec)
-            if table in self._csv:
-                self._csv[table][1].writerows(rows)
-            if table in self._jsonl:
-                for row in rows:
-                    self._jsonl[table].write(json.dumps(row, ensure_ascii=False) + "\n")
-            if "parquet" in self.formats:
-                self._parquet_rows[table].extend(rows)
+            self._write_rows(table, ROWS[table](rec))
+        self._orgs.add(rec)
 
     def close(self) -> list[Path]:
+        self._write_rows("organizations", self._orgs.rows())
         written = []
-        for table in TABLES:
+        for table in OUTPUT_TABLES:
             if table in self._csv:
                 self._csv[table][0].close()
                 written.append(self.out / f"{table}.csv")
@@ -126,8 +165,7 @@ class TableWriter:
                 self._jsonl[table].close()
                 written.append(self.out / f"{table}.jsonl")
             if "parquet" in self.formats:
-                frame = pd.DataFrame(self._parquet_rows[table], columns=COLUMNS[table])
                 path = self.out / f"{table}.parquet"
-                frame.astype({c: "string" for c in ("error", "deadline_iso") if c in frame}).to_parquet(path, index=False)
+                _parquet_frame(table, self._parquet_rows[table]).to_parquet(path, index=False)
                 written.append(path)
         return written

@@ -9,6 +9,9 @@ Streams (generated in a temporary folder, never committed):
   non-statements gets a sentence with remediation vocabulary (a near miss) that passes the first pre-filter
   step.
 - ``statements``: ``--statements`` copies of the corpus statements only.
+- the HTML report of ``--report-docs`` records (default 5,000: the corpus records repeated, see
+  ``bench_streams.report_records``): the time to write it, its size, and the time headless Chromium takes to
+  open it, to open one document view and to sort and filter the overview (skipped without chromium).
 
 Every measurement runs in a fresh Python process (``--run``), so model load, peak memory (``ru_maxrss`` of
 the process and of its children, i.e. the largest worker) and time to first record are those of a real run.
@@ -31,7 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .bench_streams import CORPUS, FILLER, ROOT, STATEMENTS, make_streams, sample
+from .bench_streams import CORPUS, FILLER, ROOT, STATEMENTS, make_streams, report_records, sample
 # The regex floor: one pass of a plain regex over every file (here, a cue word of a measure).
 FLOOR_PATTERN = re.compile(r"整改|道歉|致歉|措施|处理|回应")
 
@@ -100,6 +103,8 @@ def run_one(cfg: dict) -> dict:
             t1 = time.perf_counter()
             ext += t1 - t2
         out.update(seconds=seg + ext, segment_seconds=seg, extract_seconds=ext, docs=len(docs))
+    elif kind == "report":
+        out.update(measure_report(cfg["docs"], Path(cfg["dir"])))
     elif kind == "profile":
         import cProfile
         import io
@@ -123,6 +128,56 @@ def run_one(cfg: dict) -> dict:
         out["seconds"] = time.perf_counter() - t0
     out["rss_self_mb"] = _rss_mb(resource.RUSAGE_SELF)
     out["rss_children_mb"] = _rss_mb(resource.RUSAGE_CHILDREN)
+    return out
+
+
+# Page-side timings of the report, each from the page's own clock: a document view opened through its link
+# (the hash changes, the view renders, the next frame is painted), a sort of the whole table, a filter.
+_REPORT_TIMINGS = """new Promise(done => {
+  const t0 = performance.now();
+  addEventListener('hashchange', () => requestAnimationFrame(() => {
+    const view = performance.now() - t0;
+    addEventListener('hashchange', () => {  // back on the overview, after the page's own handler rendered it
+      let t = performance.now();
+      document.querySelector('#xr-doctable th[data-sort="company"]').click();
+      const sorted = performance.now() - t;
+      const select = document.getElementById('f-company');
+      select.value = select.options[1].value;
+      t = performance.now();
+      select.dispatchEvent(new Event('change'));
+      done({view, sorted, filtered: performance.now() - t});
+    }, {once: true});
+    location.hash = '#/';
+  }), {once: true});
+  location.hash = '#/doc/DOC';
+})"""
+
+
+def measure_report(n_docs: int, folder: Path) -> dict:
+    """Write the report of ``n_docs`` generated records and open it in headless Chromium."""
+    from ..output import write_report
+    from ..run import Options, iter_records
+    from .chromium import Chromium, find_chromium
+
+    base = list(iter_records([str(CORPUS)], Options(segmenter="char")))
+    path = folder / "report.html"
+    t0 = time.perf_counter()
+    write_report(report_records(base, n_docs), path)
+    out: dict = {"docs": n_docs, "generate_seconds": time.perf_counter() - t0, "mb": path.stat().st_size / 1e6,
+                 "rss_mb": _rss_mb(resource.RUSAGE_SELF), "chromium": None}
+    binary = find_chromium()
+    if binary:
+        t0 = time.perf_counter()
+        with Chromium(binary) as browser:
+            started = time.perf_counter() - t0
+            opened = browser.open(path.as_uri(), ready="window.__xrReady", timeout=300)
+            page_ready = browser.evaluate("window.__xrReady") / 1000
+            timings = browser.evaluate(_REPORT_TIMINGS.replace("DOC", str(n_docs * 3 // 4)))
+            version = browser.call("Browser.getVersion")["product"]
+            out["chromium"] = {"version": version, "start_seconds": started, "open_seconds": opened,
+                               "page_ready_seconds": page_ready, "view_ms": timings["view"],
+                               "sort_ms": timings["sorted"], "filter_ms": timings["filtered"],
+                               "problems": browser.problems}
     return out
 
 
@@ -224,17 +279,25 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--docs", type=int, default=20_000, help="documents in the mixed stream")
     ap.add_argument("--statements", type=int, default=400, help="documents in the statements-only stream")
     ap.add_argument("--sample", type=int, default=300, help="documents per stream for the naive pipeline")
+    ap.add_argument("--report-docs", type=int, default=5_000, help="documents in the HTML report")
     ap.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
+    ap.add_argument("--only", choices=["report"], help="measure only the HTML report and replace its section of "
+                    "--out, keeping the other figures (a minute instead of the whole benchmark)")
     ap.add_argument("--run", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.run:
         print(json.dumps(run_one(json.loads(Path(args.run).read_text(encoding="utf-8")))))
+        return
+    if args.only == "report":
+        update_report_section(Path(args.out), args.report_docs)
         return
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp_name:
         tmp = Path(tmp_name)
         streams = make_streams(tmp, args.docs, args.statements)
         results = run_all(streams, tmp, args.sample)
+        _log(f"bench: HTML report of {args.report_docs} documents")
+        results["report"] = measure({"kind": "report", "docs": args.report_docs, "dir": str(tmp)}, tmp)
     results["bench_seconds"] = time.perf_counter() - started
     results["machine"]["load_after"] = os.getloadavg()[0]
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
@@ -242,6 +305,18 @@ def main(argv: list[str] | None = None) -> None:
 
     Path(args.out).write_text(render(results), encoding="utf-8")
     print(f"wrote {args.out} in {results['bench_seconds']:.0f} s", file=sys.stderr)
+
+
+def update_report_section(path: Path, n_docs: int) -> None:
+    """Measure the HTML report alone and put its section into the existing ``path``, dated on its own."""
+    from .bench_report import replace_section, report_section
+
+    with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp_name:
+        info = machine()
+        rep = measure({"kind": "report", "docs": n_docs, "dir": tmp_name}, Path(tmp_name))
+    info["load_after"] = os.getloadavg()[0]
+    path.write_text(replace_section(path.read_text(encoding="utf-8"), report_section(rep, info)), encoding="utf-8")
+    print(f"updated the report section of {path}", file=sys.stderr)
 
 
 def _log(msg: str) -> None:

@@ -100,6 +100,7 @@ def render(res: dict) -> str:
     ]
     for what, secs in res["first_record"].items():
         lines.append(f"- {what}: {secs:.2f} s")
+    lines += report_section(res.get("report"))
     lines += ["", "## Where the time goes (cProfile, fast pipeline, --jobs 1, model loaded beforehand)", ""]
     for name, prof in res["profile"].items():
         n = res["profile_docs"][name]
@@ -110,3 +111,51 @@ def render(res: dict) -> str:
         lines += [f"| {own:.3f} | {cum:.3f} | `{fn}` |" for own, cum, fn in prof["table"]]
         lines.append("")
     return "\n".join(lines) + "\n"
+
+
+REPORT_HEADING = "## HTML review report"
+
+
+def replace_section(text: str, section: list[str]) -> str:
+    """``text`` (docs/benchmarks.md) with its report section replaced by ``section``, or ``section`` inserted
+    before the profiles when there is none yet."""
+    lines = text.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.startswith(REPORT_HEADING)), None)
+    if start is None:
+        at = next((i for i, line in enumerate(lines) if line.startswith("## Where the time goes")), len(lines))
+        return "\n".join(lines[:at] + section[1:] + [""] + lines[at:])
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return "\n".join(lines[:start] + section[1:] + [""] + lines[end:])
+
+
+def report_section(rep: dict | None, measured_alone: dict | None = None) -> list[str]:
+    """The HTML review report: writing it for a stream of records, and opening it in headless Chromium. When it
+    was measured alone (``--only report``), ``measured_alone`` is that run's machine record, and the section
+    carries its own date and load."""
+    if not rep:
+        return []
+    lines = ["", f"{REPORT_HEADING} ({rep['docs']:,} documents)", ""]
+    if measured_alone:
+        m = measured_alone
+        lines += [f"Measured on its own (`python -m extractor.tools.bench --only report`): {m['date']}, "
+                  f"{m['cpus']} CPUs, load average {m['load_before']:.2f} before and {m['load_after']:.2f} after.", ""]
+    lines += [
+        f"The corpus records repeated to {rep['docs']:,} (`bench_streams.report_records`: own doc_id, one of",
+        "12 organizations, dates spread over eight years), written with `write_report` in a fresh process",
+        "(clean texts included), then opened from disk in headless Chromium.", "",
+        f"- Generate: {rep['generate_seconds']:.2f} s ({rep['generate_seconds'] / rep['docs'] * 1000:.2f} ms "
+        f"per document), file {rep['mb']:.1f} MB; process peak {rep['rss_mb']:.0f} MB (with extracting the "
+        "corpus records first)"]
+    ch = rep.get("chromium")
+    if not ch:
+        lines.append("- Open: not measured (no chromium on this machine; `apt-get install chromium`)")
+        return lines
+    lines += [
+        f"- Open in headless Chromium ({ch['version']}): {ch['open_seconds']:.2f} s from navigation to the "
+        f"rendered overview (wall clock; the page's own clock says {ch['page_ready_seconds']:.2f} s); "
+        f"starting the browser itself {ch['start_seconds']:.2f} s more",
+        f"- Then, page clock: a document view opened {ch['view_ms']:.0f} ms, the table sorted by company "
+        f"{ch['sort_ms']:.0f} ms, filtered by company {ch['filter_ms']:.0f} ms; console errors: "
+        f"{len(ch['problems'])}",
+    ]
+    return lines

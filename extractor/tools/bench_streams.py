@@ -1,9 +1,12 @@
-"""Generated document streams for the benchmark (see extractor/tools/bench.py): mixed and statements-only."""
+"""Generated document streams for the benchmark (see extractor/tools/bench.py): mixed and statements-only files,
+and a stream of records for the HTML report."""
 from __future__ import annotations
 
+import copy
 import random
 import re
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
@@ -92,3 +95,28 @@ def sample(files: list[Path], k: int, seed: int = 11) -> list[Path]:
     if k >= len(files):
         return list(files)
     return [files[i] for i in sorted(random.Random(seed).sample(range(len(files)), k))]
+
+
+# Organizations the report stream spreads the corpus statements over, so that the organization views, the
+# per-organization chart and the timeline have many rows, as a real crawl would.
+REPORT_ORGS = ["中国联通", "中国移动", "中国电信", "国家电网", "顺丰速运", "美团", "滴滴出行", "京东", "拼多多", "携程",
+               "南方航空", "招商银行"]
+
+
+def report_records(base: list[dict], n: int) -> Iterator[dict]:
+    """``n`` records for the report benchmark: the corpus records repeated, each with its own doc_id, an
+    organization from REPORT_ORGS (statements only), and its document date, dated actions and deadlines moved
+    by a few days so that the timeline spreads over several years."""
+    import datetime as dt
+
+    for i in range(n):
+        rec = copy.deepcopy(base[i % len(base)])
+        rec["doc_id"] = f"{i // 1000:03d}/{i:06d}_{rec['doc_id']}"
+        if rec.get("company"):
+            rec["company"] = REPORT_ORGS[(i // len(base)) % len(REPORT_ORGS)]
+        shift = dt.timedelta(days=(i * 7) % 2900 - 1450)
+        rec["date"] = (dt.date(2021, 1, 1) + shift).isoformat()
+        for value in [*rec.get("timeline", []), *[m["deadline"] for m in rec.get("measures", []) if m.get("deadline")]]:
+            if value.get("iso"):
+                value["iso"] = (dt.date.fromisoformat(value["iso"]) + shift).isoformat()
+        yield rec

@@ -72,9 +72,9 @@ def test_stated_count_disagreement_is_flagged():
     assert any("stated count 5" in w for w in rec["warnings"])
 
 
-def test_to_frames_gives_the_five_tables(records):
+def test_to_frames_gives_every_table(records):
     frames = extractor.to_frames(records.values())
-    assert set(frames) == {"documents", "measures", "findings", "parties", "hotlines"}
+    assert set(frames) == {"documents", "measures", "findings", "parties", "hotlines", "organizations"}
     assert list(frames["measures"].columns[:8]) == ["doc_id", "index", "ordinal", "listed", "category", "text",
                                                     "start", "end"]
     assert len(frames["documents"]) == 5
