@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, Sequence
 
 Features = Mapping[str, float]
 
@@ -28,7 +28,7 @@ class LinearModel:
     name: str
     classes: tuple[str, ...]
     bias: tuple[float, ...]
-    weights: Mapping[str, tuple[float, ...]]
+    weights: Mapping[str, Sequence[float]]
 
     @property
     def binary(self) -> bool:
@@ -102,11 +102,16 @@ class LinearModel:
         width = len(bias)
         if len(classes) < 2 or width not in (1, len(classes)) or (width == 1 and len(classes) != 2):
             raise ValueError(f"decision {name!r}: {len(classes)} classes but {width} bias values")
-        weights = {}
-        for n, row in obj["weights"].items():
-            if not isinstance(row, list) or len(row) != width:
+        weights = obj["weights"]
+        if not isinstance(weights, dict):
+            raise ValueError(f"decision {name!r}: weights are not a mapping")
+        # The rows stay the lists JSON gave (no copy: the shipped model has some 60,000 of them); they are checked
+        # for shape and type here, once, so a damaged file fails on load and not in the middle of a run.
+        for n, row in weights.items():
+            if type(row) is not list or len(row) != width:
                 raise ValueError(f"decision {name!r}: feature {n!r} has a weight row of the wrong length")
-            weights[str(n)] = tuple(float(w) for w in row)
+        if not all(type(w) is float or type(w) is int for row in weights.values() for w in row):
+            raise ValueError(f"decision {name!r}: weights that are not numbers")
         if not all(math.isfinite(b) for b in bias) or not all(math.isfinite(w) for r in weights.values() for w in r):
             raise ValueError(f"decision {name!r}: weights that are not finite numbers")
         return cls(name, classes, bias, weights)
