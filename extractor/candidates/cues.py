@@ -46,18 +46,31 @@ def _phrases(ruleset: RuleSet) -> tuple[tuple[str, str, str, float], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=16)
+def _first_chars(ruleset: RuleSet) -> tuple[re.Pattern, dict[str, tuple]]:
+    """A character class of the phrases' first characters, and the phrases by first character."""
+    by_first: dict[str, list] = {}
+    for entry in _phrases(ruleset):
+        by_first.setdefault(entry[0][0], []).append(entry)
+    chars = "".join(sorted(by_first))
+    return re.compile("[" + re.escape(chars) + "]" if chars else "(?!)"), {k: tuple(v) for k, v in by_first.items()}
+
+
 def cue_matches(view_text: str, ruleset: RuleSet) -> list[tuple[int, int, str, str, str, float]]:
     """Non-overlapping cue matches in text order, with category hint and weight.
 
     Overlaps go to the longest match, then the leftmost (调查处理 is 调查, not 查处). A verb used as the
     modifier of a noun (调查组, 调查问卷, 通报机制, 处理结果) is not an action and is dropped.
     """
+    starts, by_first = _first_chars(ruleset)
     candidates = []
-    for phrase, rid, cat, weight in _phrases(ruleset):
-        start = view_text.find(phrase)
-        while start >= 0:
-            candidates.append((start, start + len(phrase), phrase, rid, cat, weight))
-            start = view_text.find(phrase, start + 1)
+    # Only where a phrase can begin: one C-level scan for the first characters, then the few phrases that
+    # begin with that character (a search per phrase cost 200 scans of every clause).
+    for m in starts.finditer(view_text):
+        pos = m.start()
+        for phrase, rid, cat, weight in by_first[m.group()]:
+            if view_text.startswith(phrase, pos):
+                candidates.append((pos, pos + len(phrase), phrase, rid, cat, weight))
     # Blockers first (网上 keeps 上报 out of 网上报价, 抗体 keeps 体检 out of 抗体检测), then longest, then leftmost.
     candidates.sort(key=lambda c: (c[4] != BLOCKER, c[0] - c[1], c[0]))
     taken = [False] * len(view_text)

@@ -1,23 +1,19 @@
-"""``python -m extractor.tools.bench`` (``make bench``): throughput, latency and memory, written to docs/benchmarks.md.
+"""``python -m extractor.tools.bench`` (``make bench``): how fast and how big, measured honestly, written to
+docs/benchmarks.md.
 
-Streams (generated in a temporary folder, never committed):
+Every figure of the main tables is a **whole process** (``extract DIR --jsonl``: interpreter start-up, imports,
+rules and model loading included), on streams of real text (bench_streams.py: the shared gold documents and
+look-alikes, ~5 % statements in the mixed stream), paired in the same run with two references on the same files:
 
-- ``corpus``: the five documents of corpus/.
-- ``mixed``: ``--docs`` documents (default 20,000), about 5% statements (copies of the corpus statements),
-  the rest non-statements with the statements' length distribution: promotional text (sentences of corpus/004
-  reshuffled) and neutral news-like filler made from the templates in bench_streams.py; one in ten
-  non-statements gets a sentence with remediation vocabulary (a near miss) that passes the first pre-filter
-  step.
-- ``statements``: ``--statements`` copies of the corpus statements only.
-- the HTML report of ``--report-docs`` records (default 5,000: the corpus records repeated, see
-  ``bench_streams.report_records``): the time to write it, its size, and the time headless Chromium takes to
-  open it, to open one document view and to sort and filter the overview (skipped without chromium).
+* the **naive pipeline**: spaCy's Chinese pipeline with pkuseg over every whole document (model load included),
+  then the extraction (`python -m extractor.tools.bench --naive DIR`);
+* the **regex floor**: reading every file and one plain regex pass over it (`--floor DIR`).
 
-Every measurement runs in a fresh Python process (``--run``), so model load, peak memory (``ru_maxrss`` of
-the process and of its children, i.e. the largest worker) and time to first record are those of a real run.
-References, in the same run: a plain regex pass over the same files (the floor) and the naive pipeline
-(spaCy with pkuseg over every whole document with ``nlp.pipe``, then the extraction without fast paths),
-measured on a sample of each stream and extrapolated per document.
+Each is run ``--repeat`` times, interleaved, and the median reported with the ratios and the machine's load.
+The old in-process steady-state time per document (start-up left out) is kept as a second, labelled figure.
+Also: ``--jobs 2`` against ``--jobs 1`` with the parallelism the machine had free at that moment, peak memory
+per process, time to the first record, pkuseg against no segmenter, time per 1,000 characters from 10k to 1M
+characters for four kinds of input, and the HTML report.
 """
 from __future__ import annotations
 
@@ -28,107 +24,133 @@ import os
 import platform
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from .bench_streams import CORPUS, FILLER, ROOT, STATEMENTS, make_streams, report_records, sample
+from .bench_streams import (CORPUS, FILLER, ROOT, SCALING_KINDS, STATEMENTS, make_streams, report_records,
+                            scaling_text)
+
 # The regex floor: one pass of a plain regex over every file (here, a cue word of a measure).
 FLOOR_PATTERN = re.compile(r"整改|道歉|致歉|措施|处理|回应")
+SCALING_SIZES = (10_000, 30_000, 100_000, 300_000, 1_000_000)
 
-
-
-# ---------------------------------------------------------------- one measurement (in a fresh process)
 
 def _rss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
 
 
-def run_one(cfg: dict) -> dict:
-    """One measurement: ``cfg["kind"]`` is extract | regex | naive | model | profile."""
+def _files(folder: str) -> list[Path]:
+    return sorted(p for p in Path(folder).rglob("*") if p.is_file())
+
+
+# ---------------------------------------------------------------- measurements run inside a fresh process
+
+def run_floor(folder: str) -> dict:
     t0 = time.perf_counter()
+    hits = 0
+    files = _files(folder)
+    for p in files:
+        hits += sum(1 for _ in FLOOR_PATTERN.finditer(p.read_bytes().decode("utf-8", "replace")))
+    return {"docs": len(files), "hits": hits, "seconds": time.perf_counter() - t0}
+
+
+def run_naive(folder: str) -> dict:
+    """spaCy + pkuseg over every whole document, then the extraction: what a pipeline without a decision
+    before the expensive work would cost."""
+    from ..run import Options, extract_loaded, iter_loaded
+    from ..ruleset import load_ruleset
+    from ..structure import get_nlp
+
+    options = Options(segmenter="pkuseg", fast=False, with_text=False)
+    rs = load_ruleset()
+    nlp = get_nlp("pkuseg")
+    n = 0
+    for doc in iter_loaded([folder], options):
+        nlp(doc.text)
+        extract_loaded(doc, options, rs)
+        n += 1
+    return {"docs": n}
+
+
+def run_steady(folder: str, segmenter: str = "none") -> dict:
+    """In-process: seconds per document after the first one (start-up, imports and loading left out)."""
+    from ..run import Options, iter_records
+
+    options = Options(segmenter=segmenter, with_text=False)
+    t0 = time.perf_counter()
+    first = None
+    n = statements = 0
+    for rec in iter_records([folder], options):
+        if first is None:
+            first = time.perf_counter()
+        n += 1
+        statements += bool(rec["is_statement"])
+    end = time.perf_counter()
+    return {"docs": n, "statements": statements, "steady_seconds": (end - first) / max(1, n - 1),
+            "first_seconds": first - t0}
+
+
+def run_scaling(kind: str) -> dict:
+    """Seconds per 1,000 characters for one kind of input at every size, in one warm process."""
+    import extractor
+    from ..run import Options
+
+    options = Options(with_text=False, timeout=None)
+    fmt = "html" if kind == "a page of links" else "text"
+    extractor.extract_text("预热。", options=options)
+    out = {}
+    for n in SCALING_SIZES:
+        text = scaling_text(kind, n)
+        t0 = time.perf_counter()
+        rec = extractor.extract_text(text, doc_id=f"scaling.{fmt}", options=options)
+        seconds = time.perf_counter() - t0
+        out[str(n)] = {"chars": len(text), "seconds": seconds, "ms_per_1k": seconds / len(text) * 1e6,
+                       "status": rec["status"], "measures": len(rec["measures"])}
+    return out
+
+
+def run_one(cfg: dict) -> dict:
     kind = cfg["kind"]
-    out: dict = {}
-    paths = cfg.get("paths", [])
     if kind == "spin":
+        t0 = time.perf_counter()
         x = 0
         for i in range(cfg.get("n", 10_000_000)):
             x += i
-        out["seconds"] = time.perf_counter() - t0
-    elif kind == "model":
-        from ..structure import get_nlp
-
-        get_nlp("pkuseg")
-        out["seconds"] = time.perf_counter() - t0
-    elif kind == "regex":
-        hits = 0
-        for p in paths:
-            hits += sum(1 for _ in FLOOR_PATTERN.finditer(Path(p).read_bytes().decode("utf-8")))
-        out.update(seconds=time.perf_counter() - t0, docs=len(paths), hits=hits)
-    elif kind == "extract":
-        from ..run import Options, iter_records
-
-        options = Options(segmenter=cfg.get("segmenter", "pkuseg"), fast=cfg.get("fast", True), with_text=False)
-        if cfg.get("warm", True):
-            # the model is loaded once per process (measured apart); the clock measures the documents
-            from ..structure import get_nlp
-
-            get_nlp(options.segmenter)
-            t0 = time.perf_counter()
-        first = None
-        n = statements = 0
-        for rec in iter_records(paths, options, jobs=cfg.get("jobs", 1), preload=cfg.get("preload", False)):
-            if first is None:
-                first = time.perf_counter() - t0
-            n += 1
-            statements += bool(rec["is_statement"])
-        out.update(seconds=time.perf_counter() - t0, first=first, docs=n, statements=statements)
-    elif kind == "naive":
-        from ..run import Options, extract_loaded, iter_loaded
-        from ..ruleset import load_ruleset
-        from ..structure import get_nlp
-
-        options = Options(segmenter="pkuseg", fast=False, with_text=False)
-        rs = load_ruleset()
-        nlp = get_nlp("pkuseg")
-        t1 = time.perf_counter()
-        docs = list(iter_loaded(paths, options))
-        seg = ext = 0.0
-        for doc, _ in zip(docs, nlp.pipe(d.text for d in docs)):
-            t2 = time.perf_counter()
-            seg += t2 - t1
-            extract_loaded(doc, options, rs)
-            t1 = time.perf_counter()
-            ext += t1 - t2
-        out.update(seconds=seg + ext, segment_seconds=seg, extract_seconds=ext, docs=len(docs))
+        out = {"seconds": time.perf_counter() - t0}
+    elif kind == "steady":
+        out = run_steady(cfg["dir"], cfg.get("segmenter", "none"))
+    elif kind == "scaling":
+        out = run_scaling(cfg["input"])
     elif kind == "report":
-        out.update(measure_report(cfg["docs"], Path(cfg["dir"])))
+        out = measure_report(cfg["docs"], Path(cfg["dir"]))
     elif kind == "profile":
-        import cProfile
-        import io
-        import pstats
-
-        from ..run import Options, iter_records
-
-        from ..structure import get_nlp
-
-        get_nlp("pkuseg")  # measured apart: the profile shows the work per document
-        prof = cProfile.Profile()
-        prof.enable()
-        for _ in iter_records(paths, Options(with_text=False), jobs=1):
-            pass
-        prof.disable()
-        buf = io.StringIO()
-        stats = pstats.Stats(prof, stream=buf)
-        stats.sort_stats("tottime").print_stats(cfg.get("top", 15))
-        out["table"] = _profile_table(buf.getvalue())
-        out["modules"] = _by_module(stats)
-        out["seconds"] = time.perf_counter() - t0
-    out["rss_self_mb"] = _rss_mb(resource.RUSAGE_SELF)
-    out["rss_children_mb"] = _rss_mb(resource.RUSAGE_CHILDREN)
+        out = run_profile(cfg["dir"])
+    else:
+        raise ValueError(kind)
+    out["rss_mb"] = _rss_mb(resource.RUSAGE_SELF)
     return out
+
+
+def run_profile(folder: str) -> dict:
+    import cProfile
+    import io
+    import pstats
+
+    from ..run import Options, iter_records
+
+    prof = cProfile.Profile()
+    prof.enable()
+    for _ in iter_records([folder], Options(with_text=False), jobs=1):
+        pass
+    prof.disable()
+    buf = io.StringIO()
+    stats = pstats.Stats(prof, stream=buf)
+    stats.sort_stats("tottime").print_stats(12)
+    return {"table": _profile_table(buf.getvalue()), "modules": _by_module(stats)}
 
 
 # Page-side timings of the report, each from the page's own clock: a document view opened through its link
@@ -159,7 +181,7 @@ def measure_report(n_docs: int, folder: Path) -> dict:
     from ..run import Options, iter_records
     from .chromium import Chromium, find_chromium
 
-    base = list(iter_records([str(CORPUS)], Options(segmenter="char")))
+    base = list(iter_records([str(CORPUS)], Options()))
     path = folder / "report.html"
     t0 = time.perf_counter()
     write_report(report_records(base, n_docs), path)
@@ -202,25 +224,60 @@ def _by_module(stats) -> list[tuple[float, str]]:
 def _profile_table(text: str) -> list[tuple[float, float, str]]:
     rows = []
     for line in text.splitlines():
-        parts = line.split(None, 5)
-        if len(parts) == 6 and parts[0][0].isdigit() and "/" not in parts[0][:1]:
+        fields = line.split(None, 5)
+        if len(fields) == 6 and fields[0][0].isdigit() and "/" not in fields[0][:1]:
             try:
-                rows.append((float(parts[1]), float(parts[3]), parts[5].replace(str(ROOT) + "/", "")))
+                rows.append((float(fields[1]), float(fields[3]), fields[5].replace(str(ROOT) + "/", "")))
             except ValueError:
                 continue
     return rows
 
 
-def measure(cfg: dict, tmp: Path) -> dict:
-    """Run one measurement in a fresh interpreter and return its JSON result."""
-    cfg_path = tmp / f"cfg{time.monotonic_ns()}.json"
-    cfg_path.write_text(json.dumps({**cfg, "paths": [str(p) for p in cfg.get("paths", [])]}), encoding="utf-8")
+# ---------------------------------------------------------------- whole processes, seen from outside
+
+def whole(cmd: list[str]) -> dict:
+    """Run ``cmd`` to the end; its wall time and peak memory (of it and its workers)."""
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "extractor.tools.bench", "--run", str(cfg_path)], capture_output=True,
-                          text=True, cwd=str(ROOT), check=True)
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
-    result["wall"] = time.perf_counter() - t0
-    return result
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=str(ROOT))
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise RuntimeError(f"{' '.join(cmd)} failed: {err.strip()[-500:]}")
+    return {"seconds": wall, "rss_mb": usage.ru_maxrss / 1024}
+
+
+def extract_cmd(folder: Path, jobs: int = 1, segmenter: str = "none") -> list[str]:
+    return [sys.executable, "-m", "extractor", str(folder), "--jsonl", "--quiet", "--jobs", str(jobs),
+            "--segmenter", segmenter]
+
+
+def bench_cmd(flag: str, folder: Path) -> list[str]:
+    return [sys.executable, "-m", "extractor.tools.bench", flag, str(folder)]
+
+
+def measure(cfg: dict, tmp: Path) -> dict:
+    """Run one in-process measurement in a fresh interpreter and return its JSON result."""
+    cfg_path = tmp / f"cfg{time.monotonic_ns()}.json"
+    cfg_path.write_text(json.dumps(cfg), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "extractor.tools.bench", "--run", str(cfg_path)],
+                          capture_output=True, text=True, cwd=str(ROOT), check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _median(runs: list[dict], key: str = "seconds") -> float:
+    return statistics.median(r[key] for r in runs)
+
+
+def paired(folder: Path, repeat: int) -> dict:
+    """The pipeline, the naive pipeline and the regex floor on one folder, interleaved ``repeat`` times."""
+    runs: dict[str, list[dict]] = {"extract": [], "naive": [], "floor": []}
+    for _ in range(repeat):
+        runs["extract"].append(whole(extract_cmd(folder)))
+        runs["naive"].append(whole(bench_cmd("--naive", folder)))
+        runs["floor"].append(whole(bench_cmd("--floor", folder)))
+    return {k: {"seconds": _median(v), "runs": [round(r["seconds"], 3) for r in v],
+                "rss_mb": max(r["rss_mb"] for r in v)} for k, v in runs.items()}
 
 
 def free_parallelism(tmp: Path) -> float:
@@ -239,15 +296,17 @@ def free_parallelism(tmp: Path) -> float:
     return 2 * one / (time.perf_counter() - t0)
 
 
-def first_record_cli(path: Path, segmenter: str = "pkuseg") -> float:
-    """Seconds from starting ``extract PATH --jsonl`` to its first output line (a cold start)."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "extractor", str(path), "--jsonl", "--segmenter", segmenter],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=str(ROOT))
-    proc.stdout.readline()
-    first = time.perf_counter() - t0
-    proc.wait()
-    return first
+def first_record(path: Path, segmenter: str = "none", repeat: int = 3) -> float:
+    """Median seconds from starting ``extract PATH --jsonl`` to its first output line (a cold start)."""
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "extractor", str(path), "--jsonl", "--segmenter", segmenter],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=str(ROOT))
+        proc.stdout.readline()
+        times.append(time.perf_counter() - t0)
+        proc.wait()
+    return statistics.median(times)
 
 
 # ---------------------------------------------------------------- report
@@ -269,44 +328,6 @@ def machine() -> dict:
             "load_before": os.getloadavg()[0]}
 
 
-def _chars(files: list[Path]) -> int:
-    return sum(len(p.read_text(encoding="utf-8")) for p in files)
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Run the benchmark and write the report (see module docstring)."""
-    ap = argparse.ArgumentParser(prog="python -m extractor.tools.bench", description=__doc__.split("\n")[0])
-    ap.add_argument("--docs", type=int, default=20_000, help="documents in the mixed stream")
-    ap.add_argument("--statements", type=int, default=400, help="documents in the statements-only stream")
-    ap.add_argument("--sample", type=int, default=300, help="documents per stream for the naive pipeline")
-    ap.add_argument("--report-docs", type=int, default=5_000, help="documents in the HTML report")
-    ap.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
-    ap.add_argument("--only", choices=["report"], help="measure only the HTML report and replace its section of "
-                    "--out, keeping the other figures (a minute instead of the whole benchmark)")
-    ap.add_argument("--run", help=argparse.SUPPRESS)
-    args = ap.parse_args(argv)
-    if args.run:
-        print(json.dumps(run_one(json.loads(Path(args.run).read_text(encoding="utf-8")))))
-        return
-    if args.only == "report":
-        update_report_section(Path(args.out), args.report_docs)
-        return
-    started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp_name:
-        tmp = Path(tmp_name)
-        streams = make_streams(tmp, args.docs, args.statements)
-        results = run_all(streams, tmp, args.sample)
-        _log(f"bench: HTML report of {args.report_docs} documents")
-        results["report"] = measure({"kind": "report", "docs": args.report_docs, "dir": str(tmp)}, tmp)
-    results["bench_seconds"] = time.perf_counter() - started
-    results["machine"]["load_after"] = os.getloadavg()[0]
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    from .bench_report import render
-
-    Path(args.out).write_text(render(results), encoding="utf-8")
-    print(f"wrote {args.out} in {results['bench_seconds']:.0f} s", file=sys.stderr)
-
-
 def update_report_section(path: Path, n_docs: int) -> None:
     """Measure the HTML report alone and put its section into the existing ``path``, dated on its own."""
     from .bench_report import replace_section, report_section
@@ -319,41 +340,83 @@ def update_report_section(path: Path, n_docs: int) -> None:
     print(f"updated the report section of {path}", file=sys.stderr)
 
 
+
+
 def _log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-def run_all(streams: dict[str, list[Path]], tmp: Path, n_sample: int) -> dict:
+def run_all(tmp: Path, n_docs: int, n_statements: int, repeat: int, report_docs: int) -> dict:
     """Every measurement of the report."""
     res: dict = {"machine": machine(), "streams": {}}
-    res["model_load"] = measure({"kind": "model"}, tmp)
+    streams = make_streams(tmp, n_docs, n_statements)
+    folders = {name: tmp / name for name in streams}
+    for name, files in streams.items():
+        _log(f"bench: {name} ({len(files)} documents), {repeat} paired runs")
+        row = paired(folders[name], repeat)
+        row["docs"] = len(files)
+        row["chars"] = sum(len(p.read_text(encoding="utf-8")) for p in files)
+        row["steady"] = measure({"kind": "steady", "dir": str(folders[name])}, tmp)
+        res["streams"][name] = row
+    _log("bench: --jobs 2")
+    res["jobs"] = {"parallelism": free_parallelism(tmp),
+                   "jobs1": whole(extract_cmd(folders["mixed"], 1)), "jobs2": whole(extract_cmd(folders["mixed"], 2)),
+                   "parallelism_after": free_parallelism(tmp)}
+    _log("bench: pkuseg")
+    res["pkuseg"] = {"none": whole(extract_cmd(folders["statements"], 1, "none")),
+                     "pkuseg": whole(extract_cmd(folders["statements"], 1, "pkuseg"))}
     small = tmp / "small.txt"
     small.write_text(FILLER[0].format(c="杭州", n=5) * 3, encoding="utf-8")
-    res["first_record"] = {"small non-statement file": first_record_cli(small),
-                           "small non-statement file, --segmenter none": first_record_cli(small, "none"),
-                           "one statement (corpus/000), segmentation needed": first_record_cli(CORPUS / STATEMENTS[0])}
-    for name, files in streams.items():
-        _log(f"bench: {name} ({len(files)} documents)")
-        row = {"docs": len(files), "chars": _chars(files)}
-        row["regex"] = measure({"kind": "regex", "paths": files}, tmp)
-        row["fast1"] = measure({"kind": "extract", "paths": files, "jobs": 1}, tmp)
-        if len(files) > 100:
-            row["parallelism"] = free_parallelism(tmp)
-            row["fast2"] = measure({"kind": "extract", "paths": files, "jobs": 2}, tmp)
-            row["fast2_cold"] = measure({"kind": "extract", "paths": files, "jobs": 2, "warm": False}, tmp)
-            row["fast2_own_model"] = measure({"kind": "extract", "paths": files, "jobs": 2, "preload": False,
-                                              "warm": False}, tmp)
-        picked = sample(files, n_sample)
-        row["sample"] = len(picked)
-        row["naive"] = measure({"kind": "naive", "paths": picked}, tmp)
-        row["slow_sample"] = measure({"kind": "extract", "paths": picked, "fast": False}, tmp)
-        row["fast_sample"] = measure({"kind": "extract", "paths": picked}, tmp)
-        res["streams"][name] = row
-    _log("bench: profiles")
-    res["profile"] = {name: measure({"kind": "profile", "paths": sample(streams[name], 2000 if name == "mixed" else 200)},
-                                    tmp) for name in ("mixed", "statements")}
-    res["profile_docs"] = {"mixed": min(2000, len(streams["mixed"])), "statements": min(200, len(streams["statements"]))}
+    res["first_record"] = {"a small non-statement file": first_record(small),
+                           "one statement (corpus/000)": first_record(CORPUS / STATEMENTS[0]),
+                           "one statement, --segmenter pkuseg": first_record(CORPUS / STATEMENTS[0], "pkuseg")}
+    _log("bench: time per 1,000 characters")
+    res["scaling"] = {kind: measure({"kind": "scaling", "input": kind}, tmp) for kind in SCALING_KINDS}
+    _log("bench: profile")
+    res["profile"] = measure({"kind": "profile", "dir": str(folders["statements"])}, tmp)
+    _log(f"bench: HTML report of {report_docs} documents")
+    res["report"] = measure({"kind": "report", "docs": report_docs, "dir": str(tmp)}, tmp)
     return res
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the benchmark and write the report (see module docstring)."""
+    ap = argparse.ArgumentParser(prog="python -m extractor.tools.bench", description=__doc__.split("\n")[0])
+    ap.add_argument("--docs", type=int, default=2_000, help="documents in the mixed stream")
+    ap.add_argument("--statements", type=int, default=300, help="documents in the statements-only stream")
+    ap.add_argument("--repeat", type=int, default=3, help="paired runs per stream (medians are reported)")
+    ap.add_argument("--report-docs", type=int, default=5_000, help="documents in the HTML report")
+    ap.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
+    ap.add_argument("--only", choices=["report"], help="measure only the HTML report and replace its section of "
+                    "--out, keeping the other figures (a minute instead of the whole benchmark)")
+    ap.add_argument("--run", help=argparse.SUPPRESS)
+    ap.add_argument("--naive", help=argparse.SUPPRESS)
+    ap.add_argument("--floor", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.run:
+        print(json.dumps(run_one(json.loads(Path(args.run).read_text(encoding="utf-8")))))
+        return
+    if args.naive:
+        print(json.dumps(run_naive(args.naive)))
+        return
+    if args.floor:
+        print(json.dumps(run_floor(args.floor)))
+        return
+    if args.only == "report":
+        update_report_section(Path(args.out), args.report_docs)
+        return
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp_name:
+        results = run_all(Path(tmp_name), args.docs, args.statements, args.repeat, args.report_docs)
+    results["bench_seconds"] = time.perf_counter() - started
+    results["machine"]["load_after"] = os.getloadavg()[0]
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    from .bench_report import render
+
+    # the raw measurements first, so a report can be rendered again without measuring again
+    Path(args.out).with_suffix(".json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    Path(args.out).write_text(render(results), encoding="utf-8")
+    print(f"wrote {args.out} in {results['bench_seconds']:.0f} s", file=sys.stderr)
 
 
 if __name__ == "__main__":

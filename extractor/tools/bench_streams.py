@@ -1,15 +1,28 @@
-"""Generated document streams for the benchmark (see extractor/tools/bench.py): mixed and statements-only files,
-and a stream of records for the HTML report."""
+"""Document streams for the benchmark (see extractor/tools/bench.py): real text, written to a temporary folder.
+
+* ``mixed``: about 5 % statements, the rest non-statements, as a crawl holds them. The statements are the
+  shared gold documents annotated as statements (../shared seeds, dev, dev2; the corpus statements when
+  ../shared is absent); the non-statements are the shared look-alikes (templates, guides, fiction, incident
+  news…), corpus/004, and news-like filler of the same length distribution, one in ten with a remediation word
+  outside any statement (警方已介入调查).
+* ``statements``: the statements only.
+* ``scaling``: one document per kind and size for the time-per-character table: real statements repeated, one
+  line of repeated cue words after an apology, a list of 20,000 items, a page of links.
+* ``report_records``: records for the HTML report's benchmark.
+
+Nothing generated here is committed; the shared texts are read where they are.
+"""
 from __future__ import annotations
 
 import copy
+import json
 import random
-import re
 from pathlib import Path
 from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
+SHARED = ROOT.parent / "shared"
 STATEMENTS = ["000_96c7af21cd661f14.txt", "001_fea7d35032dd25c1.txt", "002_1efe1d7d8c92613d.txt",
               "003_b5eccb2a8ffc8f38.txt"]
 PROMO = "004_f8ab607d76d255c5.txt"
@@ -36,47 +49,57 @@ FILLER = [
     "{c}将进一步完善城市绿道网络，年内新建绿道{n}0公里。",
     "当天的音乐会座无虚席，乐团演奏了贝多芬第{n}交响曲。",
 ]
-# Near misses: remediation vocabulary outside any statement; one in ten non-statements gets one, so those
-# documents pass the pre-filter and run through the whole pipeline, as news about incidents does.
 NEAR_MISS = [
     "{c}警方已介入调查，事故原因正在进一步核实中。",
     "商场推出以旧换新活动，消费者不满意可在七天内申请退款。",
     "{c}一小区电梯故障，物业已安排维修人员进行修复。",
 ]
-def _paragraphs(text: str) -> list[str]:
-    body = re.sub(r"<[^>]+>", "", text)
-    return [s for s in re.split(r"(?<=[。！？])", body) if len(s.strip()) > 8 and "http" not in s and "](" not in s]
+
+
+def shared_documents() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(statements, look-alikes) of the shared gold sets as (file suffix, text); the corpus when absent."""
+    statements, others = [], []
+    for name in ("seeds", "dev", "dev2"):
+        for gold_path in sorted((SHARED / name).glob("*.gold.json")):
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            doc = gold_path.parent / gold["doc"]
+            if doc.is_file():
+                (statements if gold.get("is_statement") else others).append(
+                    (doc.suffix, doc.read_bytes().decode("utf-8", "replace")))
+    if not statements:
+        statements = [(".txt", (CORPUS / n).read_text(encoding="utf-8")) for n in STATEMENTS]
+        others = [(".txt", (CORPUS / PROMO).read_text(encoding="utf-8"))]
+    return statements, others
+
+
+def _filler(rng: random.Random, target: int) -> str:
+    parts: list[str] = []
+    while sum(map(len, parts)) < target:
+        parts.append(rng.choice(FILLER).format(c=rng.choice(CITIES), n=rng.randint(2, 9)))
+        if rng.random() < 0.25:
+            parts.append("\n\n")
+    if rng.random() < 0.1:
+        parts.insert(rng.randrange(len(parts) + 1), rng.choice(NEAR_MISS).format(c=rng.choice(CITIES)))
+    return "".join(parts)
 
 
 def make_streams(tmp: Path, n_docs: int, n_statements: int, seed: int = 5) -> dict[str, list[Path]]:
-    """Write the mixed and statements-only streams under ``tmp``; return the file lists of every stream."""
+    """Write the mixed and statements-only streams under ``tmp``; return the file lists."""
     rng = random.Random(seed)
-    statements = [(CORPUS / name).read_text(encoding="utf-8") for name in STATEMENTS]
-    lengths = [len(t) for t in statements]
-    promo = _paragraphs((CORPUS / PROMO).read_text(encoding="utf-8"))
-    streams: dict[str, list[Path]] = {"corpus": sorted(p for p in CORPUS.glob("*.txt"))}
+    statements, others = shared_documents()
+    lengths = [len(t) for _, t in statements + others]
+    streams: dict[str, list[Path]] = {}
     mixed = tmp / "mixed"
-    mixed.mkdir()
     files = []
     for i in range(n_docs):
-        path = mixed / f"{i // 1000:03d}" / f"{i:06d}.txt"
-        path.parent.mkdir(exist_ok=True)
         if i % 20 == 7:  # 5% statements
-            text = statements[i % len(statements)]
+            suffix, text = statements[(i // 20) % len(statements)]
+        elif i % 5 == 1:  # look-alikes, real text
+            suffix, text = others[(i // 5) % len(others)]
         else:
-            target = int(rng.choice(lengths) * rng.uniform(0.4, 1.1))
-            source = promo if i % 4 == 1 else None  # a quarter of the non-statements are promotional
-            parts: list[str] = []
-            while sum(map(len, parts)) < target:
-                if source:
-                    parts.append(rng.choice(source))
-                else:
-                    parts.append(rng.choice(FILLER).format(c=rng.choice(CITIES), n=rng.randint(2, 9)))
-                if rng.random() < 0.25:
-                    parts.append("\n\n")
-            if rng.random() < 0.1:
-                parts.insert(rng.randrange(len(parts) + 1), rng.choice(NEAR_MISS).format(c=rng.choice(CITIES)))
-            text = "".join(parts)
+            suffix, text = ".txt", _filler(rng, int(rng.choice(lengths) * rng.uniform(0.5, 1.0)))
+        path = mixed / f"{i // 1000:03d}" / f"{i:06d}{suffix}"
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         files.append(path)
     streams["mixed"] = files
@@ -84,10 +107,39 @@ def make_streams(tmp: Path, n_docs: int, n_statements: int, seed: int = 5) -> di
     only.mkdir()
     streams["statements"] = []
     for i in range(n_statements):
-        path = only / f"{i:05d}.txt"
-        path.write_text(statements[i % len(statements)], encoding="utf-8")
+        suffix, text = statements[i % len(statements)]
+        path = only / f"{i:05d}{suffix}"
+        path.write_text(text, encoding="utf-8")
         streams["statements"].append(path)
     return streams
+
+
+SCALING_KINDS = ("real statements", "one line of cue words", "a list of 20,000 items", "a page of links")
+
+
+def scaling_text(kind: str, n: int) -> str:
+    """A document of about ``n`` characters of one of SCALING_KINDS."""
+    if kind == "real statements":
+        parts, i = [], 0
+        statements = [(CORPUS / s).read_text(encoding="utf-8") for s in STATEMENTS]
+        while sum(map(len, parts)) < n:
+            parts.append(statements[i % len(statements)])
+            i += 1
+        return "\n".join(parts)[:n]
+    if kind == "one line of cue words":
+        return ("公司对此深表歉意，一是" + "整改" * (n // 2))[:n]
+    if kind == "a list of 20,000 items":
+        per = max(4, n // 20000 - 4)
+        head = "公司对此深表歉意。整改措施如下：\n"
+        return head + "".join(f"{i}. {'整改完善' * (per // 4)}；\n" for i in range(1, 20001))[:n]
+    if kind == "a page of links":
+        line = '<a href="http://example.com/news/{i}.html">相关新闻：某某公司发布公告回应网友关切 {i}</a><br>\n'
+        parts, i = ["<html><body>"], 0
+        while sum(map(len, parts)) < n:
+            parts.append(line.format(i=i))
+            i += 1
+        return "".join(parts) + "</body></html>"
+    raise ValueError(kind)
 
 
 def sample(files: list[Path], k: int, seed: int = 11) -> list[Path]:
