@@ -107,15 +107,15 @@ def render(res: dict) -> str:
         values = [row[n]["ms_per_1k"] for n in sizes]
         lines.append(f"| {kind} | " + " | ".join(f"{v:.1f} ms" for v in values) +
                      f" | {max(values) / min(values):.1f} |")
+    lines += report_section(res.get("report"))
     prof = res.get("profile")
     if prof:
         lines += ["", "## Where the time goes (statements stream, own time per module, seconds)", ""]
         lines += [f"- {t:.3f} {mod}" for t, mod in prof["modules"][:10]]
-    lines += report_section(res.get("report"))
     return "\n".join(lines) + "\n"
 
 
-REPORT_HEADING = "## The HTML review report"
+REPORT_HEADING = "## HTML review report"
 
 
 def replace_section(text: str, section: list[str]) -> str:
