@@ -1,14 +1,15 @@
-"""Loading: paths to documents of plain text with their metadata; bad input becomes a document with an error.
+"""Loading: one source (a file or stdin) to documents of plain text with their metadata; bad input becomes a
+document with an error.
 
-``iter_sources`` turns command-line paths into sources (folders recursively, sorted, stable ids relative to
-the given root; ``-`` is stdin) and reports missing paths and empty folders as error documents, so every
-input appears in the documents table. ``load_source`` reads, decodes and converts one source and never raises:
-each problem is a one-line message naming the file (``corpus/a.md: malformed front matter: ...``).
+``load_source`` reads, decodes and converts one source and never raises: each problem is a one-line message
+naming the file (``corpus/a.md: malformed front matter: ...``). Which paths become sources is load/paths.py's
+job (``iter_sources``).
 """
 from __future__ import annotations
 
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -35,11 +36,18 @@ _PUBLIC = {"txt": "txt", "markdown": "markdown", "html": "html", "json": "json",
 
 @dataclass
 class Source:
-    """One input to read: ``doc_id`` is stable (path relative to the given root, the file name for a file
-    given directly, "-" for stdin); ``path`` is the path to open and show."""
+    """One input to read: ``doc_id`` is stable and unique in a run (path relative to the given root, the file
+    name for a file given directly, "-" for stdin); ``path`` is the path to show (valid UTF-8), ``fs_path`` the
+    path to open when it differs (a name that is not UTF-8), and ``path_hex`` then its bytes in hex."""
 
     doc_id: str
     path: str
+    fs_path: str = ""
+    path_hex: str = ""
+
+    @property
+    def open_path(self) -> str:
+        return self.fs_path or self.path
 
 
 @dataclass
@@ -57,41 +65,23 @@ class LoadedDoc:
     encoding: str = ""
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    path_hex: str = ""  # the bytes of a path that is not UTF-8, in hex (load/names.py)
+    skipped: bool = False  # not read on purpose (a repeat or a link loop); ``error`` says why
+
+
+def special_kind(mode: int) -> str:
+    """What a file that is not a regular file or a folder is ("named pipe", "socket", ...), "" otherwise."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return ""
+    for test, kind in ((stat.S_ISFIFO, "named pipe"), (stat.S_ISCHR, "character device"),
+                       (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return kind
+    return "special file"
 
 
 def _error_doc(doc_id: str, path: str, problem: str, fmt: str = "") -> LoadedDoc:
     return LoadedDoc(doc_id, path, fmt, error=str(InputError(path, problem)))
-
-
-def _walk(root: str) -> list[str]:
-    """Supported files under ``root`` (hidden files and folders skipped), as sorted POSIX relative paths."""
-    found = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
-            if (not name.startswith(".") and os.path.splitext(name)[1].lower() in SUPPORTED
-                    and not _NOT_DOCUMENTS.match(name)):
-                found.append(os.path.relpath(os.path.join(dirpath, name), root).replace(os.sep, "/"))
-    return sorted(found)
-
-
-def iter_sources(paths: list[str]) -> Iterator[Source | LoadedDoc]:
-    """Sources for files, folders (recursive, sorted) and "-" (stdin); error documents for paths that do not
-    exist and folders without supported files."""
-    for path in paths:
-        if path == "-":
-            yield Source("-", "-")
-        elif os.path.isdir(path):
-            files = _walk(path)
-            if not files:
-                exts = " ".join(sorted(SUPPORTED))
-                yield _error_doc(path, path, f"no supported files in folder (looked for {exts})")
-            for rel in files:
-                yield Source(rel, os.path.join(path, rel))
-        elif os.path.exists(path):
-            yield Source(os.path.basename(path), path)
-        else:
-            yield _error_doc(path, path, "path not found")
 
 
 def _size_text(n: int) -> str:
@@ -107,11 +97,9 @@ def _read(src: Source, max_bytes: int) -> bytes:
         size = len(data)
     else:
         try:
-            size = os.path.getsize(src.path)
-            if size <= max_bytes:
-                with open(src.path, "rb") as fh:
-                    data = fh.read(max_bytes + 1)
-                size = len(data)
+            size, data = _read_regular(src.open_path, max_bytes)
+        except _SpecialFile as err:
+            raise InputError(src.path, f"special file ({err}): not read") from None
         except IsADirectoryError:
             raise InputError(src.path, "is a folder, not a file") from None
         except PermissionError:
@@ -123,6 +111,32 @@ def _read(src: Source, max_bytes: int) -> bytes:
     if size > max_bytes:
         raise InputError(src.path, f"file too large ({_size_text(size)} > {_size_text(max_bytes)} limit)")
     return data
+
+
+class _SpecialFile(Exception):
+    """The path is a named pipe, device or socket (the message is its kind)."""
+
+
+def _read_regular(path: str, max_bytes: int) -> tuple[int, bytes]:
+    """(size, bytes) of a regular file (no bytes when it is over ``max_bytes``); special files are refused.
+
+    Opening a named pipe for reading blocks until a writer comes, so the type is checked before opening, and the
+    open is non-blocking so that a file swapped for a pipe in between cannot block either (fstat refuses it).
+    """
+    mode = os.stat(path).st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(path)
+    if special_kind(mode):
+        raise _SpecialFile(special_kind(mode))
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if special_kind(st.st_mode):
+            raise _SpecialFile(special_kind(st.st_mode))
+        if st.st_size > max_bytes:
+            return st.st_size, b""
+        data = fh.read(max_bytes + 1)
+    return len(data), data
 
 
 def _sniff(text: str) -> str:
@@ -215,6 +229,13 @@ def _check_text(doc: LoadedDoc, where: str) -> None:
 
 def load_source(src: Source, max_bytes: int = 20_000_000) -> list[LoadedDoc]:
     """Read one source into one document (several for JSON Lines / JSON lists); never raises for bad input."""
+    docs = _load(src, max_bytes)
+    for doc in docs:
+        doc.path_hex = src.path_hex
+    return docs
+
+
+def _load(src: Source, max_bytes: int) -> list[LoadedDoc]:
     ext = os.path.splitext(src.path)[1].lower() if src.path != "-" else ""
     fmt = FORMATS.get(ext, "markup" if ext in MARKUP_EXTENSIONS else "")
     try:
