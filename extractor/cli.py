@@ -97,7 +97,7 @@ def extract(
         failed = 0
         for doc in iter_loaded(paths, options):
             rec = extract_loaded(doc, options)
-            failed += rec.status != "ok"
+            failed += rec.status != "ok" and not doc.skipped
             typer.echo(explain_record(rec))
         raise typer.Exit(1 if failed else 0)
 
@@ -111,14 +111,18 @@ def extract(
             stdout.write("\ufeff")
         csv_writer = csv.DictWriter(stdout, fieldnames=COLUMNS["measures"], lineterminator="\n")
         csv_writer.writeheader()
-    n_docs = n_failed = n_measures = n_statements = 0
+    n_docs = n_failed = n_skipped = n_measures = n_statements = 0
     for rec in _records(paths, options, jobs, progress=not quiet and sys.stderr.isatty()):
         n_docs += 1
         n_measures += len(rec.get("measures") or [])
         n_statements += bool(rec.get("is_statement"))
-        if rec["status"] != "ok":
+        if rec["status"] == "error":
             n_failed += 1
             _err(rec["error"])
+        elif rec["status"] == "skipped":
+            n_skipped += 1
+            if not quiet:
+                _err(rec["error"])
         if jsonl or (writer is None and csv_writer is None):
             write_jsonl_record(rec, stdout)
         if csv_writer is not None:
@@ -131,7 +135,8 @@ def extract(
     if writer is not None:
         written = writer.close()
         if not quiet:
-            _err(f"{n_docs} documents ({n_failed} failed), {n_statements} statements, {n_measures} measures; "
+            skipped = f", {n_skipped} skipped" if n_skipped else ""
+            _err(f"{n_docs} documents ({n_failed} failed{skipped}), {n_statements} statements, {n_measures} measures; "
                  f"wrote {', '.join(str(p) for p in written)}")
     raise typer.Exit(1 if n_failed else 0)
 

@@ -15,8 +15,9 @@ use, through the module-level caches of ruleset.py and structure/segmenter.py; e
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 import pandas as pd
 
@@ -33,6 +34,7 @@ _INT = {"index", "start", "end", "level", "list_id", "stated_count", "n_measures
 _BOOL = {"is_statement", "apology", "listed", "count_ok"}
 _FLOAT = {"statement_score"}
 _clients: dict[str, object] = {}
+_local = threading.local()  # per Dask worker thread: its supervised extraction process
 
 
 def table_dtypes(table: str) -> dict[str, str]:
@@ -46,15 +48,43 @@ def empty_frame(table: str) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in table_dtypes(table).items()})
 
 
-def extract_partition(sources: list, options: Options) -> dict[str, pd.DataFrame]:
-    """Load and extract one partition of sources on a worker: one typed pandas frame per table."""
-    from .parallel import extract_source
+def _supervisor(options: Options):
+    """This thread's worker process (run/supervisor.py), kept for the next partitions with the same options.
 
+    Dask runs tasks in threads, where no SIGALRM limit is possible, and its worker processes are daemons,
+    which may not fork: a spawned worker under a supervisor enforces the limit, and is replaced when stuck.
+    """
+    from .supervisor import Supervisor
+
+    sup = getattr(_local, "supervisor", None)
+    if sup is None or sup.options != options:
+        if sup is not None:
+            sup.close()
+        sup = _local.supervisor = Supervisor(options, jobs=1, method="spawn")
+    return sup
+
+
+def _partition_records(sources: list, options: Options) -> Iterator[dict]:
+    if not options.timeout:
+        from .documents import extract_source
+
+        for src in sources:
+            yield from extract_source(src, options)
+        return
+    for records in _supervisor(options).run(sources):
+        yield from records
+
+
+def extract_partition(sources: list, options: Options) -> dict[str, pd.DataFrame]:
+    """Load and extract one partition of sources on a worker: one typed pandas frame per table.
+
+    With a time limit (``Options.timeout``) the sources run in a supervised worker process of this Dask worker,
+    so the limit covers loading and extraction and a stuck document costs only its limit.
+    """
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
-    for src in sources:
-        for rec in extract_source(src, options):
-            for table in TABLES:
-                rows[table].extend(ROWS[table](rec))
+    for rec in _partition_records(sources, options):
+        for table in TABLES:
+            rows[table].extend(ROWS[table](rec))
     return {t: pd.DataFrame(rows[t], columns=COLUMNS[t]).astype(table_dtypes(t)) if rows[t] else empty_frame(t)
             for t in TABLES}
 
@@ -130,4 +160,4 @@ def run_dask(paths: list[str], out_dir: str | Path, options: Options = Options()
             client.close()
             cluster.close()
     docs = pd.read_parquet(Path(out_dir) / "documents", columns=["status", "error"])
-    return [e for s, e in zip(docs["status"], docs["error"]) if s != "ok"]
+    return [e for s, e in zip(docs["status"], docs["error"]) if s == "error"]

@@ -212,7 +212,9 @@ def extract_paths(paths: list[str] | str, options: Options = Options()) -> Itera
     """Records for every document under the given files/folders ("-" = stdin), in a stable order."""
     if isinstance(paths, str):
         paths = [paths]
-    rs = load_ruleset(options.rules)
-    model = load_model(options.model)
+    from .documents import extract_document  # imports this module
+
+    load_ruleset(options.rules)
+    load_model(options.model)
     for doc in iter_loaded(list(paths), options):
-        yield extract_loaded(doc, options, rs, model).as_dict(with_text=options.with_text)
+        yield extract_document(doc, options)

@@ -12,7 +12,7 @@ pytest.importorskip("dask.dataframe")
 from distributed import Client, LocalCluster  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
-from conftest import copy_corpus  # noqa: E402
+from conftest import NESTED_PAGE, copy_corpus  # noqa: E402
 from extractor.cli import app  # noqa: E402
 from extractor.output import TABLES, to_frames  # noqa: E402
 from extractor.run import Options, dask_engine, iter_records  # noqa: E402
@@ -101,3 +101,12 @@ def test_cli_engine_dask_needs_out(inputs: Path) -> None:
 def test_cli_engine_dask_refuses_stdin(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["-", "--engine", "dask", "--out", str(tmp_path)], input="整改措施如下：")
     assert result.exit_code == 2
+
+
+def test_the_time_limit_covers_loading_on_dask_workers(client, tmp_path: Path) -> None:
+    (tmp_path / "nested.html").write_text(NESTED_PAGE, encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("公司对此深表歉意，一是全面退还相关费用。", encoding="utf-8")
+    options = Options(segmenter="none", with_text=False, timeout=0.5)
+    docs = dask_engine.extract_to_dask([str(tmp_path)], options)["documents"].compute()
+    assert list(zip(docs["doc_id"], docs["status"])) == [("nested.html", "error"), ("ok.txt", "ok")]
+    assert docs["error"][0] == f"{tmp_path / 'nested.html'}: time limit of 0.5 s exceeded; raise it with --timeout"

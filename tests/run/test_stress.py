@@ -11,7 +11,10 @@ corpus copies keep their measures.
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -245,3 +248,19 @@ def test_corpus_copies_agree_with_each_other(stress):
             key = (r["doc_id"].split("/")[1], r["doc_id"].rsplit("/", 1)[1])
             shapes[key].add(json.dumps([(m["ordinal"], m["text"]) for m in r["measures"]], ensure_ascii=False))
     assert {key: len(v) for key, v in shapes.items() if len(v) != 1} == {}
+
+
+def test_one_hanging_input_among_hundreds_does_not_hold_up_the_run(tmp_path):
+    """A named pipe among 200 statements: opening it for reading would block until a writer comes (forever)."""
+    for i in range(200):
+        (tmp_path / f"d{i:03d}.txt").write_text(STATEMENT + f"第{i}号", encoding="utf-8")
+    os.mkfifo(tmp_path / "d100_pipe.txt")
+    proc = subprocess.run([sys.executable, "-m", "extractor", str(tmp_path), "--jobs", "2", "--timeout", "2",
+                           "--segmenter", "none", "--jsonl", "--no-text", "--quiet"],
+                          capture_output=True, text=True, timeout=120)  # generous: the run takes a few seconds
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert proc.returncode == 1
+    assert len(records) == 201 and sum(r["status"] == "ok" for r in records) == 200
+    pipe = next(r for r in records if r["doc_id"] == "d100_pipe.txt")
+    assert pipe["error"] == f"{tmp_path / 'd100_pipe.txt'}: special file (named pipe): not read"
+    assert proc.stderr.strip() == pipe["error"]

@@ -1,0 +1,54 @@
+"""The loop a worker process runs: tasks in, one message per step out (run/supervisor.py is the other side).
+
+A worker receives lists of tasks ``(index, source, skip)`` and answers every step of every task as soon as it
+is done: ``(index, "loaded", doc ids)``, ``(index, "record", record)`` per document, ``(index, "done", None)``.
+Answering per step is what lets the supervisor hold each document to its deadline and, when a worker has to be
+stopped, resume the task after the stuck document.
+
+Workers are forked from the parent where the platform allows it (they then share its loaded rules and model),
+or started as ``python -m extractor.run.worker FD_IN FD_OUT`` (Windows, and inside Dask workers, which are
+daemon processes and may not fork children through multiprocessing); the first message is then the Options.
+"""
+from __future__ import annotations
+
+import signal
+import sys
+from multiprocessing.connection import Connection
+
+from .documents import run_source
+from .pipeline import Options
+
+
+def serve(conn: Connection, options: Options) -> None:
+    """Run tasks from ``conn`` until it closes or sends None."""
+    # Ctrl-C reaches the whole process group; the parent decides what happens to its workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        try:
+            batch = conn.recv()
+        except (EOFError, OSError):
+            return
+        if batch is None:
+            return
+        for index, src, skip in batch:
+            for kind, payload in run_source(src, options, skip):
+                conn.send((index, kind, payload))
+            conn.send((index, "done", None))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of a spawned worker: ``FD_IN FD_OUT`` are the pipe ends its parent passed on."""
+    fd_in, fd_out = (int(a) for a in (argv or sys.argv[1:]))
+    inbox, outbox = Connection(fd_in, writable=False), Connection(fd_out, readable=False)
+    serve(_Duplex(inbox, outbox), inbox.recv())  # type: ignore[arg-type]
+
+
+class _Duplex:
+    """Two one-way pipe ends as the one connection ``serve`` reads from and writes to."""
+
+    def __init__(self, inbox: Connection, outbox: Connection):
+        self.recv, self.send = inbox.recv, outbox.send
+
+
+if __name__ == "__main__":
+    main()
