@@ -9,6 +9,7 @@ document of the same file (JSON Lines records) has a limit of its own.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Iterator
 
 from ..load import LoadedDoc, Source, load_source
@@ -39,6 +40,14 @@ def extract_document(doc: LoadedDoc, options: Options) -> dict:
     if doc.skipped:
         rec["status"] = "skipped"
     return rec
+
+
+def warm_up(options: Options) -> None:
+    """Load the rules and the decision model and extract one tiny document, so that a fresh worker's first real
+    document is not charged with imports and loading (the segmentation model still loads on first need)."""
+    load_ruleset(options.rules)
+    doc = LoadedDoc("warm-up", "warm-up", "txt", text="公司对此深表歉意。\n一是全面退还相关费用。")
+    extract_document(doc, replace(options, segmenter="none", timeout=None))
 
 
 def run_source(src: Source | LoadedDoc, options: Options, skip: int = 0) -> Iterator[tuple[str, object]]:

@@ -18,8 +18,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..load import Source, iter_sources
-from ..ruleset import load_ruleset
-from .documents import extract_source
+from .documents import extract_source, warm_up
 from .pipeline import Options
 
 __all__ = ["extract_source", "iter_records", "preload_model"]
@@ -55,7 +54,7 @@ def iter_records(paths: list[str], options: Options, jobs: int = 1, progress: bo
             return
         from .supervisor import Supervisor
 
-        load_ruleset(options.rules)  # compiled once here; forked workers inherit it
+        warm_up(options)  # rules compiled and modules imported once here; forked workers inherit them
         if preload or (preload is None and jobs > 1 and options.segmenter != "none"):
             preload_model(options)
         with Supervisor(options, jobs) as pool:

@@ -49,6 +49,7 @@ class _Worker:
     def __init__(self, options: Options, method: str):
         self.assigned: deque[_Task] = deque()
         self.step_started = 0.0
+        self.ready = False  # warmed up (rules, model, imports): no task is given before, so none pays for it
         if method == "fork":
             _flush_std_streams()  # a forked child would write the parent's unflushed output again on exit
             ctx = mp.get_context("fork")
@@ -150,7 +151,7 @@ class Supervisor:
         next_out = 0
         while next_out < len(sources):
             for w in list(self.workers):
-                if len(w.assigned) <= batch and pending and pending[0].index < next_out + window:
+                if w.ready and len(w.assigned) <= batch and pending and pending[0].index < next_out + window:
                     take = []
                     while pending and len(take) < batch and pending[0].index < next_out + window:
                         take.append(pending.popleft())
@@ -176,18 +177,23 @@ class Supervisor:
     def _wait(self, pending: deque, results: dict, finished: set) -> None:
         """Take in the messages of the workers, or stop those past their deadline."""
         busy = [w for w in self.workers if w.assigned]
-        if not busy:
+        starting = [w for w in self.workers if not w.ready]
+        if not busy and not starting:
             return
         timeout = None
-        if self.limit is not None:
+        if self.limit is not None and busy:
             timeout = max(0.0, min(w.step_started for w in busy) + self.limit - time.monotonic())
-        ready = wait([w.inbox for w in busy], timeout)
-        for w in busy:
+        ready = wait([w.inbox for w in busy + starting], timeout)
+        for w in busy + starting:
             if w.inbox in ready:
                 try:
-                    while w.assigned and w.inbox.poll():
+                    while (w.assigned or not w.ready) and w.inbox.poll():
                         self._take(w, w.inbox.recv(), results, finished)
                 except (EOFError, OSError):
+                    if not w.ready:
+                        w.stop(kill=True)
+                        raise RuntimeError(f"an extraction worker process could not start ({w.exit_status()}); "
+                                           "its error is on stderr") from None
                     self._replace(w, pending, results, finished, died=True)
                     continue
             if self.limit is not None and w.assigned and time.monotonic() > w.step_started + self.limit:
@@ -196,6 +202,9 @@ class Supervisor:
     @staticmethod
     def _take(w: _Worker, message: tuple, results: dict, finished: set) -> None:
         index, kind, payload = message
+        if kind == "ready":
+            w.ready = True
+            return
         task = w.assigned[0]
         assert task.index == index, (task.index, index)  # a worker runs its tasks in order
         if kind == "loaded":

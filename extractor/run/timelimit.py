@@ -18,8 +18,12 @@ from contextlib import contextmanager
 from typing import Iterator
 
 
-class TimeLimitExceeded(Exception):
-    """Raised inside the document's processing when its time limit is up."""
+class TimeLimitExceeded(BaseException):
+    """Raised inside the document's processing when its time limit is up.
+
+    A BaseException, as KeyboardInterrupt is: the ``except Exception`` guards that turn a converter's or a
+    stage's bug into that document's error must not swallow it (the loader's would report "could not be loaded").
+    """
 
 
 # (deadline on the monotonic clock, seconds of that limit) of the enclosing limits, earliest last

@@ -1,7 +1,8 @@
 """The loop a worker process runs: tasks in, one message per step out (run/supervisor.py is the other side).
 
-A worker receives lists of tasks ``(index, source, skip)`` and answers every step of every task as soon as it
-is done: ``(index, "loaded", doc ids)``, ``(index, "record", record)`` per document, ``(index, "done", None)``.
+A worker first warms up (run/documents.py ``warm_up``) and says ``(None, "ready", None)``. Then it receives
+lists of tasks ``(index, source, skip)`` and answers every step of every task as soon as it is done:
+``(index, "loaded", doc ids)``, ``(index, "record", record)`` per document, ``(index, "done", None)``.
 Answering per step is what lets the supervisor hold each document to its deadline and, when a worker has to be
 stopped, resume the task after the stuck document.
 
@@ -15,7 +16,7 @@ import signal
 import sys
 from multiprocessing.connection import Connection
 
-from .documents import run_source
+from .documents import run_source, warm_up
 from .pipeline import Options
 
 
@@ -23,6 +24,8 @@ def serve(conn: Connection, options: Options) -> None:
     """Run tasks from ``conn`` until it closes or sends None."""
     # Ctrl-C reaches the whole process group; the parent decides what happens to its workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up(options)
+    conn.send((None, "ready", None))
     while True:
         try:
             batch = conn.recv()

@@ -64,3 +64,14 @@ def test_an_alarm_swallowed_as_unraisable_fires_again():
         with time_limit(0.1):
             SwallowsOnce()
             time.sleep(2)
+
+
+def test_a_guard_for_bugs_does_not_swallow_the_limit():
+    with pytest.raises(TimeLimitExceeded):
+        with time_limit(0.1):
+            try:
+                time.sleep(2)
+            except Exception:  # as load_source's guard around converters
+                pass
+            time.sleep(0.01)  # the alarm repeats, but a limit ending here must not depend on it
+            raise AssertionError("the limit was swallowed")
