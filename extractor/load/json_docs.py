@@ -6,6 +6,7 @@ without a text field becomes an error for that record only.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 
 TEXT_FIELDS = ("text", "content", "body")
@@ -59,10 +60,13 @@ def read_record(obj, key: str, where: str) -> JsonRecord:
 
 
 def _keyed(records: list[JsonRecord]) -> list[JsonRecord]:
-    """Use '#<id>' as the key where a record has an id that is unique in the file."""
+    """Use '#<id>' as the key where a record has an id that is unique in the file and is not the line or
+    position key of another record (an id "3" beside the record on line 3 would give two ids '#3')."""
     ids = [r.fields.get("id", "") for r in records]
+    counts = Counter(ids)
+    positions = {r.key for r in records}
     for r, rid in zip(records, ids):
-        if rid and ids.count(rid) == 1 and r.key:
+        if rid and counts[rid] == 1 and r.key and (f"#{rid}" == r.key or f"#{rid}" not in positions):
             r.key = f"#{rid}"
     return records
 

@@ -161,3 +161,10 @@ def test_non_utf8_file_name_is_escaped_and_its_bytes_kept(tmp_path):
     (doc,) = load_source(src)
     assert (doc.error, doc.text, doc.path_hex) == (None, TEXT, src.path_hex)
     assert isinstance(doc, LoadedDoc) and doc.path.encode("utf-8")
+
+
+def test_jsonl_record_id_that_is_another_line_number_keeps_its_line_key(tmp_path):
+    path = _write(tmp_path / "feed.jsonl", '{"id": "3", "text": "一是退款。"}\n{"id": "b", "text": "二是整改。"}\n'
+                                           '{"text": "三是问责。"}\n')
+    ids = [d.doc_id for d in load_source(Source("feed.jsonl", str(path)))]
+    assert ids == ["feed.jsonl#1", "feed.jsonl#b", "feed.jsonl#3"]
