@@ -9,6 +9,8 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .decode import code_point_warning, repair_code_points
+
 TEXT_FIELDS = ("text", "content", "body")
 
 
@@ -18,6 +20,24 @@ class JsonRecord:
     where: str  # ':<line>' for messages ('' for a whole file)
     fields: dict = field(default_factory=dict)
     error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _repaired(fields: dict) -> tuple[dict, list[str]]:
+    """The fields with lone surrogates (a JSON "\\ud800" escape) replaced, and the warning if there were any."""
+    total = 0
+    out = {}
+    for key, value in fields.items():
+        if isinstance(value, list):
+            out[key] = []
+            for v in value:
+                fixed, n = repair_code_points(v)
+                out[key].append(fixed)
+                total += n
+        else:
+            out[key], n = repair_code_points(value)
+            total += n
+    return out, [code_point_warning(total)] if total else []
 
 
 def _as_str(value) -> str:
@@ -56,7 +76,8 @@ def read_record(obj, key: str, where: str) -> JsonRecord:
         "tags": _as_list(obj.get("tags") or obj.get("keywords")),
         "id": _as_str(obj.get("id")),
     }
-    return JsonRecord(key, where, fields)
+    fields, warnings = _repaired(fields)
+    return JsonRecord(key, where, fields, warnings=warnings)
 
 
 def _keyed(records: list[JsonRecord]) -> list[JsonRecord]:

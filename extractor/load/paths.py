@@ -22,7 +22,8 @@ from typing import Iterator
 
 from ..errors import InputError
 from .names import name_hex, shown_name
-from .sources import _NOT_DOCUMENTS, SUPPORTED, LoadedDoc, Source, special_kind
+from .files import special_kind
+from .sources import _NOT_DOCUMENTS, SUPPORTED, LoadedDoc, Source
 
 __all__ = ["iter_sources"]
 

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import os
 import re
-import stat
-import sys
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from ..errors import InputError
-from .decode import decode_bytes
+from .decode import code_point_warning, decode_bytes, normalize_newlines, repair_code_points
+from .files import read_bytes, size_text
 from .frontmatter import FrontMatterError, split_front_matter
 from .html_text import html_to_text, looks_like_markup
 from .json_docs import JsonRecord, parse_json, parse_jsonl
@@ -69,84 +67,20 @@ class LoadedDoc:
     skipped: bool = False  # not read on purpose (a repeat or a link loop); ``error`` says why
 
 
-def special_kind(mode: int) -> str:
-    """What a file that is not a regular file or a folder is ("named pipe", "socket", ...), "" otherwise."""
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
-        return ""
-    for test, kind in ((stat.S_ISFIFO, "named pipe"), (stat.S_ISCHR, "character device"),
-                       (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket")):
-        if test(mode):
-            return kind
-    return "special file"
-
-
 def _error_doc(doc_id: str, path: str, problem: str, fmt: str = "") -> LoadedDoc:
     return LoadedDoc(doc_id, path, fmt, error=str(InputError(path, problem)))
 
 
-def _size_text(n: int) -> str:
-    mb = n / 1_000_000
-    if mb < 0.1:
-        return f"{n} bytes"
-    return f"{mb:.1f}".removesuffix(".0") + " MB"  # 20.3 MB > 20 MB limit, not 20 MB > 20 MB
-
-
-def _read(src: Source, max_bytes: int) -> bytes:
-    if src.path == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        size = len(data)
-    else:
-        try:
-            size, data = _read_regular(src.open_path, max_bytes)
-        except _SpecialFile as err:
-            raise InputError(src.path, f"special file ({err}): not read") from None
-        except IsADirectoryError:
-            raise InputError(src.path, "is a folder, not a file") from None
-        except PermissionError:
-            raise InputError(src.path, "permission denied") from None
-        except FileNotFoundError:
-            raise InputError(src.path, "path not found") from None
-        except OSError as err:
-            raise InputError(src.path, f"cannot read file ({err.strerror or err})") from None
-    if size > max_bytes:
-        raise InputError(src.path, f"file too large ({_size_text(size)} > {_size_text(max_bytes)} limit)")
-    return data
-
-
-class _SpecialFile(Exception):
-    """The path is a named pipe, device or socket (the message is its kind)."""
-
-
-def _read_regular(path: str, max_bytes: int) -> tuple[int, bytes]:
-    """(size, bytes) of a regular file (no bytes when it is over ``max_bytes``); special files are refused.
-
-    Opening a named pipe for reading blocks until a writer comes, so the type is checked before opening, and the
-    open is non-blocking so that a file swapped for a pipe in between cannot block either (fstat refuses it).
-    """
-    mode = os.stat(path).st_mode
-    if stat.S_ISDIR(mode):
-        raise IsADirectoryError(path)
-    if special_kind(mode):
-        raise _SpecialFile(special_kind(mode))
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    with os.fdopen(fd, "rb") as fh:
-        st = os.fstat(fd)
-        if special_kind(st.st_mode):
-            raise _SpecialFile(special_kind(st.st_mode))
-        if st.st_size > max_bytes:
-            return st.st_size, b""
-        data = fh.read(max_bytes + 1)
-    return len(data), data
-
-
 def _sniff(text: str) -> str:
-    """Format of content without a telling extension (stdin, unknown extensions)."""
+    """Format of content without a telling extension (stdin, strings, unknown extensions)."""
     head = text.lstrip()[:1]
     if head in "{[":
         for fmt, parse in (("json", parse_json), ("jsonl", parse_jsonl)):
             recs = parse(text)
             if not any(r.error and r.error.startswith("malformed") for r in recs):
                 return fmt
+    if head == "-" and split_front_matter(text).found:
+        return "auto"  # front matter first: _from_text keeps it and reads the body's own format
     if looks_like_markup(text):
         return "html"
     return "auto"
@@ -158,10 +92,12 @@ def _from_markup(doc: LoadedDoc, text: str) -> None:
     doc.title, doc.date, doc.author, doc.url = page.title, page.date, page.author, page.url
 
 
-def _from_text(doc: LoadedDoc, text: str, markdown: bool) -> None:
-    """Plain text or Markdown, with front matter detected by content."""
+def _from_text(doc: LoadedDoc, text: str, markdown: bool, sniffed: bool = False) -> None:
+    """Plain text or Markdown, with front matter detected by content (``sniffed``: the format was guessed from
+    the content, so a body of markup after front matter is a page, not text with inline tags)."""
     fm = split_front_matter(text)
-    if fm.body.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+    if (fm.body.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
+            or sniffed and fm.found and looks_like_markup(fm.body)):
         _from_markup(doc, fm.body)
     else:
         body = markdown_to_text(fm.body, markdown=markdown or fm.found)
@@ -199,7 +135,8 @@ def _from_records(src: Source, text: str, fmt: str, encoding: str, warnings: lis
     records: list[JsonRecord] = parse_jsonl(text) if fmt == "jsonl" else parse_json(text)
     docs = []
     for rec in records:
-        doc = LoadedDoc(src.doc_id + rec.key, src.path, "json", encoding=encoding, warnings=list(warnings))
+        doc = LoadedDoc(src.doc_id + rec.key, src.path, "json", encoding=encoding,
+                        warnings=list(warnings) + rec.warnings)
         if rec.error:
             doc.error = str(InputError(src.path + rec.where, rec.error))
         else:
@@ -224,7 +161,7 @@ def _check_text(doc: LoadedDoc, where: str) -> None:
     line = max(doc.text.split("\n"), key=len)
     # the limit is in UTF-8 bytes, as the message says (a 2 MB Chinese line has only ~700,000 characters)
     if len(line) * 4 > LONG_LINE and (size := len(line.encode("utf-8", "surrogatepass"))) > LONG_LINE:
-        doc.warnings.append(f"very long line ({_size_text(size)} without a line break)")
+        doc.warnings.append(f"very long line ({size_text(size)} without a line break)")
 
 
 def load_source(src: Source, max_bytes: int = 20_000_000) -> list[LoadedDoc]:
@@ -238,23 +175,63 @@ def load_source(src: Source, max_bytes: int = 20_000_000) -> list[LoadedDoc]:
 def _load(src: Source, max_bytes: int) -> list[LoadedDoc]:
     ext = os.path.splitext(src.path)[1].lower() if src.path != "-" else ""
     fmt = FORMATS.get(ext, "markup" if ext in MARKUP_EXTENSIONS else "")
+
+    def convert() -> list[LoadedDoc]:
+        decoded = decode_bytes(read_bytes(src.path, src.open_path, max_bytes), src.path)
+        return _convert(src, decoded.text, fmt, ext, decoded.encoding, decoded.warnings)
+
+    return _guarded(src, fmt, convert)
+
+
+# extract_text's formats -> the loader's (the names of the file extensions they stand for)
+TEXT_FORMATS = {"auto": "", "text": "txt", "markdown": "markdown", "html": "html", "json": "json"}
+
+
+def load_text(text: str, doc_id: str = "-", fmt: str = "auto") -> list[LoadedDoc]:
+    """Documents of a string, read as stdin is (``fmt="auto"``: JSON, JSON Lines, HTML, front matter and Markdown
+    recognised by content) or as a file of that format (``"text"``, ``"markdown"``, ``"html"``, ``"json"``).
+
+    Never raises for bad input (the document carries its error); ValueError for an unknown ``fmt``.
+    """
+    if fmt not in TEXT_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(TEXT_FORMATS)}")
+    src = Source(doc_id, doc_id)
+
+    def convert() -> list[LoadedDoc]:
+        repaired, n = repair_code_points(text)
+        warnings = [code_point_warning(n)] if n else []
+        if not repaired.strip():  # nothing to find, which is not an error for a string (stdin says "empty file")
+            return [LoadedDoc(doc_id, doc_id, "txt", text=repaired, warnings=warnings)]
+        return _convert(src, normalize_newlines(repaired), TEXT_FORMATS[fmt], "", "", warnings, sniffed=True)
+
+    return _guarded(src, TEXT_FORMATS[fmt], convert)
+
+
+def _convert(src: Source, text: str, fmt: str, ext: str, encoding: str, warnings: list[str],
+             sniffed: bool | None = None) -> list[LoadedDoc]:
+    """Decoded text of ``fmt`` ("" = unknown: sniffed from the content) to documents. ``sniffed``: read as stdin
+    (plain text as Markdown); default: only for stdin itself."""
+    sniffed = src.path == "-" if sniffed is None else sniffed
+    if not fmt:
+        fmt = _sniff(text)
+    if fmt in ("json", "jsonl"):
+        return _from_records(src, text, fmt, encoding, warnings)
+    doc = LoadedDoc(src.doc_id, src.path, fmt, encoding=encoding, warnings=list(warnings))
+    if fmt == "html" or (fmt == "markup" and looks_like_markup(text)):
+        _from_markup(doc, text)
+    else:
+        if fmt == "markup":
+            doc.warnings.append(f"no markup found in a {ext} file: read as plain text")
+        doc.format = {"markdown": "markdown", "auto": "txt", "markup": "txt"}.get(fmt, fmt)
+        _from_text(doc, text, markdown=fmt == "markdown" or fmt == "auto" and sniffed, sniffed=sniffed)
+    _check_text(doc, src.path)
+    return [doc]
+
+
+def _guarded(src: Source, fmt: str, convert) -> list[LoadedDoc]:
+    """``convert()``, with every problem turned into a document carrying its one-line error."""
     try:
-        decoded = decode_bytes(_read(src, max_bytes), src.path)
-        text = decoded.text
-        if not fmt:
-            fmt = _sniff(text)
-        if fmt in ("json", "jsonl"):
-            return _from_records(src, text, fmt, decoded.encoding, decoded.warnings)
-        doc = LoadedDoc(src.doc_id, src.path, fmt, encoding=decoded.encoding, warnings=list(decoded.warnings))
-        if fmt == "html" or (fmt == "markup" and looks_like_markup(text)):
-            _from_markup(doc, text)
-        else:
-            if fmt == "markup":
-                doc.warnings.append(f"no markup found in a {ext} file: read as plain text")
-            doc.format = {"markdown": "markdown", "auto": "txt", "markup": "txt"}.get(fmt, fmt)
-            _from_text(doc, text, markdown=fmt == "markdown" or fmt == "auto" and src.path == "-")
-        _check_text(doc, src.path)
-        return [doc]
+        return convert()
     except InputError as err:
         return [LoadedDoc(src.doc_id, src.path, _PUBLIC.get(fmt, ""), error=str(err))]
     except FrontMatterError as err:
