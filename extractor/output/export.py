@@ -9,8 +9,8 @@ from typing import Iterable, TextIO
 
 import pandas as pd
 
-from .schema import (COLUMNS, DOCUMENT_COLUMNS, FINDING_COLUMNS, HOTLINE_COLUMNS, MEASURE_COLUMNS, PARTY_COLUMNS,
-                     TABLES, typed_frame)
+from .schema import (DOCUMENT_COLUMNS, FINDING_COLUMNS, HOTLINE_COLUMNS, MEASURE_COLUMNS, PARTY_COLUMNS, TABLES,
+                     typed_frame)
 
 
 def _join(values: Iterable[str]) -> str:
