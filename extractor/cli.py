@@ -95,8 +95,9 @@ def extract(
         raise typer.Exit(_run_local(paths, options, jobs, out, formats, excel, jsonl, csv_out, quiet))
 
 
-class _Interrupted(Exception):
-    """SIGTERM, turned into an exception so that the run can say what it leaves behind."""
+class _Interrupted(BaseException):
+    """SIGTERM, turned into an exception so that the run can say what it leaves behind (a BaseException, as
+    KeyboardInterrupt is, so that no guard for a document's bugs takes it for that document's error)."""
 
 
 @contextmanager
@@ -243,14 +244,6 @@ def _segmenter_notice(options: Options) -> str | None:
 
 train_app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
-# Exit codes (README "Usage"): documents' problems, the user's options and the output's problems stay apart.
-EXIT_OK = 0  # every document ok (or skipped on purpose)
-EXIT_FAILED = 1  # some documents failed: each has a status=error row and a line on stderr
-EXIT_USAGE = 2  # bad option or invalid rule file or model: nothing was read
-EXIT_OUTPUT = 3  # an output could not be written (a file where the --out folder should be, no permission, full disk)
-EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
-EXIT_TERMINATED = 143  # SIGTERM (128 + SIGTERM)
-
 
 @train_app.command()
 def train(
@@ -268,17 +261,17 @@ def train(
         rs = load_ruleset(rules)
     except ExtractorError as exc:
         _err(str(exc))
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     try:
         model, prepared = train_model([str(d) for d in gold_dirs], rs)
     except GoldError as exc:
         for problem in exc.problems:
             _err(problem)
         _err(f"extract train: {len(exc.problems)} problem(s) in the gold folders; nothing was trained")
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     except ExtractorError as exc:
         _err(str(exc))
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     for warning in training_warnings(prepared):
         _err(f"warning: {warning}")
     written = save_model(model, out, model_card(model, prepared, [d.name for d in gold_dirs]))

@@ -187,6 +187,7 @@ class Supervisor:
         for w in busy + starting:
             if w.inbox in ready:
                 try:
+                    self._take(w, w.inbox.recv(), results, finished)  # ready: a message or the end of the pipe
                     while (w.assigned or not w.ready) and w.inbox.poll():
                         self._take(w, w.inbox.recv(), results, finished)
                 except (EOFError, OSError):
@@ -211,10 +212,10 @@ class Supervisor:
             task.ids = payload
             return
         w.step_started = time.monotonic()
-        if kind == "record":
+        if kind in ("record", "last"):
             results[index].append(payload)
             task.got += 1
-        else:  # done
+        if kind in ("last", "done"):
             w.assigned.popleft()
             finished.add(index)
 

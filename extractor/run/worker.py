@@ -2,7 +2,8 @@
 
 A worker first warms up (run/documents.py ``warm_up``) and says ``(None, "ready", None)``. Then it receives
 lists of tasks ``(index, source, skip)`` and answers every step of every task as soon as it is done:
-``(index, "loaded", doc ids)``, ``(index, "record", record)`` per document, ``(index, "done", None)``.
+``(index, "loaded", doc ids)``, ``(index, "record", record)`` per document, ``(index, "done", None)`` (the
+last record and the end in one ``(index, "last", record)`` message).
 Answering per step is what lets the supervisor hold each document to its deadline and, when a worker has to be
 stopped, resume the task after the stuck document.
 
@@ -34,9 +35,26 @@ def serve(conn: Connection, options: Options) -> None:
         if batch is None:
             return
         for index, src, skip in batch:
-            for kind, payload in run_source(src, options, skip):
-                conn.send((index, kind, payload))
-            conn.send((index, "done", None))
+            _run_task(conn, index, src, skip, options)
+
+
+def _run_task(conn: Connection, index: int, src, skip: int, options: Options) -> None:
+    """One task's messages, as few as the supervisor needs: the last record and the end of the task go in one
+    ("last", record) message, and the ids of a file's documents only when they are not the file's own (JSON Lines
+    records), for the supervisor to name and skip a stuck one. A plain file costs one message."""
+    ended = False
+    remaining = 0
+    for kind, payload in run_source(src, options, skip):
+        if kind == "loaded":
+            remaining = len(payload) - skip
+            if payload != [(src.doc_id, src.path, src.path_hex)]:
+                conn.send((index, "loaded", payload))
+            continue
+        remaining -= 1
+        ended = remaining == 0
+        conn.send((index, "last" if ended else "record", payload))
+    if not ended:  # no document was left to read
+        conn.send((index, "done", None))
 
 
 def main(argv: list[str] | None = None) -> None:
