@@ -222,9 +222,9 @@ def extract_paths(paths: list[str] | str, options: Options = Options()) -> Itera
     """Records for every document under the given files/folders ("-" = stdin), in a stable order."""
     if isinstance(paths, str):
         paths = [paths]
-    from .documents import extract_document  # imports this module
+    from .documents import extract_source  # imports this module
 
     load_ruleset(options.rules)
     load_model(options.model)
-    for doc in iter_loaded(list(paths), options):
-        yield extract_document(doc, options)
+    for src in iter_sources(list(paths)):
+        yield from extract_source(src, options)  # loading counts toward the time limit too

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import NESTED_PAGE
 from extractor.load import Source
-from extractor.run import Options, extract_source, iter_records
+from extractor.run import Options, extract_paths, extract_source, iter_records
 
 OPTIONS = Options(segmenter="none", with_text=False)
 STATEMENT = "公司对此深表歉意，现采取以下措施：\n一是全面退还相关费用。\n二是开通客服专线。\n"
@@ -96,6 +96,13 @@ def test_the_limit_covers_html_conversion_in_this_process(nested_page: Path) -> 
     (rec,) = extract_source(src, Options(segmenter="none", with_text=False, timeout=0.5))
     assert (rec["status"], rec["error"]) == (
         "error", f"{nested_page}: time limit of 0.5 s exceeded; raise it with --timeout")
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # as above
+def test_the_limit_covers_html_conversion_in_extract_paths(nested_page: Path) -> None:
+    recs = list(extract_paths([str(nested_page), str(nested_page)], Options(segmenter="none", timeout=0.5)))
+    assert [(r["doc_id"], r["status"]) for r in recs] == [("nested.html", "error"), (str(nested_page), "skipped")]
+    assert recs[0]["error"] == f"{nested_page}: time limit of 0.5 s exceeded; raise it with --timeout"
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
