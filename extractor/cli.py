@@ -217,7 +217,6 @@ def _write_records(paths: list[str], options: Options, jobs: int, writer: Option
             csv_writer.writeheader()
     with closing(_records(paths, options, jobs, progress=not quiet and sys.stderr.isatty())) as records:
         for rec in records:
-            tally.add(rec, quiet)
             with writing("standard output"):
                 if jsonl or (writer is None and csv_writer is None):
                     write_jsonl_record(rec, stdout)
@@ -225,6 +224,7 @@ def _write_records(paths: list[str], options: Options, jobs: int, writer: Option
                     csv_writer.writerows(measure_rows(rec))
             if writer is not None:
                 writer.write(rec)
+            tally.add(rec, quiet)  # after writing: an interrupted run counts the documents it wrote
     with writing("standard output"):
         stdout.flush()  # a full disk behind stdout shows here, not after the exit code is decided
 

@@ -216,7 +216,8 @@ def test_an_interrupted_run_leaves_only_part_files_and_says_so(tmp_path, sig, co
     assert last.startswith("extract: interrupted after ") and f"unfinished tables left as {out}/" in last
     done = int(last.split("after ")[1].split(" ")[0])
     assert 0 < done < 3000
-    assert len((out / "documents.jsonl.part").read_text(encoding="utf-8").splitlines()) == done
+    # every document counted was written; the signal may have come while the next one was being written
+    assert len((out / "documents.jsonl.part").read_text(encoding="utf-8").splitlines()) in (done, done + 1)
 
 
 # --- file names that are not UTF-8 --------------------------------------------------------------------------
