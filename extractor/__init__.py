@@ -4,6 +4,7 @@ Public API::
 
     import extractor
     rec = extractor.extract_text(text, doc_id="a.txt")          # one JSON-ready record (dict)
+    rec = extractor.extract_text(page, format="html")            # auto (as stdin), text, markdown, html, json
     recs = extractor.extract_paths(["corpus/"])                  # iterator of records
     frames = extractor.to_frames(recs)                           # dict of pandas DataFrames
     extractor.report(recs, "report.html")                        # the HTML review report of the records

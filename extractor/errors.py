@@ -19,6 +19,16 @@ class InputError(ExtractorError):
         super().__init__(f"{path}: {problem}")
 
 
+class OutputError(ExtractorError):
+    """An output file or folder cannot be written: ``out/measures.csv.part: cannot write (no space left on
+    device)``. The CLI exits with code 3 (its own, apart from failed documents)."""
+
+    def __init__(self, path: str, problem: str):
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
 class RuleError(ExtractorError):
     """A rule file is invalid: ``rules/file:line: [rule id] what is wrong``."""
 

@@ -85,7 +85,8 @@ class DocumentRecord:
 
     doc_id: str
     path: str
-    status: str = "ok"  # ok | error
+    path_hex: str = ""  # the bytes of ``path`` in hex when the file name is not UTF-8 (``path`` shows them as \xNN)
+    status: str = "ok"  # ok | error | skipped (not read on purpose: a file reached twice, a link loop)
     error: str | None = None
     title: str = ""
     date: str = ""

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import RuleError
+from .rule_schema import OPTIONAL_FILES, check_values
 
 __all__ = ["RegexRule", "PatternRule", "RuleSet", "load_ruleset", "shipped_rules_dir", "RuleError"]
 
@@ -37,6 +38,9 @@ VALUE_KEYS = {
 }
 REGEX_KEYS = COMMON_KEYS | VALUE_KEYS
 PATTERN_KEYS = COMMON_KEYS | VALUE_KEYS - {"flags"}
+RULE_SUFFIXES = (".regex.jsonl", ".patterns.jsonl")
+# files an overlay folder may hold beside its rule files (notes for people)
+_NOT_RULES = re.compile(r"(?:readme|license|licence|changelog|notes?)(?:\.\w+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -161,7 +165,9 @@ class RuleSet:
     """All rules of one configuration: the shipped rules, optionally overlaid by a user's directory.
 
     An overlay file with the same name as a shipped file adds its rules; a rule whose id already exists
-    replaces the shipped rule of that id (so users can fix a rule without copying the whole file).
+    replaces the shipped rule of that id (so users can fix a rule without copying the whole file). Any other
+    file name in an overlay (a misspelt one) is a RuleError, as is a value of the wrong type or outside the
+    vocabulary the code reads (rule_schema.py).
     """
 
     def __init__(self, dirs: list[Path]):
@@ -178,21 +184,38 @@ class RuleSet:
                 found.setdefault(path.name[: -len(suffix)], []).append((path, display))
         return found
 
+    def _check_overlay_names(self) -> None:
+        """Every file of an overlay folder must be named as a shipped rule file: a misspelt name would be ignored
+        (nothing reads it) while the user believes the rules apply."""
+        known = sorted({p.name for p in self.dirs[0].iterdir() if p.name.endswith(RULE_SUFFIXES)}
+                       | set(OPTIONAL_FILES))
+        for base in self.dirs[1:]:
+            for path in sorted(base.iterdir()):
+                if path.is_dir() or path.name.startswith(".") or _NOT_RULES.match(path.name):
+                    continue
+                if path.name not in known:
+                    raise RuleError(f"{base.name}/{path.name}", 0, None, "unknown rule file; an overlay file takes "
+                                    f"the name of a rule file the extractor reads: {', '.join(known)}")
+
     def _load(self) -> None:
+        self._check_overlay_names()
         seen: dict[str, str] = {}
         for stem, files in self._files(".regex.jsonl").items():
-            self._regex[stem] = self._load_files(files, REGEX_KEYS, seen, _make_regex_rule)
+            self._regex[stem] = self._load_files(stem, files, REGEX_KEYS, seen, _make_regex_rule)
         for stem, files in self._files(".patterns.jsonl").items():
-            self._patterns[stem] = self._load_files(files, PATTERN_KEYS, seen, _make_pattern_rule)
+            self._patterns[stem] = self._load_files(stem, files, PATTERN_KEYS, seen, _make_pattern_rule)
 
     @staticmethod
-    def _load_files(files: list[tuple[Path, str]], allowed: set, seen: dict[str, str], make) -> list:
+    def _load_files(stem: str, files: list[tuple[Path, str]], allowed: set, seen: dict[str, str], make) -> list:
         """Rules of one stem: a later file (the overlay) replaces rules by id; ids are unique across stems."""
         rules: dict = {}
         for path, display in files:
             local: set[str] = set()
             for lineno, obj in _read_jsonl(path, display):
                 rid = _check_common(obj, allowed, display, lineno)
+                problem = check_values(obj, stem)
+                if problem:
+                    raise RuleError(display, lineno, rid, problem)
                 if rid in local or (rid in seen and rid not in rules):
                     raise RuleError(display, lineno, rid, f"duplicate id (first defined in {seen.get(rid, display)})")
                 local.add(rid)

@@ -8,8 +8,12 @@ Registered through the ``spacy_factories`` entry point, so after ``pip install``
     doc._.measures, doc._.parties, doc._.hotlines       # lists of dicts (as in the JSON Lines output)
     doc.spans["measures"], doc.spans["findings"], doc.spans["parties"], doc.spans["hotlines"]
 
-Spans are in the Doc's own character space: the values are found on our clean text and mapped back through
-its offset map, then aligned to the Doc's tokens with ``alignment_mode="expand"``.
+Everything is in the Doc's own character space: the values are found on our clean text and mapped back through
+its offset map. Spans are aligned to the Doc's tokens with ``alignment_mode="expand"``; in the dicts, every
+``start``/``end`` (of measures, findings, parties, hotlines, and of the deadline, parties and hotlines inside a
+measure) indexes ``doc.text``. A value's ``text`` is as found in the clean text: it equals
+``doc.text[start:end]`` unless the cleaner removed noise inside it (a pinyin annotation, an anti-scrape string)
+or decoded an entity; ``doc._.clean_text`` is that clean text.
 """
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from .records import DocumentRecord
 from .ruleset import load_ruleset
 from .run import Options, extract_clean
 
-for _name in ("measures", "findings", "parties", "hotlines", "remediation"):
+for _name in ("measures", "findings", "parties", "hotlines", "remediation", "clean_text"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -55,12 +59,29 @@ class RemediationMeasures:
         for key, spans in groups.items():
             doc.spans[key] = [s for s in spans if s is not None]
         data = record.as_dict(with_text=False)
-        doc._.measures = data["measures"]
-        doc._.findings = data["findings"]
-        doc._.parties = data["parties"]
-        doc._.hotlines = data["hotlines"]
+        doc._.measures = [_in_doc_offsets(v, to_doc) for v in data["measures"]]
+        doc._.findings = [_in_doc_offsets(v, to_doc) for v in data["findings"]]
+        doc._.parties = [_in_doc_offsets(v, to_doc) for v in data["parties"]]
+        doc._.hotlines = [_in_doc_offsets(v, to_doc) for v in data["hotlines"]]
+        doc._.clean_text = clean.text
         doc._.remediation = {k: data[k] for k in ("is_statement", "apology", "company", "stated_count", "count_ok")}
         return doc
+
+
+def _in_doc_offsets(value: dict, to_doc: list[int]) -> dict:
+    """A copy of ``value`` whose ``start``/``end`` (and those of the dicts inside it) index the Doc's text."""
+    out = {}
+    for key, v in value.items():
+        if isinstance(v, dict):
+            v = _in_doc_offsets(v, to_doc)
+        elif isinstance(v, list):
+            v = [_in_doc_offsets(x, to_doc) if isinstance(x, dict) else x for x in v]
+        out[key] = v
+    if isinstance(value.get("start"), int) and isinstance(value.get("end"), int):
+        start, end = value["start"], value["end"]
+        out["start"] = to_doc[start]
+        out["end"] = to_doc[end - 1] + 1 if end > start else to_doc[start]
+    return out
 
 
 @Language.factory("remediation_measures", default_config={"rules": None, "segmenter": "none"})

@@ -33,36 +33,72 @@ def _error_for(tmp_path, name: str, lines: list) -> str:
 
 # (file, lines, the whole message up to the explanation): the message names file, line and rule id.
 BAD_RULES = [
-    pytest.param("extra.regex.jsonl", [{"id": "hotline.x1", "pattern": "400", "colour": "red"}],
-                 "rules/extra.regex.jsonl:1: [hotline.x1] unknown key 'colour'", id="unknown-key"),
-    pytest.param("extra.regex.jsonl", [{"id": "hotline.x2", "pattern": "400"}, {"id": "hotline.x2", "pattern": "800"}],
-                 "rules/extra.regex.jsonl:2: [hotline.x2] duplicate id", id="duplicate-id-same-file"),
-    pytest.param("extra.regex.jsonl", [{"id": "hotline.400", "pattern": "400"}],
-                 "rules/extra.regex.jsonl:1: [hotline.400] duplicate id (first defined in rules/hotlines.regex.jsonl)",
+    pytest.param("hotlines.regex.jsonl", [{"id": "hotline.x1", "pattern": "400", "colour": "red"}],
+                 "rules/hotlines.regex.jsonl:1: [hotline.x1] unknown key 'colour'", id="unknown-key"),
+    pytest.param("hotlines.regex.jsonl", [{"id": "hotline.x2", "pattern": "400"}, {"id": "hotline.x2", "pattern": "800"}],
+                 "rules/hotlines.regex.jsonl:2: [hotline.x2] duplicate id", id="duplicate-id-same-file"),
+    pytest.param("ordinals.regex.jsonl", [{"id": "hotline.400", "pattern": "400"}],
+                 "rules/ordinals.regex.jsonl:1: [hotline.400] duplicate id (first defined in rules/hotlines.regex.jsonl)",
                  id="duplicate-id-of-shipped-rule-in-other-file"),
-    pytest.param("extra.regex.jsonl", [{"id": "hotline.x3", "pattern": "(400"}],
-                 "rules/extra.regex.jsonl:1: [hotline.x3] regex does not compile", id="regex-does-not-compile"),
-    pytest.param("extra.regex.jsonl", [{"id": "hotline.x4", "pattern": "\\b热线\\d+"}],
-                 "rules/extra.regex.jsonl:1: [hotline.x4] \\b does not separate Han", id="word-boundary-next-to-han"),
-    pytest.param("extra.regex.jsonl", ['{"id": "hotline.x5", "pattern": "400"'],
-                 "rules/extra.regex.jsonl:1: not valid JSON", id="bad-json"),
-    pytest.param("extra.regex.jsonl", [{"id": "hotline.x6", "pattern": "400"}, "", '["not", "an", "object"]'],
-                 "rules/extra.regex.jsonl:3: each line must be a JSON object", id="line-number-counts-blank-lines"),
-    pytest.param("extra.regex.jsonl", [{"pattern": "400"}], "rules/extra.regex.jsonl:1: missing \"id\"",
+    pytest.param("hotlines.regex.jsonl", [{"id": "hotline.x3", "pattern": "(400"}],
+                 "rules/hotlines.regex.jsonl:1: [hotline.x3] regex does not compile", id="regex-does-not-compile"),
+    pytest.param("hotlines.regex.jsonl", [{"id": "hotline.x4", "pattern": "\\b热线\\d+"}],
+                 "rules/hotlines.regex.jsonl:1: [hotline.x4] \\b does not separate Han", id="word-boundary-next-to-han"),
+    pytest.param("hotlines.regex.jsonl", ['{"id": "hotline.x5", "pattern": "400"'],
+                 "rules/hotlines.regex.jsonl:1: not valid JSON", id="bad-json"),
+    pytest.param("hotlines.regex.jsonl", [{"id": "hotline.x6", "pattern": "400"}, "", '["not", "an", "object"]'],
+                 "rules/hotlines.regex.jsonl:3: each line must be a JSON object", id="line-number-counts-blank-lines"),
+    pytest.param("hotlines.regex.jsonl", [{"pattern": "400"}], "rules/hotlines.regex.jsonl:1: missing \"id\"",
                  id="missing-id"),
-    pytest.param("extra.regex.jsonl", [{"id": "Hotline-400", "pattern": "400"}],
-                 "rules/extra.regex.jsonl:1: [Hotline-400] id must read", id="id-not-field-dot-slug"),
-    pytest.param("extra.regex.jsonl", [{"id": "hotline.x7"}], "rules/extra.regex.jsonl:1: [hotline.x7] missing \"pattern\"",
+    pytest.param("hotlines.regex.jsonl", [{"id": "Hotline-400", "pattern": "400"}],
+                 "rules/hotlines.regex.jsonl:1: [Hotline-400] id must read", id="id-not-field-dot-slug"),
+    pytest.param("hotlines.regex.jsonl", [{"id": "hotline.x7"}], "rules/hotlines.regex.jsonl:1: [hotline.x7] missing \"pattern\"",
                  id="missing-pattern"),
-    pytest.param("extra.regex.jsonl", [{"id": "hotline.x8", "pattern": "400", "flags": "q"}],
-                 "rules/extra.regex.jsonl:1: [hotline.x8] unknown flag 'q'", id="unknown-flag"),
-    pytest.param("extra.patterns.jsonl", [{"id": "cue.x1", "pattern": "退款"}],
-                 "rules/extra.patterns.jsonl:1: [cue.x1] missing \"label\"", id="pattern-without-label"),
-    pytest.param("extra.patterns.jsonl", [{"id": "cue.x2", "label": "CUE", "pattern": [{"ORTH": "退"}, "款"]}],
-                 "rules/extra.patterns.jsonl:1: [cue.x2] \"pattern\" must be a phrase string or a non-empty list",
+    pytest.param("hotlines.regex.jsonl", [{"id": "hotline.x8", "pattern": "400", "flags": "q"}],
+                 "rules/hotlines.regex.jsonl:1: [hotline.x8] unknown flag 'q'", id="unknown-flag"),
+    pytest.param("cues.patterns.jsonl", [{"id": "cue.x1", "pattern": "退款"}],
+                 "rules/cues.patterns.jsonl:1: [cue.x1] missing \"label\"", id="pattern-without-label"),
+    pytest.param("cues.patterns.jsonl", [{"id": "cue.x2", "label": "CUE", "pattern": [{"ORTH": "退"}, "款"]}],
+                 "rules/cues.patterns.jsonl:1: [cue.x2] \"pattern\" must be a phrase string or a non-empty list",
                  id="token-pattern-not-dicts"),
-    pytest.param("extra.patterns.jsonl", [{"id": "cue.x3", "label": "CUE", "pattern": "退款", "flags": "i"}],
-                 "rules/extra.patterns.jsonl:1: [cue.x3] unknown key 'flags'", id="flags-only-in-regex-files"),
+    pytest.param("cues.patterns.jsonl", [{"id": "cue.x3", "label": "CUE", "pattern": "退款", "flags": "i"}],
+                 "rules/cues.patterns.jsonl:1: [cue.x3] unknown key 'flags'", id="flags-only-in-regex-files"),
+    # values: a type for every key, the vocabulary where the code reads a closed set
+    pytest.param("cues.patterns.jsonl", [{"id": "cue.x4", "label": "CUE", "pattern": "退款", "weight": "heavy"}],
+                 "rules/cues.patterns.jsonl:1: [cue.x4] 'weight' must be a number, not 'heavy'", id="weight-not-number"),
+    pytest.param("cues.patterns.jsonl", [{"id": "cue.x5", "label": "CUE", "pattern": "退款", "weight": True}],
+                 "rules/cues.patterns.jsonl:1: [cue.x5] 'weight' must be a number, not True", id="weight-boolean"),
+    pytest.param("cues.patterns.jsonl", [{"id": "cue.x6", "label": "CUE", "pattern": "退款", "category": "refunds"}],
+                 "rules/cues.patterns.jsonl:1: [cue.x6] unknown category 'refunds'; use one of refund, hotline,",
+                 id="unknown-category"),
+    pytest.param("categories.regex.jsonl", [{"id": "category.x1", "pattern": "退款", "category": "refund",
+                                             "priority": "high"}],
+                 "rules/categories.regex.jsonl:1: [category.x1] 'priority' must be an integer, not 'high'",
+                 id="priority-not-integer"),
+    pytest.param("cues.patterns.jsonl", [{"id": "cue.x7", "label": "CUE", "pattern": "退款", "level": "rare"}],
+                 "rules/cues.patterns.jsonl:1: [cue.x7] unknown level 'rare'; use one of ambiguous, weak, blocker",
+                 id="unknown-cue-level"),
+    pytest.param("noise.regex.jsonl", [{"id": "boilerplate.x1", "kind": "boilerplate", "pattern": "版权", "level": "80"}],
+                 "rules/noise.regex.jsonl:1: [boilerplate.x1] 'level' must be an integer, not '80'",
+                 id="noise-level-as-string"),
+    pytest.param("parties.regex.jsonl", [{"id": "party.x1", "kind": "before", "pattern": "开除", "role": "fired"}],
+                 "rules/parties.regex.jsonl:1: [party.x1] unknown role 'fired'; use one of disciplined, responsible,",
+                 id="unknown-party-role"),
+    pytest.param("status.regex.jsonl", [{"id": "status.x1", "pattern": "已经", "status": "finished"}],
+                 "rules/status.regex.jsonl:1: [status.x1] unknown status 'finished'; use one of done, ongoing, planned",
+                 id="unknown-status"),
+    pytest.param("company.regex.jsonl", [{"id": "company.x1", "kind": "sufix", "pattern": "公司"}],
+                 "rules/company.regex.jsonl:1: [company.x1] unknown kind 'sufix'; use one of suffix,",
+                 id="unknown-company-kind"),
+    pytest.param("cues.patterns.jsonl", [{"id": "cue.x8", "label": "CUE", "pattern": "退款", "examples": "退款"}],
+                 "rules/cues.patterns.jsonl:1: [cue.x8] 'examples' must be a list of strings, not '退款'",
+                 id="examples-not-a-list"),
+    # a misspelt file name would be read by nothing
+    pytest.param("hotline.regex.jsonl", [{"id": "hotline.x9", "pattern": "400"}],
+                 "rules/hotline.regex.jsonl: unknown rule file; an overlay file takes the name of a rule file the "
+                 "extractor reads: apology.regex.jsonl,", id="misspelt-file-name"),
+    pytest.param("hotlines.jsonl", [{"id": "hotline.x10", "pattern": "400"}],
+                 "rules/hotlines.jsonl: unknown rule file", id="file-name-without-shape"),
 ]
 
 
@@ -77,7 +113,7 @@ def test_invalid_rule_is_reported_with_file_line_and_id(tmp_path, name, lines, m
     pytest.param("热线(?!\\d)", id="han-with-lookahead"),
 ])
 def test_valid_rule_loads(tmp_path, pattern):
-    _write(tmp_path / "rules", "extra.regex.jsonl", [{"id": "hotline.ok", "pattern": pattern}])
+    _write(tmp_path / "rules", "hotlines.regex.jsonl", [{"id": "hotline.ok", "pattern": pattern}])
     assert load_ruleset(tmp_path / "rules").by_id("hotline.ok").source == pattern
 
 
@@ -102,9 +138,26 @@ def test_overlay_adds_new_rules_and_keeps_shipped_ones(tmp_path):
     assert [r.id for r in rs.regex("hotlines")] == [r.id for r in SHIPPED.regex("hotlines")] + ["hotline.mine"]
 
 
-def test_overlay_adds_a_new_file(tmp_path):
-    _write(tmp_path / "mine", "mine.patterns.jsonl", [{"id": "cue.mine", "label": "CUE", "pattern": "召回"}])
-    assert [r.id for r in load_ruleset(tmp_path / "mine").patterns("mine")] == ["cue.mine"]
+def test_overlay_may_add_a_file_the_extractor_reads_but_does_not_ship(tmp_path):
+    _write(tmp_path / "mine", "prefilter.regex.jsonl", [{"id": "prefilter.praise", "pattern": "好评"}])
+    assert [r.id for r in load_ruleset(tmp_path / "mine").regex("prefilter")] == ["prefilter.praise"]
+
+
+def test_overlay_may_hold_a_readme_and_hidden_files(tmp_path):
+    _write(tmp_path / "mine", "README.md", ["# my rules"])
+    _write(tmp_path / "mine", ".notes.swp", ["x"])
+    _write(tmp_path / "mine", "hotlines.regex.jsonl", [{"id": "hotline.mine", "pattern": "(?<!\\d)96\\d{3}(?!\\d)"}])
+    assert load_ruleset(tmp_path / "mine").by_id("hotline.mine") is not None
+
+
+def test_open_vocabularies_stay_open(tmp_path):
+    # a new family of statement evidence, and a hotline kind written to the table as it is
+    _write(tmp_path / "mine", "statement.regex.jsonl", [{"id": "statement.praise", "kind": "praise", "weight": 4.0,
+                                                         "pattern": "好评"}])
+    _write(tmp_path / "mine", "hotlines.regex.jsonl", [{"id": "hotline.hospital", "kind": "hospital", "role": "number",
+                                                        "pattern": "(?<!\\d)120(?!\\d)"}])
+    rs = load_ruleset(tmp_path / "mine")
+    assert rs.by_id("statement.praise").get("kind") == "praise" and rs.by_id("hotline.hospital").get("kind") == "hospital"
 
 
 def test_overlay_does_not_change_the_shipped_ruleset(tmp_path):

@@ -40,3 +40,17 @@ def test_spans_are_in_the_docs_own_characters_when_cleaning_removes_text(nlp):
     doc = nlp("中國聯(lián)通對此深表歉意，已開通10015-6服務專線，并對相關責任人調離工作崗位。")
     hot = doc.spans["hotlines"][0]
     assert hot.text == "10015-6"
+
+
+def test_value_offsets_index_the_docs_text(nlp):
+    # The cleaner drops the blank lines and the pinyin annotation; offsets must still point into doc.text.
+    text = "\n\n  " + TEXT.replace("中国联通表示", "中國聯(lián)通表示")
+    doc = nlp(text)
+    assert doc._.measures and doc._.hotlines
+    for m in doc._.measures:
+        assert doc.text[m["start"]:m["end"]] == m["text"]
+    hot = doc._.hotlines[0]
+    assert doc.text[hot["start"]:hot["end"]] == "10015-6"
+    inner = [h for m in doc._.measures for h in m["hotlines"]]
+    assert [doc.text[h["start"]:h["end"]] for h in inner] == ["10015-6"]
+    assert doc._.clean_text.startswith("中國聯通表示")

@@ -2,6 +2,7 @@
 main content); bad input becomes a document carrying its error."""
 from __future__ import annotations
 
-from .sources import LoadedDoc, Source, iter_sources, load_source
+from .paths import iter_sources
+from .sources import TEXT_FORMATS, LoadedDoc, Source, load_source, load_text
 
-__all__ = ["LoadedDoc", "Source", "iter_sources", "load_source"]
+__all__ = ["TEXT_FORMATS", "LoadedDoc", "Source", "iter_sources", "load_source", "load_text"]

@@ -87,6 +87,23 @@ def score_chinese(text: str) -> float:
     return good / nonascii if nonascii else 1.0
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def repair_code_points(text: str) -> tuple[str, int]:
+    """``text`` with lone surrogates (U+D800-U+DFFF: no character, and no UTF-8 encoder accepts them) replaced by
+    U+FFFD, and how many there were. Decoded bytes never hold them; a Python string or a JSON ``"\\ud800"``
+    escape can."""
+    if text.isascii():
+        return text, 0
+    return _SURROGATE.subn("\ufffd", text)
+
+
+def code_point_warning(n: int) -> str:
+    """The document warning for ``n`` repaired code points."""
+    return f"invalid code points replaced ({n} lone surrogate{'' if n == 1 else 's'})"
+
+
 def normalize_newlines(text: str) -> str:
     """CRLF and lone CR (old Mac files, mixed endings) become LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n")

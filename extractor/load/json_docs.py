@@ -6,7 +6,10 @@ without a text field becomes an error for that record only.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
+
+from .decode import code_point_warning, repair_code_points
 
 TEXT_FIELDS = ("text", "content", "body")
 
@@ -17,6 +20,24 @@ class JsonRecord:
     where: str  # ':<line>' for messages ('' for a whole file)
     fields: dict = field(default_factory=dict)
     error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _repaired(fields: dict) -> tuple[dict, list[str]]:
+    """The fields with lone surrogates (a JSON "\\ud800" escape) replaced, and the warning if there were any."""
+    total = 0
+    out = {}
+    for key, value in fields.items():
+        if isinstance(value, list):
+            out[key] = []
+            for v in value:
+                fixed, n = repair_code_points(v)
+                out[key].append(fixed)
+                total += n
+        else:
+            out[key], n = repair_code_points(value)
+            total += n
+    return out, [code_point_warning(total)] if total else []
 
 
 def _as_str(value) -> str:
@@ -55,14 +76,18 @@ def read_record(obj, key: str, where: str) -> JsonRecord:
         "tags": _as_list(obj.get("tags") or obj.get("keywords")),
         "id": _as_str(obj.get("id")),
     }
-    return JsonRecord(key, where, fields)
+    fields, warnings = _repaired(fields)
+    return JsonRecord(key, where, fields, warnings=warnings)
 
 
 def _keyed(records: list[JsonRecord]) -> list[JsonRecord]:
-    """Use '#<id>' as the key where a record has an id that is unique in the file."""
+    """Use '#<id>' as the key where a record has an id that is unique in the file and is not the line or
+    position key of another record (an id "3" beside the record on line 3 would give two ids '#3')."""
     ids = [r.fields.get("id", "") for r in records]
+    counts = Counter(ids)
+    positions = {r.key for r in records}
     for r, rid in zip(records, ids):
-        if rid and ids.count(rid) == 1 and r.key:
+        if rid and counts[rid] == 1 and r.key and (f"#{rid}" == r.key or f"#{rid}" not in positions):
             r.key = f"#{rid}"
     return records
 

@@ -1,20 +1,19 @@
-"""Loading: paths to documents of plain text with their metadata; bad input becomes a document with an error.
+"""Loading: one source (a file or stdin) to documents of plain text with their metadata; bad input becomes a
+document with an error.
 
-``iter_sources`` turns command-line paths into sources (folders recursively, sorted, stable ids relative to
-the given root; ``-`` is stdin) and reports missing paths and empty folders as error documents, so every
-input appears in the documents table. ``load_source`` reads, decodes and converts one source and never raises:
-each problem is a one-line message naming the file (``corpus/a.md: malformed front matter: ...``).
+``load_source`` reads, decodes and converts one source and never raises: each problem is a one-line message
+naming the file (``corpus/a.md: malformed front matter: ...``). Which paths become sources is load/paths.py's
+job (``iter_sources``).
 """
 from __future__ import annotations
 
 import os
 import re
-import sys
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from ..errors import InputError
-from .decode import decode_bytes
+from .decode import code_point_warning, decode_bytes, normalize_newlines, repair_code_points
+from .files import read_bytes, size_text
 from .frontmatter import FrontMatterError, split_front_matter
 from .html_text import html_to_text, looks_like_markup
 from .json_docs import JsonRecord, parse_json, parse_jsonl
@@ -35,11 +34,18 @@ _PUBLIC = {"txt": "txt", "markdown": "markdown", "html": "html", "json": "json",
 
 @dataclass
 class Source:
-    """One input to read: ``doc_id`` is stable (path relative to the given root, the file name for a file
-    given directly, "-" for stdin); ``path`` is the path to open and show."""
+    """One input to read: ``doc_id`` is stable and unique in a run (path relative to the given root, the file
+    name for a file given directly, "-" for stdin); ``path`` is the path to show (valid UTF-8), ``fs_path`` the
+    path to open when it differs (a name that is not UTF-8), and ``path_hex`` then its bytes in hex."""
 
     doc_id: str
     path: str
+    fs_path: str = ""
+    path_hex: str = ""
+
+    @property
+    def open_path(self) -> str:
+        return self.fs_path or self.path
 
 
 @dataclass
@@ -57,82 +63,24 @@ class LoadedDoc:
     encoding: str = ""
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    path_hex: str = ""  # the bytes of a path that is not UTF-8, in hex (load/names.py)
+    skipped: bool = False  # not read on purpose (a repeat or a link loop); ``error`` says why
 
 
 def _error_doc(doc_id: str, path: str, problem: str, fmt: str = "") -> LoadedDoc:
     return LoadedDoc(doc_id, path, fmt, error=str(InputError(path, problem)))
 
 
-def _walk(root: str) -> list[str]:
-    """Supported files under ``root`` (hidden files and folders skipped), as sorted POSIX relative paths."""
-    found = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
-            if (not name.startswith(".") and os.path.splitext(name)[1].lower() in SUPPORTED
-                    and not _NOT_DOCUMENTS.match(name)):
-                found.append(os.path.relpath(os.path.join(dirpath, name), root).replace(os.sep, "/"))
-    return sorted(found)
-
-
-def iter_sources(paths: list[str]) -> Iterator[Source | LoadedDoc]:
-    """Sources for files, folders (recursive, sorted) and "-" (stdin); error documents for paths that do not
-    exist and folders without supported files."""
-    for path in paths:
-        if path == "-":
-            yield Source("-", "-")
-        elif os.path.isdir(path):
-            files = _walk(path)
-            if not files:
-                exts = " ".join(sorted(SUPPORTED))
-                yield _error_doc(path, path, f"no supported files in folder (looked for {exts})")
-            for rel in files:
-                yield Source(rel, os.path.join(path, rel))
-        elif os.path.exists(path):
-            yield Source(os.path.basename(path), path)
-        else:
-            yield _error_doc(path, path, "path not found")
-
-
-def _size_text(n: int) -> str:
-    mb = n / 1_000_000
-    if mb < 0.1:
-        return f"{n} bytes"
-    return f"{mb:.1f}".removesuffix(".0") + " MB"  # 20.3 MB > 20 MB limit, not 20 MB > 20 MB
-
-
-def _read(src: Source, max_bytes: int) -> bytes:
-    if src.path == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        size = len(data)
-    else:
-        try:
-            size = os.path.getsize(src.path)
-            if size <= max_bytes:
-                with open(src.path, "rb") as fh:
-                    data = fh.read(max_bytes + 1)
-                size = len(data)
-        except IsADirectoryError:
-            raise InputError(src.path, "is a folder, not a file") from None
-        except PermissionError:
-            raise InputError(src.path, "permission denied") from None
-        except FileNotFoundError:
-            raise InputError(src.path, "path not found") from None
-        except OSError as err:
-            raise InputError(src.path, f"cannot read file ({err.strerror or err})") from None
-    if size > max_bytes:
-        raise InputError(src.path, f"file too large ({_size_text(size)} > {_size_text(max_bytes)} limit)")
-    return data
-
-
 def _sniff(text: str) -> str:
-    """Format of content without a telling extension (stdin, unknown extensions)."""
+    """Format of content without a telling extension (stdin, strings, unknown extensions)."""
     head = text.lstrip()[:1]
     if head in "{[":
         for fmt, parse in (("json", parse_json), ("jsonl", parse_jsonl)):
             recs = parse(text)
             if not any(r.error and r.error.startswith("malformed") for r in recs):
                 return fmt
+    if head == "-" and split_front_matter(text).found:
+        return "auto"  # front matter first: _from_text keeps it and reads the body's own format
     if looks_like_markup(text):
         return "html"
     return "auto"
@@ -144,10 +92,12 @@ def _from_markup(doc: LoadedDoc, text: str) -> None:
     doc.title, doc.date, doc.author, doc.url = page.title, page.date, page.author, page.url
 
 
-def _from_text(doc: LoadedDoc, text: str, markdown: bool) -> None:
-    """Plain text or Markdown, with front matter detected by content."""
+def _from_text(doc: LoadedDoc, text: str, markdown: bool, sniffed: bool = False) -> None:
+    """Plain text or Markdown, with front matter detected by content (``sniffed``: the format was guessed from
+    the content, so a body of markup after front matter is a page, not text with inline tags)."""
     fm = split_front_matter(text)
-    if fm.body.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+    if (fm.body.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
+            or sniffed and fm.found and looks_like_markup(fm.body)):
         _from_markup(doc, fm.body)
     else:
         body = markdown_to_text(fm.body, markdown=markdown or fm.found)
@@ -185,7 +135,8 @@ def _from_records(src: Source, text: str, fmt: str, encoding: str, warnings: lis
     records: list[JsonRecord] = parse_jsonl(text) if fmt == "jsonl" else parse_json(text)
     docs = []
     for rec in records:
-        doc = LoadedDoc(src.doc_id + rec.key, src.path, "json", encoding=encoding, warnings=list(warnings))
+        doc = LoadedDoc(src.doc_id + rec.key, src.path, "json", encoding=encoding,
+                        warnings=list(warnings) + rec.warnings)
         if rec.error:
             doc.error = str(InputError(src.path + rec.where, rec.error))
         else:
@@ -210,30 +161,77 @@ def _check_text(doc: LoadedDoc, where: str) -> None:
     line = max(doc.text.split("\n"), key=len)
     # the limit is in UTF-8 bytes, as the message says (a 2 MB Chinese line has only ~700,000 characters)
     if len(line) * 4 > LONG_LINE and (size := len(line.encode("utf-8", "surrogatepass"))) > LONG_LINE:
-        doc.warnings.append(f"very long line ({_size_text(size)} without a line break)")
+        doc.warnings.append(f"very long line ({size_text(size)} without a line break)")
 
 
 def load_source(src: Source, max_bytes: int = 20_000_000) -> list[LoadedDoc]:
     """Read one source into one document (several for JSON Lines / JSON lists); never raises for bad input."""
+    docs = _load(src, max_bytes)
+    for doc in docs:
+        doc.path_hex = src.path_hex
+    return docs
+
+
+def _load(src: Source, max_bytes: int) -> list[LoadedDoc]:
     ext = os.path.splitext(src.path)[1].lower() if src.path != "-" else ""
     fmt = FORMATS.get(ext, "markup" if ext in MARKUP_EXTENSIONS else "")
+
+    def convert() -> list[LoadedDoc]:
+        decoded = decode_bytes(read_bytes(src.path, src.open_path, max_bytes), src.path)
+        return _convert(src, decoded.text, fmt, ext, decoded.encoding, decoded.warnings)
+
+    return _guarded(src, fmt, convert)
+
+
+# extract_text's formats -> the loader's (the names of the file extensions they stand for)
+TEXT_FORMATS = {"auto": "", "text": "txt", "markdown": "markdown", "html": "html", "json": "json"}
+
+
+def load_text(text: str, doc_id: str = "-", fmt: str = "auto") -> list[LoadedDoc]:
+    """Documents of a string, read as stdin is (``fmt="auto"``: JSON, JSON Lines, HTML, front matter and Markdown
+    recognised by content) or as a file of that format (``"text"``, ``"markdown"``, ``"html"``, ``"json"``).
+
+    Never raises for bad input (the document carries its error); ValueError for an unknown ``fmt``.
+    """
+    if fmt not in TEXT_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(TEXT_FORMATS)}")
+    src = Source(doc_id, doc_id)
+
+    def convert() -> list[LoadedDoc]:
+        repaired, n = repair_code_points(text)
+        warnings = [code_point_warning(n)] if n else []
+        if not repaired.strip():  # nothing to find, which is not an error for a string (stdin says "empty file")
+            return [LoadedDoc(doc_id, doc_id, "txt", text=repaired, warnings=warnings)]
+        return _convert(src, normalize_newlines(repaired), TEXT_FORMATS[fmt], "", "", warnings, sniffed=True)
+
+    return _guarded(src, TEXT_FORMATS[fmt], convert)
+
+
+def _convert(src: Source, text: str, fmt: str, ext: str, encoding: str, warnings: list[str],
+             sniffed: bool | None = None) -> list[LoadedDoc]:
+    """Decoded text of ``fmt`` ("" = unknown: sniffed from the content) to documents. ``sniffed``: read as stdin
+    (plain text as Markdown); default: only for stdin itself."""
+    sniffed = src.path == "-" if sniffed is None else sniffed
+    if not fmt:
+        fmt = _sniff(text)
+    if fmt in ("json", "jsonl"):
+        return _from_records(src, text, fmt, encoding, warnings)
+    doc = LoadedDoc(src.doc_id, src.path, fmt, encoding=encoding, warnings=list(warnings))
+    if fmt == "html" or (fmt == "markup" and looks_like_markup(text)):
+        _from_markup(doc, text)
+    else:
+        if fmt == "markup":
+            doc.warnings.append(f"no markup found in a {ext} file: read as plain text")
+        doc.format = {"markdown": "markdown", "auto": "txt", "markup": "txt"}.get(fmt, fmt)
+        _from_text(doc, text, markdown=fmt == "markdown" or fmt == "auto" and sniffed, sniffed=sniffed)
+    _check_text(doc, src.path)
+    return [doc]
+
+
+def _guarded(src: Source, fmt: str, convert) -> list[LoadedDoc]:
+    """``convert()``, with every problem turned into a document carrying its one-line error."""
     try:
-        decoded = decode_bytes(_read(src, max_bytes), src.path)
-        text = decoded.text
-        if not fmt:
-            fmt = _sniff(text)
-        if fmt in ("json", "jsonl"):
-            return _from_records(src, text, fmt, decoded.encoding, decoded.warnings)
-        doc = LoadedDoc(src.doc_id, src.path, fmt, encoding=decoded.encoding, warnings=list(decoded.warnings))
-        if fmt == "html" or (fmt == "markup" and looks_like_markup(text)):
-            _from_markup(doc, text)
-        else:
-            if fmt == "markup":
-                doc.warnings.append(f"no markup found in a {ext} file: read as plain text")
-            doc.format = {"markdown": "markdown", "auto": "txt", "markup": "txt"}.get(fmt, fmt)
-            _from_text(doc, text, markdown=fmt == "markdown" or fmt == "auto" and src.path == "-")
-        _check_text(doc, src.path)
-        return [doc]
+        return convert()
     except InputError as err:
         return [LoadedDoc(src.doc_id, src.path, _PUBLIC.get(fmt, ""), error=str(err))]
     except FrontMatterError as err:

@@ -13,10 +13,8 @@ from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Iterable
 
-ORGANIZATION_COLUMNS = [
-    "organization", "statement", "n_statements", "date", "doc_id", "title", "index", "ordinal", "category",
-    "status", "deadline", "deadline_iso", "text", "start", "end", "done_later",
-]
+from .schema import ORGANIZATION_COLUMNS
+
 # A statement without measures still gets a row (so every statement of the organization is listed); these
 # columns are then empty.
 _MEASURE_KEYS = ("index", "ordinal", "category", "status", "deadline", "deadline_iso", "text", "start", "end",

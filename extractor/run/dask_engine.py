@@ -15,48 +15,65 @@ use, through the module-level caches of ruleset.py and structure/segmenter.py; e
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 import pandas as pd
 
 from ..load import iter_sources
-from ..output import COLUMNS, ROWS, TABLES
+from ..output import ROWS, TABLES, arrow_schema, empty_frame, table_dtypes, typed_frame, writing
 from .pipeline import Options
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
 
+__all__ = ["extract_partition", "extract_to_dask", "write_parquet", "run_dask", "connect", "empty_frame",
+           "table_dtypes"]
+
 SOURCES_PER_PARTITION = 64
-_INT = {"index", "start", "end", "level", "list_id", "stated_count", "n_measures", "n_findings", "n_parties",
-        "n_hotlines"}
-_BOOL = {"is_statement", "apology", "listed", "count_ok"}
-_FLOAT = {"statement_score"}
 _clients: dict[str, object] = {}
+_local = threading.local()  # per Dask worker thread: its supervised extraction process
 
 
-def table_dtypes(table: str) -> dict[str, str]:
-    """Column types of one table (nullable integers and booleans, strings), the same for every partition."""
-    return {c: "Int64" if c in _INT else "boolean" if c in _BOOL else "float64" if c in _FLOAT else "string"
-            for c in COLUMNS[table]}
+def _supervisor(options: Options):
+    """This thread's worker process (run/supervisor.py), kept for the next partitions with the same options.
+
+    Dask runs tasks in threads, where no SIGALRM limit is possible, and its worker processes are daemons,
+    which may not fork: a spawned worker under a supervisor enforces the limit, and is replaced when stuck.
+    """
+    from .supervisor import Supervisor
+
+    sup = getattr(_local, "supervisor", None)
+    if sup is None or sup.options != options:
+        if sup is not None:
+            sup.close()
+        sup = _local.supervisor = Supervisor(options, jobs=1, method="spawn")
+    return sup
 
 
-def empty_frame(table: str) -> pd.DataFrame:
-    """A frame with the columns and types of ``table`` and no rows (the ``meta`` of the Dask frames)."""
-    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in table_dtypes(table).items()})
+def _partition_records(sources: list, options: Options) -> Iterator[dict]:
+    if not options.timeout:
+        from .documents import extract_source
+
+        for src in sources:
+            yield from extract_source(src, options)
+        return
+    for records in _supervisor(options).run(sources):
+        yield from records
 
 
 def extract_partition(sources: list, options: Options) -> dict[str, pd.DataFrame]:
-    """Load and extract one partition of sources on a worker: one typed pandas frame per table."""
-    from .parallel import extract_source
+    """Load and extract one partition of sources on a worker: one typed pandas frame per table.
 
+    With a time limit (``Options.timeout``) the sources run in a supervised worker process of this Dask worker,
+    so the limit covers loading and extraction and a stuck document costs only its limit.
+    """
     rows: dict[str, list[dict]] = {t: [] for t in TABLES}
-    for src in sources:
-        for rec in extract_source(src, options):
-            for table in TABLES:
-                rows[table].extend(ROWS[table](rec))
-    return {t: pd.DataFrame(rows[t], columns=COLUMNS[t]).astype(table_dtypes(t)) if rows[t] else empty_frame(t)
-            for t in TABLES}
+    for rec in _partition_records(sources, options):
+        for table in TABLES:
+            rows[table].extend(ROWS[table](rec))
+    return {t: typed_frame(rows[t], t) for t in TABLES}
 
 
 def _pick(frames: dict[str, pd.DataFrame], table: str) -> pd.DataFrame:
@@ -99,14 +116,40 @@ def extract_to_dask(paths: list[str] | str, options: Options = Options(), schedu
             for t in TABLES}
 
 
+def _part_name(i: int) -> str:
+    # zero-padded, so that readers listing the files in name order read the partitions in input order
+    return f"part.{i:06d}.parquet"
+
+
 def write_parquet(frames: dict[str, "dd.DataFrame"], out_dir: str | Path) -> list[Path]:
-    """Write every table as partitioned Parquet, ``out_dir/<table>/part.N.parquet``, in one computation."""
+    """Write every table as partitioned Parquet, ``out_dir/<table>/part.000000.parquet``, ..., in one computation.
+
+    Every table is written with the fixed schema of output/schema.py (the local engine's), into
+    ``<table>.part/`` first, and renamed to ``<table>/`` (replacing an earlier run's folder) only when all tables
+    are written. Raises OutputError when the folder cannot be written.
+    """
+    import shutil
+
     import dask
 
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    writes = [frames[t].to_parquet(str(out / t), write_index=False, compute=False, overwrite=True) for t in TABLES]
-    dask.compute(*writes)
+    with writing(out):
+        out.mkdir(parents=True, exist_ok=True)
+    parts = {t: out / f"{t}.part" for t in TABLES}
+    writes = [frames[t].to_parquet(str(parts[t]), write_index=False, compute=False, overwrite=True,
+                                   schema=arrow_schema(t), name_function=_part_name) for t in TABLES]
+    try:
+        with writing(out):
+            dask.compute(*writes)
+        for t in TABLES:
+            with writing(out / t):
+                if (out / t).is_dir():
+                    shutil.rmtree(out / t)
+                parts[t].replace(out / t)
+    except BaseException:
+        for part in parts.values():
+            shutil.rmtree(part, ignore_errors=True)
+        raise
     return [out / t for t in TABLES]
 
 
@@ -130,4 +173,4 @@ def run_dask(paths: list[str], out_dir: str | Path, options: Options = Options()
             client.close()
             cluster.close()
     docs = pd.read_parquet(Path(out_dir) / "documents", columns=["status", "error"])
-    return [e for s, e in zip(docs["status"], docs["error"]) if s != "ok"]
+    return [e for s, e in zip(docs["status"], docs["error"]) if s == "error"]

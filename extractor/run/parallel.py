@@ -1,39 +1,27 @@
-"""Records for many documents, in input order, from one process or several.
+"""Records for many documents, in input order, from this process or from supervised worker processes.
 
-Workers return plain record dicts (not spaCy Docs: measured, ``nlp.pipe(n_process=2)`` returning Docs was
-slower than one process, because pickling Docs back costs more than the segmentation saves). Each worker
-reads and extracts whole sources (a file, or a JSON Lines file with its records), so no document text
-crosses a process boundary on the way in. Rules are loaded in the parent before the workers start (forked
-workers share them); the segmentation model is loaded once per process on first use, or in the parent
-before the fork (the default with several workers), so the workers share its pages.
+With a per-document time limit (the default) or several jobs, the sources run in worker processes under
+run/supervisor.py: a document that overruns is stopped from outside even when its worker is stuck where no
+signal reaches it, and its worker is replaced. Workers return plain record dicts (not spaCy Docs: measured,
+``nlp.pipe(n_process=2)`` returning Docs was slower than one process, because pickling Docs back costs more
+than the segmentation saves), and each reads its sources itself, so no document text crosses a process
+boundary on the way in. Rules are loaded in the parent before the workers start (forked workers share them);
+the segmentation model is loaded once per process on first use, or in the parent before the fork (the default
+with several workers), so the workers share its pages.
 
-Output is streamed and ordered: at most ``jobs * WINDOW`` tasks of up to ``MAX_CHUNK`` sources are in flight, and records are yielded in
-input order as soon as their turn comes, so memory stays flat however large the corpus and the records are
-the same as a single-process run's.
+Output is streamed and ordered: a bounded number of sources is in flight, and records are yielded in input
+order as soon as their turn comes, so memory stays flat and the records are the same as a single-process run's.
+Without a time limit and with one job, or when reading stdin, everything runs in this process.
 """
 from __future__ import annotations
 
-from collections import deque
 from typing import Iterator
 
-from ..load import LoadedDoc, Source, iter_sources, load_source
-from ..ruleset import load_ruleset
-from .pipeline import Options, extract_loaded
+from ..load import Source, iter_sources
+from .documents import extract_source, warm_up
+from .pipeline import Options
 
-WINDOW = 8  # tasks in flight per worker: enough to hide the slow ones, few enough to keep memory flat
-MAX_CHUNK = 16  # sources per task at most
-
-
-def extract_source(src: Source | LoadedDoc, options: Options) -> list[dict]:
-    """Records of one source (an error document from ``iter_sources`` gives its error record)."""
-    rs = load_ruleset(options.rules)
-    docs = load_source(src, max_bytes=options.max_bytes) if isinstance(src, Source) else [src]
-    return [extract_loaded(doc, options, rs).as_dict(with_text=options.with_text) for doc in docs]
-
-
-def _work(args: tuple[list, Options]) -> list[dict]:
-    sources, options = args
-    return [rec for src in sources for rec in extract_source(src, options)]
+__all__ = ["extract_source", "iter_records", "preload_model"]
 
 
 def preload_model(options: Options) -> None:
@@ -55,44 +43,28 @@ def iter_records(paths: list[str], options: Options, jobs: int = 1, progress: bo
     sources = list(iter_sources(paths))
     bar = _progress(len(sources)) if progress and len(sources) > 5 else None
     jobs = max(1, min(jobs, len(sources)))
+    stdin = any(isinstance(s, Source) and s.path == "-" for s in sources)
     try:
-        if jobs == 1 or any(isinstance(s, Source) and s.path == "-" for s in sources):
-            # stdin can only be read by this process
+        if stdin or (jobs == 1 and not options.timeout):
+            # stdin can only be read by this process; its limit is SIGALRM's (run/timelimit.py)
             for src in sources:
                 yield from extract_source(src, options)
                 if bar:
                     bar[0].advance(bar[1])
             return
-        yield from _iter_pool(sources, options, jobs, preload, bar)
+        from .supervisor import Supervisor
+
+        warm_up(options)  # rules compiled and modules imported once here; forked workers inherit them
+        if preload or (preload is None and jobs > 1 and options.segmenter != "none"):
+            preload_model(options)
+        with Supervisor(options, jobs) as pool:
+            for records in pool.run(sources):
+                yield from records
+                if bar:
+                    bar[0].advance(bar[1])
     finally:
         if bar:
             bar[0].stop()
-
-
-def _iter_pool(sources: list, options: Options, jobs: int, preload: bool, bar) -> Iterator[dict]:
-    import multiprocessing as mp
-
-    load_ruleset(options.rules)  # compiled once here; forked workers inherit it
-    if preload or (preload is None and options.segmenter != "none"):
-        preload_model(options)
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    # Several small files per task: one round trip per file costs more than extracting a short non-statement.
-    size = max(1, min(MAX_CHUNK, len(sources) // (jobs * WINDOW * 4)))
-    chunks = (sources[i:i + size] for i in range(0, len(sources), size))
-    pending: deque = deque()
-    with ctx.Pool(jobs) as pool:
-        while True:
-            while len(pending) < jobs * WINDOW:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    break
-                pending.append((len(chunk), pool.apply_async(_work, ((chunk, options),))))
-            if not pending:
-                break
-            n, result = pending.popleft()
-            yield from result.get()
-            if bar:
-                bar[0].advance(bar[1], n)
 
 
 def _progress(total: int):

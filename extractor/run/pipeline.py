@@ -20,7 +20,7 @@ from ..clean import CleanText, clean_text
 from ..decide import (Chosen, DocumentDecision, Model, decide_category, decide_company, decide_document,
                       decide_hotlines, decide_parties, decide_spans, load_model)
 from ..fields import classify_status, find_deadline, find_incident, find_timeline
-from ..load import LoadedDoc, Source, iter_sources, load_source
+from ..load import LoadedDoc, Source, iter_sources, load_source, load_text
 from ..records import Deadline, DocumentRecord, Hotline, Item, Party
 from ..ruleset import RuleSet, load_ruleset
 from ..structure import Span, find_stated_count
@@ -189,9 +189,19 @@ def extract_loaded(doc: LoadedDoc, options: Options = Options(), rs: RuleSet | N
 
 
 def extract_text(text: str, doc_id: str = "-", title: str = "", date: str = "",
-                 options: Options = Options()) -> dict:
-    """Extract from a plain text string; returns the JSON-ready record (see README for its fields)."""
-    doc = LoadedDoc(doc_id=doc_id, path=doc_id, format="txt", text=text, title=title, date=date)
+                 options: Options = Options(), format: str = "auto") -> dict:
+    """Extract from a string; returns the JSON-ready record (see README for its fields).
+
+    ``format``: "auto" (the default) reads the string as the command line reads stdin (JSON, HTML, front matter
+    and Markdown recognised by content); "text", "markdown", "html" or "json" read it as a file of that kind.
+    ``title``/``date``, when given, replace the ones found in the text. ValueError for an unknown format, or a
+    JSON string holding several documents (``extract_paths`` reads those from a file).
+    """
+    docs = load_text(text, doc_id, format)
+    if len(docs) != 1:
+        raise ValueError(f"the {format} text holds {len(docs)} documents; extract_text reads one")
+    doc = docs[0]
+    doc.title, doc.date = title or doc.title, date or doc.date
     return extract_loaded(doc, options).as_dict(with_text=options.with_text)
 
 
@@ -208,7 +218,9 @@ def extract_paths(paths: list[str] | str, options: Options = Options()) -> Itera
     """Records for every document under the given files/folders ("-" = stdin), in a stable order."""
     if isinstance(paths, str):
         paths = [paths]
-    rs = load_ruleset(options.rules)
-    model = load_model(options.model)
-    for doc in iter_loaded(list(paths), options):
-        yield extract_loaded(doc, options, rs, model).as_dict(with_text=options.with_text)
+    from .documents import extract_source  # imports this module
+
+    load_ruleset(options.rules)
+    load_model(options.model)
+    for src in iter_sources(list(paths)):
+        yield from extract_source(src, options)  # loading counts toward the time limit too

@@ -288,3 +288,19 @@ def test_seed_documents_load_to_text(name):
     doc = load_one(CORPUS / name)
     assert doc.error is None and len(doc.text) > 500
     assert "<p>" not in doc.text and "---" not in doc.text.split("\n")[0]
+
+
+def test_stdin_keeps_front_matter_when_the_body_is_html(monkeypatch):
+    page = ("---\ntitle: 致歉声明\ndate: 2024-05-01\nurl: https://example.com/a\n---\n<!DOCTYPE html><html><body>"
+            "<p>我们深表歉意。</p><p>一是全额退款。</p></body></html>")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(page.encode("utf-8"))))
+    (doc,) = load_source(Source("-", "-"))
+    assert (doc.format, doc.title, doc.date, doc.url) == ("html", "致歉声明", "2024-05-01", "https://example.com/a")
+    assert doc.text == "我们深表歉意。\n一是全额退款。"
+
+
+def test_json_lone_surrogate_escapes_are_repaired_with_a_warning(tmp_path):
+    path = write(tmp_path, "d.jsonl", '{"id": "a\\ud800", "title": "\\udc00致歉", "text": "我们深表歉意\\ud83d。"}\n')
+    (doc,) = load_source(Source("d.jsonl", str(path)))
+    assert (doc.doc_id, doc.title, doc.text) == ("d.jsonl#a\ufffd", "\ufffd致歉", "我们深表歉意\ufffd。")
+    assert doc.warnings == ["invalid code points replaced (3 lone surrogates)"]

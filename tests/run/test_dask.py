@@ -12,7 +12,7 @@ pytest.importorskip("dask.dataframe")
 from distributed import Client, LocalCluster  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
-from conftest import copy_corpus  # noqa: E402
+from conftest import NESTED_PAGE, copy_corpus  # noqa: E402
 from extractor.cli import app  # noqa: E402
 from extractor.output import TABLES, to_frames  # noqa: E402
 from extractor.run import Options, dask_engine, iter_records  # noqa: E402
@@ -101,3 +101,41 @@ def test_cli_engine_dask_needs_out(inputs: Path) -> None:
 def test_cli_engine_dask_refuses_stdin(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["-", "--engine", "dask", "--out", str(tmp_path)], input="整改措施如下：")
     assert result.exit_code == 2
+
+
+def test_the_time_limit_covers_loading_on_dask_workers(client, tmp_path: Path) -> None:
+    (tmp_path / "nested.html").write_text(NESTED_PAGE, encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("公司对此深表歉意，一是全面退还相关费用。", encoding="utf-8")
+    options = Options(segmenter="none", with_text=False, timeout=0.5)
+    docs = dask_engine.extract_to_dask([str(tmp_path)], options)["documents"].compute()
+    assert list(zip(docs["doc_id"], docs["status"])) == [("nested.html", "error"), ("ok.txt", "ok")]
+    assert docs["error"][0] == f"{tmp_path / 'nested.html'}: time limit of 0.5 s exceeded; raise it with --timeout"
+
+
+@pytest.fixture(scope="module")
+def twelve(tmp_path_factory) -> Path:
+    """Twelve one-document partitions: part 10 sorts before part 2 unless the names are padded."""
+    root = tmp_path_factory.mktemp("twelve")
+    for i in range(12):
+        (root / f"{i:02d}.txt").write_text(f"公司对此深表歉意，一是全面退还相关费用（第{i}批）。", encoding="utf-8")
+    return root
+
+
+def test_dask_parquet_reads_back_in_input_order(twelve: Path, client, tmp_path: Path) -> None:
+    dask_engine.write_parquet(dask_engine.extract_to_dask([str(twelve)], OPTIONS, sources_per_partition=1), tmp_path)
+    assert list(pd.read_parquet(tmp_path / "documents")["doc_id"]) == [f"{i:02d}.txt" for i in range(12)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(TABLES)  # the .part folders were renamed
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_dask_and_local_parquet_share_one_schema(written: Path, inputs: Path, tmp_path: Path, table: str) -> None:
+    import pyarrow.parquet as pq
+
+    result = CliRunner().invoke(app, [str(inputs), "--out", str(tmp_path), "--format", "parquet", "--segmenter",
+                                      "none", "-q"])
+    assert result.exit_code == 1  # empty.txt
+    local = pq.read_schema(tmp_path / f"{table}.parquet")
+    for part in sorted((written / table).glob("*.parquet")):
+        assert pq.read_schema(part).remove_metadata() == local.remove_metadata()
+    assert dict(pd.read_parquet(written / table).dtypes.astype(str)) == dask_engine.table_dtypes(table)
+    assert dict(pd.read_parquet(tmp_path / f"{table}.parquet").dtypes.astype(str)) == dask_engine.table_dtypes(table)

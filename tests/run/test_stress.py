@@ -3,7 +3,8 @@
 The folder mixes copies of the corpus (as written, and re-encoded as GB18030, Big5 in Traditional script and
 UTF-16), broken files (truncated UTF-8, binary, empty, whitespace only), huge ones (a 50 MB file over the size
 limit, a 2.6 MB line without a line break), deeply nested HTML, HTML without <body>, front matter without its
-closing ---, JSON without a text field and JSON Lines files with good and bad records. ``build_stress`` writes
+closing ---, JSON without a text field, JSON Lines files with good and bad records, a file name that is not
+UTF-8, a link to a folder read already, a link loop and a named pipe. ``build_stress`` writes
 it and returns what each document must become; the run is done once per module and each test checks one
 promise: every input appears exactly once, with the right status, a one-line error naming the file, and the
 corpus copies keep their measures.
@@ -11,13 +12,18 @@ corpus copies keep their measures.
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import opencc
+import pandas as pd
 import pytest
 
+from extractor.output import ROWS, TABLES, TableWriter
 from extractor.run import Options, iter_records
 
 CORPUS = Path(__file__).parents[2] / "corpus"
@@ -122,6 +128,27 @@ def build_stress(root: Path) -> dict[str, tuple[str, str]]:
         fh.write(block * (50_000_000 // len(block)))
         fh.write(b"\n" * (50_000_000 % len(block)))  # exactly 50 MB
     expected["huge/fifty_mb.txt"] = ("error", "file too large")
+    expected.update(_crawl_oddities(root))
+    return expected
+
+
+def _crawl_oddities(root: Path) -> dict[str, tuple[str, str]]:
+    """What real crawls also hold: a file name that is not UTF-8, a link to a folder read already, a link loop
+    and a named pipe (opening it for reading would block the run forever)."""
+    raw = os.fsencode(root) + b"/names/" + "致歉声明.txt".encode("gbk")
+    os.makedirs(os.path.dirname(raw), exist_ok=True)
+    with open(raw, "wb") as fh:
+        fh.write(STATEMENT.encode("utf-8"))
+    expected = {"names/" + "致歉声明.txt".encode("gbk").decode("utf-8", "backslashreplace"): ("ok", "")}
+    (root / "links").mkdir()
+    os.symlink(root / "corpus/utf8/000", root / "links/seeds")
+    for src in sorted(CORPUS.glob("0*.txt")):
+        expected[f"links/seeds/{src.name}"] = ("skipped", "same file as corpus/utf8/000/")
+    os.symlink(root / "links", root / "links/loop")
+    expected["links/loop"] = ("skipped", "symbolic link loop")
+    os.mkdir(root / "special")
+    os.mkfifo(root / "special/pipe.txt")
+    expected["special/pipe.txt"] = ("error", "special file (named pipe)")
     return expected
 
 
@@ -129,7 +156,7 @@ def build_stress(root: Path) -> dict[str, tuple[str, str]]:
 def stress(tmp_path_factory):
     root = tmp_path_factory.mktemp("stress")
     expected = build_stress(root)
-    files = sum(1 for p in root.rglob("*") if p.is_file())
+    files = sum(1 for p in root.rglob("*") if p.is_file() and not p.is_symlink())
     started = time.perf_counter()
     records = list(iter_records([str(root)], OPTIONS, jobs=JOBS))
     elapsed = time.perf_counter() - started
@@ -140,6 +167,21 @@ def stress(tmp_path_factory):
 def test_folder_has_thousands_of_files(stress):
     root, expected, _records = stress
     assert sum(1 for p in root.rglob("*") if p.is_file()) >= 2000
+
+
+def test_records_write_to_every_table_as_valid_utf8(stress, tmp_path):
+    _root, _expected, records = stress
+    writer = TableWriter(tmp_path, ["csv", "jsonl", "parquet"])
+    for rec in records:
+        writer.write(rec)
+    writer.close()
+    docs = pd.read_parquet(tmp_path / "documents.parquet")
+    assert list(docs["doc_id"]) == [r["doc_id"] for r in records]
+    for table in TABLES:
+        for ext in ("csv", "jsonl"):
+            (tmp_path / f"{table}.{ext}").read_bytes().decode("utf-8")
+        frame = pd.read_parquet(tmp_path / f"{table}.parquet")
+        assert len(frame) == sum(len(ROWS[table](r)) for r in records) and frame["path"].notna().all()
 
 
 def test_every_input_appears_exactly_once(stress):
@@ -165,7 +207,7 @@ def test_errors_are_one_line_naming_the_file_and_the_reason(stress):
     root, expected, records = stress
     bad = []
     for r in records:
-        if r["status"] != "error":
+        if r["status"] == "ok":
             continue
         path = str(root / r["doc_id"].split("#")[0])
         if "\n" in r["error"] or not r["error"].startswith(path + ":") or expected[r["doc_id"]][1] not in r["error"]:
@@ -245,3 +287,19 @@ def test_corpus_copies_agree_with_each_other(stress):
             key = (r["doc_id"].split("/")[1], r["doc_id"].rsplit("/", 1)[1])
             shapes[key].add(json.dumps([(m["ordinal"], m["text"]) for m in r["measures"]], ensure_ascii=False))
     assert {key: len(v) for key, v in shapes.items() if len(v) != 1} == {}
+
+
+def test_one_hanging_input_among_hundreds_does_not_hold_up_the_run(tmp_path):
+    """A named pipe among 200 statements: opening it for reading would block until a writer comes (forever)."""
+    for i in range(200):
+        (tmp_path / f"d{i:03d}.txt").write_text(STATEMENT + f"第{i}号", encoding="utf-8")
+    os.mkfifo(tmp_path / "d100_pipe.txt")
+    proc = subprocess.run([sys.executable, "-m", "extractor", str(tmp_path), "--jobs", "2", "--timeout", "2",
+                           "--segmenter", "none", "--jsonl", "--no-text", "--quiet"],
+                          capture_output=True, text=True, timeout=120)  # generous: the run takes a few seconds
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert proc.returncode == 1
+    assert len(records) == 201 and sum(r["status"] == "ok" for r in records) == 200
+    pipe = next(r for r in records if r["doc_id"] == "d100_pipe.txt")
+    assert pipe["error"] == f"{tmp_path / 'd100_pipe.txt'}: special file (named pipe): not read"
+    assert proc.stderr.strip() == pipe["error"]
