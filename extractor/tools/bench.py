@@ -144,7 +144,8 @@ def run_profile(folder: str) -> dict:
 
     prof = cProfile.Profile()
     prof.enable()
-    for _ in iter_records([folder], Options(with_text=False), jobs=1):
+    # no time limit and one job: everything runs in this process, where the profiler sees it
+    for _ in iter_records([folder], Options(with_text=False, timeout=None), jobs=1):
         pass
     prof.disable()
     buf = io.StringIO()
