@@ -104,7 +104,7 @@ def document_features(sig: Signals, rs: RuleSet) -> Features:
         f["kind=" + kind] = min(n, 4) / 2.0
         against += n if kind in AGAINST_KINDS else 0
     if against:
-        f["kinds_against"] = min(against, 4) / 2.0
+        f["kinds_against"] = float(min(against, 4))
     head_kinds: dict[str, int] = {}
     for rid, pattern in groups["statement"]:
         if pattern.search(head):
