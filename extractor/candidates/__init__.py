@@ -13,12 +13,12 @@ from .hotlines import find_hotlines, normalize_number
 from .parties import find_parties, is_company_unit, party_candidates, party_head_kind
 from .prose import ProseMeasure, find_prose_measures
 from .statement import StatementSignals, find_statement_signals
-from .units import Unit, find_units
+from .units import Unit, find_units, unit_runs
 
 __all__ = [
     "ApologyHit", "find_apology", "CompanyResult", "find_company", "find_hotlines", "normalize_number",
     "find_parties", "is_company_unit", "party_candidates", "party_head_kind", "StatementSignals",
-    "find_statement_signals", "Unit", "find_units", "CATEGORIES", "classify_category", "extract_headline", "find_quoted",
+    "find_statement_signals", "Unit", "find_units", "unit_runs", "CATEGORIES", "classify_category", "extract_headline", "find_quoted",
     "score_categories", "Candidates", "Signals", "find_candidates", "find_signals", "is_outside_body", "is_public_body", "cue_matches", "find_cue_verbs", "find_vows", "has_concrete_action",
     "is_generic_vow", "ProseMeasure", "find_prose_measures",
 ]

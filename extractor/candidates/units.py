@@ -3,13 +3,15 @@
 Every paragraph is cut into sentences and every sentence into clauses (at ，；： — structure/sentences.py), and
 a clause is cut again where an ordinal marker of a found list starts, so that ``1.…2.…7.`` run together on one
 line still gives one unit per item. A unit that starts at a marker begins after it (the gold texts, like the
-output, leave the marker out). A measure is then a run of consecutive units, which is what the decision layer
-picks (decide/measures.py): candidate recall is whatever a run of units can match.
+output, leave the marker out). A measure is then a run of consecutive units (:func:`unit_runs` proposes them),
+which is what the decision layer picks (decide/measures.py): candidate recall is whatever a run of units can
+match.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Callable
 
 from ..structure import FoundList, Span, split_clauses, split_sentences
 from ..structure.list_types import ListItem
@@ -96,3 +98,22 @@ def find_units(text: str, lists: list[FoundList], skip: list[Span]) -> list[Unit
             units.extend(made)
             sent_no += 1
     return units
+
+
+def unit_runs(units: list[Unit], usable: Callable[[int], bool], max_units: int) -> list[tuple[int, int]]:
+    """Every run ``(first, last)`` of at most ``max_units`` consecutive usable units inside one sentence: the
+    candidate prose measures. A measure is a clause, a few clauses or a whole sentence; where it starts and
+    stops is what the span decision weighs (a condition before the action, a purpose after it)."""
+    by_sent: dict[int, list[int]] = {}
+    for k, u in enumerate(units):
+        by_sent.setdefault(u.sent, []).append(k)
+    out: list[tuple[int, int]] = []
+    for idx in by_sent.values():
+        for a in range(len(idx)):
+            if not usable(idx[a]):
+                continue
+            for b in range(a, min(a + max_units, len(idx))):
+                if not usable(idx[b]):
+                    break
+                out.append((idx[a], idx[b]))
+    return out

@@ -12,10 +12,10 @@ import math
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable, Sequence
 
 from ..candidates import (Candidates, Signals, Unit, cue_matches, find_vows, is_company_unit, party_head_kind,
-                          score_categories)
+                          score_categories, unit_runs)
 from ..records import Party
 from ..candidates.hotlines import NumberCandidate
 from ..candidates.orgs import OrgCandidate, followed_by, left_clean
@@ -23,7 +23,7 @@ from ..ruleset import RuleSet
 from ..structure import FoundList
 from ..structure.list_types import ListItem
 
-FEATURE_SCHEMA = 1
+FEATURE_SCHEMA = 2
 
 Features = dict[str, float]
 
@@ -302,35 +302,61 @@ def unit_features(ctx: UnitContext, i: int) -> Features:
     return f
 
 
-def break_features(ctx: UnitContext, i: int) -> Features:
-    """Whether unit ``i`` starts a new measure although unit ``i - 1`` is part of one."""
-    u = ctx.units[i]
+# ---------------------------------------------------------------------------------------------- spans
+
+MAX_SPAN_UNITS = 6  # clauses in one candidate prose measure: 95 % of the gold measures inside a sentence have at
+# most 6 (cross-validated measures F1 is the same with 4 or 8)
+# Unit features that speak for the whole span when any of its clauses has them (an action verb anywhere in it)
+_SPAN_ANY = ("cue=", "cue_cat=", "vow=", "prose=", "status=", "apology=", "rule=", "names_org", "has_cue")
+# Unit features of the last clause that say where the span stops
+_SPAN_LAST = ("ends=", "in_sent=", "len=", "next_has_cue", "cue", "lead=")
+
+
+def span_candidates(ctx: UnitContext, usable: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """Runs of clause units that may be one prose measure: inside one sentence, at most MAX_SPAN_UNITS long,
+    holding an action verb (GOLD_SCHEMA's prose measure states a concrete action; a run without one is a frame,
+    a date or a caption)."""
+    return [(a, b) for a, b in unit_runs(ctx.units, usable, MAX_SPAN_UNITS) if any(ctx.acting[a:b + 1])]
+
+
+def span_features(ctx: UnitContext, unit_feats: Sequence[Features], a: int, b: int) -> Features:
+    """Features of the run of units ``a..b`` as one measure: its first clause whole (``F:``), where its last
+    clause stops (``L:``), the rules that fired anywhere in it, its words, its size, and the clauses of the
+    same sentence just outside it. ``unit_feats``: :func:`unit_features` of every unit (computed once)."""
     f: Features = {"bias": 1.0}
-    prev = ctx.units[i - 1]
-    f["same_sent"] = 1.0 if prev.sent == u.sent else 0.0
-    f["same_para"] = 1.0 if prev.para == u.para else 0.0
-    if u.marker is not None:
-        f["marker"] = 1.0
-    if u.item is not None and prev.item is u.item:
-        f["same_item"] = 1.0
-    elif u.item is not None or prev.item is not None:
-        f["item_change"] = 1.0
-    p = ctx.text(i - 1).rstrip()
-    f["prev_ends=" + (p[-1:] if p and not p[-1].isalnum() else "w")] = 1.0
-    v = ctx.text(i)
-    lead = _DROP.sub("", v)[:2]
-    if lead:
-        f["lead=" + lead] = 1.0
-    if any(c[4] != "blocker" for c in ctx.cues[i]):
-        f["has_cue"] = 1.0
-    if any(c[4] != "blocker" for c in ctx.cues[i - 1]):
-        f["prev_has_cue"] = 1.0
-    for rid, pattern in ctx.groups["status"]:
-        if pattern.search(v):
-            f["status=" + rid] = 1.0
-    for kind, rule, starts_here in ctx.rule_cover[i]:
-        if starts_here:
-            f["rule_starts=" + kind] = 1.0
+    for k, v in unit_feats[a].items():
+        f["F:" + k] = v
+    if b != a:
+        for k, v in unit_feats[b].items():
+            if k.startswith(_SPAN_LAST):
+                f["L:" + k] = v
+    for k in range(a, b + 1):
+        for key in unit_feats[k]:
+            if key.startswith(_SPAN_ANY):
+                f[key] = 1.0
+    first, last = ctx.units[a], ctx.units[b]
+    _ngrams(ctx.view[first.start:last.end], 2, "ng=", f)
+    f["n=%d" % min(b - a + 1, 5)] = 1.0
+    f["chars=%d" % _bucket(last.end - first.start, (8, 15, 30, 60, 120))] = 1.0
+    f["acting=%d" % min(sum(ctx.acting[a:b + 1]), 3)] = 1.0
+    if first.clause == 0:
+        f["starts_sent"] = 1.0
+    if last.clause == last.n_clauses - 1:
+        f["ends_sent"] = 1.0
+        if first.clause == 0:
+            f["whole_sent"] = 1.0
+    # The clauses left out on either side: a condition or a purpose clause the measure may need.
+    if b + 1 < ctx.n_units and ctx.units[b + 1].sent == last.sent:
+        f["next_in_sent"] = 1.0
+        if ctx.acting[b + 1]:
+            f["next_in_sent_acting"] = 1.0
+        lead = ctx.text(b + 1).strip()[:1]
+        if lead:
+            f["next_lead=" + lead] = 1.0
+    if a > 0 and ctx.units[a - 1].sent == first.sent:
+        f["prev_in_sent"] = 1.0
+        if ctx.acting[a - 1]:
+            f["prev_in_sent_acting"] = 1.0
     return f
 
 

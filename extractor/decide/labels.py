@@ -112,6 +112,11 @@ def unit_labels(unit_texts: list[str], measures: list[str], findings: list[str])
     return labels, lost[0], lost[1]
 
 
+def span_label(span_text: str, measures: list[str]) -> bool:
+    """Whether a run of units is, as the scorer would count it, one of the gold measures (normalized texts)."""
+    return any(ratio(span_text, m) >= MATCH for m in measures)
+
+
 def item_label(item_text: str, measures: list[str], findings: list[str]) -> str:
     """``measure``, ``finding`` or ``none`` for a whole list item."""
     t = norm(item_text)

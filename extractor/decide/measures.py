@@ -1,10 +1,13 @@
-"""From clause and item probabilities to the measures and findings of a document.
+"""From item, span and clause probabilities to the measures and findings of a document.
 
-A list item the item decision calls a measure (or finding) is one, whole. Elsewhere each clause unit gets
-measure / finding / neither; consecutive measure clauses form one measure unless the boundary decision says a
-new one starts (同时，… / a new sentence with its own action), and a prose measure must hold an action verb.
-A measure's score is the mean probability of its clauses. When the same action is told twice (a lead paraphrasing the statement quoted below it), only the
-better-scored telling stays: the scorer, like a reader, counts it once.
+A list item the item decision calls a measure (or finding) is one, whole. Elsewhere, every run of clauses
+inside a sentence that holds an action verb is a candidate measure, and the span decision scores each run as
+one whole measure; the best set of runs that do not overlap wins (weighted interval scheduling: the sum of
+each run's probability above the threshold), so a condition before the action or a purpose after it joins
+the measure when that makes a likelier whole, and two actions in one sentence stay two when each is
+likelier alone. Findings are runs of clauses the clause decision calls F. When the same action is told twice
+(a lead paraphrasing the statement quoted below it), only the better-scored telling stays: the scorer, like a
+reader, counts it once.
 """
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..candidates import Candidates
-from .features import UnitContext, break_features, item_features, leaf_items, unit_features
+from .features import UnitContext, item_features, leaf_items, span_candidates, span_features, unit_features
 from .labels import norm, ratio
 from .model import Model
 
@@ -52,7 +55,7 @@ def _lead_rule(ctx: UnitContext, first: int, last: int) -> str:
 def decide_spans(cands: Candidates, model: Model, rs, explain: bool = False) -> list[Chosen]:
     """Measures and findings of a statement, in document order."""
     ctx = UnitContext(cands, rs)
-    item_model, unit_model, boundary_model = model["item"], model["unit"], model["boundary"]
+    item_model, unit_model = model["item"], model["unit"]
     chosen: list[Chosen] = []
     taken: list[tuple[int, int]] = []
     list_ids = {id(fl): k for k, fl in enumerate(cands.lists)}
@@ -77,59 +80,76 @@ def decide_spans(cands: Candidates, model: Model, rs, explain: bool = False) -> 
         k = bisect_right(taken_starts, pos) - 1
         return k >= 0 and pos < taken[k][1]
 
-    unit_threshold = model.threshold("unit")
+    n = len(ctx.units)
+    usable = [not inside(u.start) and not u.skip for u in ctx.units]
+    feats_of: list[dict] = [unit_features(ctx, i) if usable[i] else {} for i in range(n)]
+    covered = [False] * n
+    for a, b, p, why in _best_spans(ctx, feats_of, usable, model, explain):
+        chosen.append(Chosen("measure", ctx.units[a].start, ctx.units[b].end, p, False, rule=_lead_rule(ctx, a, b),
+                             decision="span", explain=why))
+        if ctx.units[a].item is not None and ctx.units[a].owner is not None and ctx.units[a].owner.parent:
+            chosen[-1].section = ctx.units[a].owner.parent.heading
+        covered[a:b + 1] = [True] * (b - a + 1)
+    # Findings: runs of clauses the clause decision calls F, outside the chosen items and measures.
+    threshold = model.threshold("unit")
     labels: list[str] = []
     probs: list[float] = []
-    feats_of: list[dict] = []
-    for i, u in enumerate(ctx.units):
-        if inside(u.start):
+    for i in range(n):
+        if not usable[i] or covered[i]:
             labels.append("X")
             probs.append(0.0)
-            feats_of.append({})
             continue
-        feats = unit_features(ctx, i)
-        probs_of = unit_model.predict_proba(feats)
-        # A clause joins a measure (or finding) when that is likely enough; the threshold trades recall for
-        # precision (the classes are weighted to balance in training).
-        p_m, p_f = probs_of.get("M", 0.0), probs_of.get("F", 0.0)  # a model trained without findings has no F
-        if p_m >= unit_threshold and p_m >= p_f:
-            label = "M"
-        elif p_f >= unit_threshold:
-            label = "F"
-        else:
-            label = "O"
-        labels.append(label)
-        probs.append(probs_of.get(label, 0.0))
-        feats_of.append(feats)
-    threshold = model.threshold("boundary")
+        # A model trained without findings has no F class.
+        p = unit_model.predict_proba(feats_of[i])
+        is_f = p.get("F", 0.0) >= threshold and p.get("F", 0.0) > p.get("M", 0.0)
+        labels.append("F" if is_f else "O")
+        probs.append(p.get("F", 0.0))
     i = 0
-    n = len(labels)
     while i < n:
-        label = labels[i]
-        if label not in ("M", "F"):
+        if labels[i] != "F":
             i += 1
             continue
         j = i
-        while j + 1 < n and labels[j + 1] == label and (
-                label == "F" or boundary_model.prob(break_features(ctx, j + 1)) < threshold):
+        while j + 1 < n and labels[j + 1] == "F":
             j += 1
-        start, end = ctx.units[i].start, ctx.units[j].end
-        score = sum(probs[i:j + 1]) / (j - i + 1)
-        if label == "M" and not any(c[4] != "blocker" for k in range(i, j + 1) for c in ctx.cues[k]):
-            # The annotation guideline's prose measure states a concrete action (GOLD_SCHEMA: cue verbs): a run
-            # of clauses without any action verb is a frame, a date or a caption, not a measure. Measured:
-            # cross-validated measures F1 0.52 -> 0.54.
-            i = j + 1
-            continue
-        item = ctx.units[i].item
-        chosen.append(Chosen("measure" if label == "M" else "finding", start, end, score, False,
-                             rule=_lead_rule(ctx, i, j), decision="unit",
-                             explain=unit_model.explain(feats_of[i], label) if explain else []))
-        if item is not None and ctx.units[i].owner is not None:
-            chosen[-1].section = ctx.units[i].owner.parent.heading if ctx.units[i].owner.parent else ""
+        chosen.append(Chosen("finding", ctx.units[i].start, ctx.units[j].end, sum(probs[i:j + 1]) / (j - i + 1),
+                             False, rule=_lead_rule(ctx, i, j), decision="unit",
+                             explain=unit_model.explain(feats_of[i], "F") if explain else []))
         i = j + 1
     chosen.sort(key=lambda c: (c.start, c.end))
     return _drop_retold(cands, chosen)
+
+
+def _best_spans(ctx: UnitContext, feats_of: list[dict], usable: list[bool], model: Model,
+                explain: bool) -> list[tuple[int, int, float, list[tuple[str, float]]]]:
+    """The runs of units ``(first, last, probability, why)`` that together score best and do not overlap."""
+    span_model = model["span"]
+    threshold = model.threshold("span")
+    ending: dict[int, list[tuple[int, float, dict]]] = {}
+    for a, b in span_candidates(ctx, lambda k: usable[k]):
+        feats = span_features(ctx, feats_of, a, b)
+        p = span_model.prob(feats)
+        if p >= threshold:
+            ending.setdefault(b, []).append((a, p, feats))
+    n = len(ctx.units)
+    best = [0.0] * (n + 1)   # best[k]: the best total over units 0..k-1
+    back: list[tuple[int, float, dict] | None] = [None] * (n + 1)
+    for k in range(n):
+        best[k + 1], back[k + 1] = best[k], None
+        for a, p, feats in ending.get(k, ()):
+            total = best[a] + (p - threshold)
+            if total > best[k + 1]:
+                best[k + 1], back[k + 1] = total, (a, p, feats)
+    out = []
+    k = n
+    while k > 0:
+        if back[k] is None:
+            k -= 1
+            continue
+        a, p, feats = back[k]
+        out.append((a, k - 1, p, span_model.explain(feats, "yes") if explain else []))
+        k = a
+    return out[::-1]
 
 
 def _drop_retold(cands: Candidates, chosen: list[Chosen]) -> list[Chosen]:

@@ -28,8 +28,8 @@ SHIPPED = Path(__file__).parent / "data"
 DECISIONS = {
     "statement": "is the document an organization's response to an incident",
     "apology": "does the responding organization apologise",
-    "unit": "is a clause part of a measure (M), of a finding (F) or neither (O)",
-    "boundary": "does a clause start a new measure although the clause before it is in one",
+    "unit": "is a clause part of a measure (M), of a finding (F) or neither (O); findings are runs of F clauses",
+    "span": "is a run of clauses within a sentence one measure of the responding organization, whole",
     "item": "is a whole list item a measure, a finding or neither",
     "category": "the category of a measure",
     "hotline": "is a phone-like number offered to the public by the responder",

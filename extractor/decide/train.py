@@ -22,12 +22,12 @@ from ..errors import ExtractorError
 from ..load import LoadedDoc, Source, iter_sources, load_source
 from ..records import DocumentRecord
 from ..ruleset import RuleSet
-from .features import (Features, UnitContext, break_features, category_features, document_features,
-                       item_features, leaf_items, number_features, org_features, party_features, unit_features,
+from .features import (Features, UnitContext, category_features, document_features, item_features, leaf_items,
+                       number_features, org_features, party_features, span_candidates, span_features, unit_features,
                        PartyContext)
 from .gold import CATEGORIES, GoldDoc, read_gold_dirs
 from .company import org_counts
-from .labels import PARTY_MATCH, item_label, norm, number_key, ratio, same_org, unit_labels
+from .labels import PARTY_MATCH, item_label, norm, number_key, ratio, same_org, span_label, unit_labels
 from .linear import LinearModel
 from .model import DECISIONS, Model
 
@@ -38,14 +38,14 @@ SETTINGS: dict[str, dict] = {
     "statement": {"C": 3.0, "class_weight": None},
     "apology": {"C": 0.3, "class_weight": None},
     "unit": {"C": 0.3, "class_weight": "balanced"},
-    "boundary": {"C": 1.0, "class_weight": None},
+    "span": {"C": 0.1, "class_weight": None},
     "item": {"C": 0.3, "class_weight": "balanced"},
     "category": {"C": 1.0, "class_weight": None},
     "hotline": {"C": 1.0, "class_weight": "balanced"},
     "company": {"C": 1.0, "class_weight": None},
     "party": {"C": 0.3, "class_weight": None},
 }
-THRESHOLDS = {"statement": 0.5, "apology": 0.5, "boundary": 0.5, "hotline": 0.5, "party": 0.3, "unit": 0.6}
+THRESHOLDS = {"statement": 0.5, "apology": 0.5, "span": 0.2, "hotline": 0.5, "party": 0.3, "unit": 0.6}
 
 
 @dataclass
@@ -59,8 +59,8 @@ class Prepared:
     doc_feats: Features
     unit_feats: list[Features] = field(default_factory=list)
     unit_labels: list[str] = field(default_factory=list)     # B-M I-M B-F I-F O
-    boundary_feats: list[Features] = field(default_factory=list)
-    boundary_labels: list[bool] = field(default_factory=list)
+    span_feats: list[Features] = field(default_factory=list)
+    span_labels: list[bool] = field(default_factory=list)
     item_feats: list[Features] = field(default_factory=list)
     item_labels: list[str] = field(default_factory=list)
     number_feats: list[Features] = field(default_factory=list)
@@ -110,10 +110,10 @@ def prepare(gold_doc: GoldDoc, rs: RuleSet) -> Prepared:
     labels, p.lost_measures, p.lost_findings = unit_labels(unit_texts, measures, findings)
     p.unit_labels = labels
     p.unit_feats = [unit_features(ctx, i) for i in range(len(cands.units))]
-    for k in range(1, len(labels)):
-        if labels[k].endswith("M") and labels[k - 1].endswith("M"):
-            p.boundary_feats.append(break_features(ctx, k))
-            p.boundary_labels.append(labels[k] == "B-M")
+    normed_measures = [norm(m) for m in measures]
+    for a, b in span_candidates(ctx, lambda k: not cands.units[k].skip):
+        p.span_feats.append(span_features(ctx, p.unit_feats, a, b))
+        p.span_labels.append(span_label("".join(unit_texts[a:b + 1]), normed_measures))
     for fl, it in leaf_items(cands.lists):
         if it.children:
             continue
@@ -249,8 +249,8 @@ def _add(data: dict[str, tuple[list, list]], p: Prepared) -> None:
     for f, lab in zip(p.unit_feats, p.unit_labels):
         data["unit"][0].append(f)
         data["unit"][1].append(lab[-1] if lab != "O" else "O")
-    data["boundary"][0].extend(p.boundary_feats)
-    data["boundary"][1].extend(_yes(v) for v in p.boundary_labels)
+    data["span"][0].extend(p.span_feats)
+    data["span"][1].extend(_yes(v) for v in p.span_labels)
     data["item"][0].extend(p.item_feats)
     data["item"][1].extend(p.item_labels)
     data["category"][0].extend(p.category_feats)

@@ -1,0 +1,83 @@
+"""Prose measures as whole runs of clauses: which runs are proposed, how they are labelled, and how the best
+non-overlapping set is chosen."""
+from __future__ import annotations
+
+from extractor.candidates import find_candidates, find_signals, unit_runs
+from extractor.clean import clean_text
+from extractor.decide.features import MAX_SPAN_UNITS, UnitContext, span_candidates, span_features, unit_features
+from extractor.decide.labels import norm, span_label
+from extractor.decide.linear import LinearModel
+from extractor.decide.measures import _best_spans
+from extractor.decide.model import Model
+from extractor.ruleset import load_ruleset
+
+RS = load_ruleset()
+
+# Two sentences: a condition clause before the action, then two actions of their own.
+TEXT = ("系统故障期间，订单超时的用户，平台将予以免单。"
+        "我们已成立专项小组，并将全面排查系统隐患。")
+
+
+def _ctx(text: str = TEXT) -> UnitContext:
+    return UnitContext(find_candidates(find_signals(clean_text(text), "", RS), RS), RS)
+
+
+def _texts(ctx: UnitContext, runs) -> list[str]:
+    return [ctx.view[ctx.units[a].start:ctx.units[b].end] for a, b in runs]
+
+
+def test_runs_stay_inside_a_sentence_and_stop_at_an_unusable_unit():
+    ctx = _ctx()
+    sents = [u.sent for u in ctx.units]
+    runs = unit_runs(ctx.units, lambda k: True, 6)
+    assert runs and all(sents[a] == sents[b] for a, b in runs)
+    # 3 clauses then 2 clauses: 3 + 2 + 1 and 2 + 1 runs
+    assert len(runs) == 9
+    blocked = unit_runs(ctx.units, lambda k: k != 1, 6)
+    assert all(not (a <= 1 <= b) for a, b in blocked)
+    assert all(b - a < 2 for a, b in unit_runs(ctx.units, lambda k: True, 2))
+
+
+def test_candidates_hold_an_action_verb():
+    ctx = _ctx()
+    texts = _texts(ctx, span_candidates(ctx, lambda k: True))
+    assert "系统故障期间，订单超时的用户，平台将予以免单。" in texts
+    # the condition clauses alone state no action
+    assert "系统故障期间，" not in texts and "系统故障期间，订单超时的用户，" not in texts
+    assert MAX_SPAN_UNITS >= 4
+
+
+def test_span_features_see_the_first_clause_the_end_and_the_clauses_left_out():
+    ctx = _ctx()
+    uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
+    f = span_features(ctx, uf, 1, 2)   # 订单超时的用户，平台将予以免单。
+    assert f["prev_in_sent"] == 1.0 and "starts_sent" not in f and f["ends_sent"] == 1.0
+    assert f["n=2"] == 1.0 and f["ng=免单"] == 1.0 and any(k.startswith("F:") for k in f)
+    g = span_features(ctx, uf, 0, 2)
+    assert g["whole_sent"] == 1.0 and "prev_in_sent" not in g
+
+
+def test_span_label_follows_the_scorer():
+    assert span_label(norm("订单超时的用户，平台将予以免单。"), [norm("订单超时20分钟的用户，平台将予以免单")])
+    assert not span_label(norm("平台将予以免单。"), [norm("系统故障期间，订单超时20分钟的用户，京东外卖将予以免单")])
+
+
+def _model(weights: dict[str, float], threshold: float = 0.5) -> Model:
+    span = LinearModel("span", ("no", "yes"), (-2.0,), {k: (v,) for k, v in weights.items()})
+    return Model({"span": span}, {"span": threshold}, {})
+
+
+def test_the_best_set_of_runs_does_not_overlap_and_prefers_the_likelier_whole():
+    ctx = _ctx()
+    uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
+    usable = [True] * len(ctx.units)
+    # A whole sentence is likelier than any piece of it: one measure per sentence.
+    whole = _best_spans(ctx, uf, usable, _model({"whole_sent": 4.0}), False)
+    assert _texts(ctx, [(a, b) for a, b, _p, _w in whole]) == [
+        "系统故障期间，订单超时的用户，平台将予以免单。", "我们已成立专项小组，并将全面排查系统隐患。"]
+    # Single acting clauses likelier: the second sentence gives two measures, the condition clauses none.
+    single = _best_spans(ctx, uf, usable, _model({"n=1": 4.0, "F:has_cue": 1.0}), False)
+    got = _texts(ctx, [(a, b) for a, b, _p, _w in single])
+    assert got == ["平台将予以免单。", "我们已成立专项小组，", "并将全面排查系统隐患。"]
+    # Nothing above the threshold: nothing chosen.
+    assert _best_spans(ctx, uf, usable, _model({}), False) == []
