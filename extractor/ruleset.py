@@ -84,8 +84,10 @@ class PatternRule:
         return {"id": self.id, "label": self.label, "pattern": self.pattern}
 
 
+@lru_cache(maxsize=1)
 def shipped_rules_dir() -> Path:
-    """The rules/ directory that ships with the package (top-level rules/ in a checkout)."""
+    """The rules/ directory that ships with the package (top-level rules/ in a checkout). Cached: every
+    document's cleaning asks for the rules, and the package lookup costs more than a small page's regexes."""
     return Path(str(resources.files("extractor.rules")))
 
 

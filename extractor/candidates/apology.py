@@ -31,21 +31,10 @@ class ApologyHit:
     blocked_rules: tuple[str, ...] = ()
 
 
-def _matches_of_kind(view: str, start: int, end: int, rules, kind: str) -> list[tuple[int, int, str]]:
-    """(start, end, rule id) of every non-empty match of the rules of one ``kind`` in view[start:end]."""
-    return [(m.start(), m.end(), rule.id) for rule in rules if rule.get("kind") == kind
+def _matches(view: str, start: int, end: int, rules) -> list[tuple[int, int, str]]:
+    """(start, end, rule id) of every non-empty match of ``rules`` in view[start:end]."""
+    return [(m.start(), m.end(), rule.id) for rule in rules
             for m in rule.pattern.finditer(view, start, end) if m.end() > m.start()]
-
-
-def _block_spans(view: str, start: int, end: int, rules) -> list[tuple[int, int, str]]:
-    return _matches_of_kind(view, start, end, rules, "block")
-
-
-def _apology_matches(view: str, start: int, end: int, rules) -> list[tuple[int, int, str]]:
-    out = _matches_of_kind(view, start, end, rules, "apology")
-    # Longest match first at a position, so 致歉信 (apology.letter) wins over 致歉 (apology.express).
-    out.sort(key=lambda t: (t[0], -(t[1] - t[0])))
-    return out
 
 
 def find_apology(clean: CleanText, rules, sentences: list[Span]) -> ApologyHit:
@@ -58,14 +47,20 @@ def find_apology(clean: CleanText, rules, sentences: list[Span]) -> ApologyHit:
     hit = ApologyHit()
     blocked_rules: list[str] = []
     list_block = ""
+    # The rules by kind once per document, not once per sentence.
+    by_kind: dict[str, list] = {}
+    for r in rules:
+        by_kind.setdefault(r.get("kind"), []).append(r)
+    block_rules, apology_rules = by_kind.get("block", []), by_kind.get("apology", [])
+    demand_rules = by_kind.get("demand_list", [])
     for s, e in sentences:
-        blocks = _block_spans(view, s, e, rules)
+        blocks = _matches(view, s, e, block_rules)
         # Items: an ordinal or bullet start, or a line of a semicolon series (loaders drop bullets).
         is_item = _ITEM_START.match(view, s) is not None or view[e - 1] in "；;"
         if not is_item:
-            list_block = next((r.id for r in rules if r.get("kind") == "demand_list"
-                               and r.pattern.search(view, s, e)), "")
-        for ms, me, rid in _apology_matches(view, s, e, rules):
+            list_block = next((r.id for r in demand_rules if r.pattern.search(view, s, e)), "")
+        # Longest match first at a position, so 致歉信 (apology.letter) wins over 致歉 (apology.express).
+        for ms, me, rid in sorted(_matches(view, s, e, apology_rules), key=lambda t: (t[0], -(t[1] - t[0]))):
             covering = [b[2] for b in blocks if b[0] <= ms or (b[0] < me and ms < b[1])]
             if not covering and list_block:
                 covering = [list_block]
