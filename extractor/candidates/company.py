@@ -49,6 +49,9 @@ class CompanyResult:
     rule: str = ""
     branches: list[str] = field(default_factory=list)
     candidates: dict[str, float] = field(default_factory=dict)
+    # The clause before each response verb (X表示, X致歉), at most MAX_SUBJECT characters: where a page names
+    # who responds; the organization-name candidates (orgs.py) read them again rather than search again.
+    anchor_clauses: list[str] = field(default_factory=list)
 
 
 class CompanyLexicon:
@@ -222,19 +225,25 @@ def _latin_aliases(body: str, titled: list[tuple[str, str]], lex: CompanyLexicon
     return out
 
 
-def _anchor_subjects(view: str, sentences: list[Span], lex: CompanyLexicon) -> list[tuple[str, str]]:
+def anchor_clauses(view: str, sentences: list[Span], lex: CompanyLexicon) -> list[tuple[str, str]]:
+    """(clause, rule id): the text before each response verb back to the clause boundary, at most
+    MAX_SUBJECT characters."""
     out = []
     for rule in lex.rules.get("anchor", []):
         for s, e in sentences:
             for m in rule.pattern.finditer(view, s, e):
-                lo = max(s, m.start() - MAX_SUBJECT)
-                prefix = view[lo:m.start()]
+                prefix = view[max(s, m.start() - MAX_SUBJECT):m.start()]
                 cut = [b.end() for b in CLAUSE_BOUNDARY.finditer(prefix)]
-                if cut:
-                    prefix = prefix[cut[-1]:]
-                name = subject_of(prefix, lex)
-                if name:
-                    out.append((name, rule.id))
+                out.append((prefix[cut[-1]:] if cut else prefix, rule.id))
+    return out
+
+
+def _anchor_subjects(clauses: list[tuple[str, str]], lex: CompanyLexicon) -> list[tuple[str, str]]:
+    out = []
+    for clause, rid in clauses:
+        name = subject_of(clause, lex)
+        if name:
+            out.append((name, rid))
     return out
 
 
@@ -284,7 +293,8 @@ def find_company(clean: CleanText, rules, sentences: list[Span], title_view: str
     lex = CompanyLexicon(rules)
     view = clean.view
     body = "\n".join(view[s:e] for s, e in sentences)
-    found = _anchor_subjects(view, sentences, lex)
+    clauses = anchor_clauses(view, sentences, lex)
+    found = _anchor_subjects(clauses, lex)
     sourced = _source_subjects(view, sentences, lex)
     titled = _title_subjects(title_view, lex) if title_view else []
     score: Counter = Counter()
@@ -335,7 +345,7 @@ def find_company(clean: CleanText, rules, sentences: list[Span], title_view: str
         merged.setdefault(home, Counter()).update(groups[group])
         branches.setdefault(home, set()).update(branches.pop(group, set()) if home != group else set())
     if not merged:
-        return CompanyResult()
+        return CompanyResult(anchor_clauses=[c for c, _ in clauses])
     best = max(merged, key=lambda g: (sum(merged[g].values()), len(g)))
     acting = branches.get(best, set())
     if acting:
@@ -347,7 +357,8 @@ def find_company(clean: CleanText, rules, sentences: list[Span], title_view: str
     if acting:
         rule = "company.place"
     return CompanyResult(name=name, rule=rule, branches=sorted(acting, key=body.find),
-                         candidates={_surface(g, c, body): float(sum(c.values())) for g, c in merged.items()})
+                         candidates={_surface(g, c, body): float(sum(c.values())) for g, c in merged.items()},
+                         anchor_clauses=[c for c, _ in clauses])
 
 
 def _surface(group: str, forms: Counter, body: str) -> str:

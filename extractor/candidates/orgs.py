@@ -16,9 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..ruleset import RuleSet
-from .company import CompanyResult, CLAUSE_BOUNDARY, CompanyLexicon, has_long_suffix, is_generic_name, subject_of
+from .company import CompanyResult, CompanyLexicon, has_long_suffix, is_generic_name, subject_of
 
-MAX_SUBJECT = 24     # characters looked back from a response verb
 MAX_NAME = 16        # longest candidate
 MAX_PIECE = 10       # longest piece of a subject run taken as a candidate
 MAX_RUNS = 200       # subjects of response verbs whose pieces are looked up
@@ -57,22 +56,16 @@ def find_org_candidates(view: str, sentences: list[tuple[int, int]], head: str, 
         c.anchors += anchor
 
     runs: list[str] = []
-    for rule in lex.rules.get("anchor", []):
-        for s, e in sentences:
-            for m in rule.pattern.finditer(view, s, e):
-                prefix = view[max(s, m.start() - MAX_SUBJECT):m.start()]
-                cut = [b.end() for b in CLAUSE_BOUNDARY.finditer(prefix)]
-                if cut:
-                    prefix = prefix[cut[-1]:]
-                subject = subject_of(prefix, lex)
-                if subject:
-                    add(subject, "anchor_subject", True)
-                # The plain run before the verb has the name somewhere inside (之后招商证券正式发布): every
-                # piece of it that the text uses again is a candidate, the rest is one-off wording.
-                run_start = len(prefix)
-                while run_start > 0 and _NAME_CHAR.match(prefix[run_start - 1]):
-                    run_start -= 1
-                runs.append(prefix[run_start:][-MAX_NAME:])
+    for prefix in found.anchor_clauses:
+        subject = subject_of(prefix, lex)
+        if subject:
+            add(subject, "anchor_subject", True)
+        # The plain run before the verb has the name somewhere inside (之后招商证券正式发布): every piece of it
+        # that the text uses again is a candidate, the rest is one-off wording.
+        run_start = len(prefix)
+        while run_start > 0 and _NAME_CHAR.match(prefix[run_start - 1]):
+            run_start -= 1
+        runs.append(prefix[run_start:][-MAX_NAME:])
     body = "\n".join(view[s:e] for s, e in sentences)
     seen: dict[str, int] = {}
     # Each piece is counted over the whole body: the first MAX_RUNS subjects are plenty to find a name, and the
