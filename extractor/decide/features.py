@@ -23,7 +23,7 @@ from ..ruleset import RuleSet
 from ..structure import FoundList
 from ..structure.list_types import ListItem
 
-FEATURE_SCHEMA = 2
+FEATURE_SCHEMA = 3
 
 Features = dict[str, float]
 
@@ -135,11 +135,13 @@ def document_features(sig: Signals, rs: RuleSet) -> Features:
     self_ref, other = prose.get("prose.self_reference"), prose.get("prose.other_subject")
     speech = prose.get("prose.org_speech")
     orgs = [o for o in sig.orgs if len(o) >= 2]
-    acting = sorry = speaking = others = 0
+    acting = sorry = speaking = others = n_cues = 0
     for s, e in sig.sentences:
         sent = view[s:e]
         own = any(o in sent for o in orgs) or (self_ref is not None and self_ref.search(sent) is not None)
-        cues = any(c[4] != "blocker" for c in cue_matches(sent, rs)) if own or other is not None else False
+        matches = cue_matches(sent, rs)
+        n_cues += len(matches)
+        cues = any(c[4] != "blocker" for c in matches)
         if own and cues:
             acting += 1
         if own and any(p.search(sent) for _r, p in groups["apology"]):
@@ -153,7 +155,7 @@ def document_features(sig: Signals, rs: RuleSet) -> Features:
     f["own_apologies"] = _log(sorry)
     f["own_speech"] = _log(speaking)
     f["others_act"] = _log(others)
-    f["cues"] = _log(len(cue_matches(view, rs))) / 3
+    f["cues"] = _log(n_cues) / 3
     if _signed(view, groups):
         f["signed"] = 1.0
     return f
