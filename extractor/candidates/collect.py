@@ -93,13 +93,19 @@ def find_candidates(signals: Signals, rs: RuleSet, segment: Callable | None = No
     clean, skip = signals.clean, signals.skip
     lists = find_lists(clean.text, clean.view, rs, skip)
     measures, findings = rule_measures(clean, lists, rs, segment, signals.orgs, skip)
-    view = clean.view
+    named = find_contacts(signals, rs)
+    return Candidates(signals, lists, find_units(clean.text, lists, skip), measures, findings, named.numbers, named.orgs,
+                      party_candidates(clean, rs, body_spans(clean.text, skip)), named.body, named.head)
+
+
+def find_contacts(signals: Signals, rs: RuleSet) -> Candidates:
+    """Only the organization-name candidates (with the body and head they are counted in) and the phone-like
+    numbers: who a document is about and whom to call, without its lists and clauses."""
+    clean, view = signals.clean, signals.clean.view
     body = "\n".join(view[s:e] for s, e in signals.sentences)
     head = "\n".join([signals.title_view, *[ln for ln in view[:HEAD_CHARS].split("\n") if ln.strip()][:3]])
-    return Candidates(signals, lists, find_units(clean.text, lists, skip), measures, findings,
-                      hotline_candidates(clean, rs, skip),
-                      find_org_candidates(view, signals.sentences, head, rs, signals.company),
-                      party_candidates(clean, rs, body_spans(clean.text, skip)), body, head)
+    orgs = find_org_candidates(view, signals.sentences, head, rs, signals.company)
+    return Candidates(signals, numbers=hotline_candidates(clean, rs, signals.skip), orgs=orgs, body=body, head=head)
 
 
 def body_spans(text: str, skip: list[Span]) -> list[Span]:

@@ -15,7 +15,8 @@ import traceback
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..candidates import Candidates, Signals, extract_headline, find_candidates, find_cue_verbs, find_signals
+from ..candidates import (Candidates, Signals, extract_headline, find_candidates, find_cue_verbs, find_contacts,
+                          find_signals)
 from ..clean import CleanText, clean_text
 from ..decide import (Chosen, DocumentDecision, Model, decide_category, decide_company, decide_document,
                       decide_hotlines, decide_parties, decide_spans, load_model)
@@ -78,6 +79,32 @@ def _item(clean: CleanText, c: Chosen) -> Item:
                 end=c.end, section=c.section, rule=c.rule, score=round(c.score, 4), list_id=c.list_id, level=c.level)
 
 
+def _name_company(record: DocumentRecord, cands: Candidates, model: Model, rs: RuleSet, options: Options) -> str:
+    """The responding organization, its score and branches, into ``record``; returns the name."""
+    name, p_company, why = decide_company(cands, model, rs, explain=options.explain)
+    record.company, record.company_score = name, p_company
+    # Branches acting for the group (长沙联通 for 中国联通) come from the rule finder, when it named the same one.
+    company = cands.signals.company
+    same = company.name and (name in company.name or company.name in name)
+    record.branches = company.branches if same else []
+    if options.explain:
+        record.explanations["company"] = why
+    return name
+
+
+def _hotlines(record: DocumentRecord, cands: Candidates, model: Model, options: Options) -> list[Hotline]:
+    """The numbers offered to the public, in text order."""
+    hotlines = []
+    for h, p, why in decide_hotlines(cands, model, explain=options.explain):
+        if p >= options.min_score:
+            h.score = p
+            hotlines.append(h)
+            if options.explain:
+                record.explanations.setdefault("hotlines", {})[f"{h.start}-{h.end}"] = why
+    hotlines.sort(key=lambda h: h.start)
+    return hotlines
+
+
 def decide_record(record: DocumentRecord, signals: Signals, model: Model, rs: RuleSet, options: Options,
                   cands: Candidates | None = None) -> DocumentRecord:
     """Fill ``record`` from a document's signals: the document decisions, and for a statement its measures,
@@ -94,28 +121,23 @@ def decide_record(record: DocumentRecord, signals: Signals, model: Model, rs: Ru
     if options.explain:
         record.explanations["document"] = doc.explain
     if not doc.is_statement:
-        # Not an organization's response: its lists are plans, petitions or reporting, not measures.
+        # Not an organization's response: its lists are plans, petitions or reporting, not measures. A page
+        # that came close (a notice without an apology, a news retelling) still names the organization it is
+        # about, for the reader who sets the statement threshold lower; the decisions are independent.
+        if doc.statement_score >= model.threshold("named"):
+            cands = cands or find_contacts(signals, rs)
+            _name_company(record, cands, model, rs, options)
+            if record.company_score < model.threshold("named_company"):
+                record.company, record.company_score, record.branches = "", 0.0, []
+            record.hotlines = _hotlines(record, cands, model, options)
         return record
     if doc.apology:
         record.apology, record.apology_text = True, signals.apology.text
     if cands is None:
         cands = find_candidates(signals, rs, _segmenter(options))
-    name, p_company, why = decide_company(cands, model, rs, explain=options.explain)
-    record.company, record.company_score = name, p_company
-    # Branches acting for the group (长沙联通 for 中国联通) come from the rule finder, when it named the same one.
-    same = signals.company.name and (name in signals.company.name or signals.company.name in name)
-    record.branches = signals.company.branches if same else []
-    if options.explain:
-        record.explanations["company"] = why
+    name = _name_company(record, cands, model, rs, options)
     chosen = [c for c in decide_spans(cands, model, rs, explain=options.explain) if c.score >= options.min_score]
-    hotlines = []
-    for h, p, why in decide_hotlines(cands, model, explain=options.explain):
-        if p >= options.min_score:
-            h.score = p
-            hotlines.append(h)
-            if options.explain:
-                record.explanations.setdefault("hotlines", {})[f"{h.start}-{h.end}"] = why
-    hotlines.sort(key=lambda h: h.start)
+    hotlines = _hotlines(record, cands, model, options)
     parties = decide_parties(cands, model, rs)
     measures, findings = [], []
     kinds = {id(fl): fl.kind for fl in cands.lists}

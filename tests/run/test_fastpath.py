@@ -61,6 +61,24 @@ def test_rejected_documents_are_not_read_further(monkeypatch) -> None:
     assert 0.0 <= rec["statement_score"] < 0.5
 
 
+@pytest.mark.skipif(not (SHARED / "dev2" / "c004.txt").exists(), reason="../shared sets not present")
+def test_a_rejected_notice_near_the_threshold_keeps_its_organization_and_numbers(monkeypatch) -> None:
+    """A city bureau's notice with no apology (dev2 c004): below the statement threshold, it still names the
+    bureau and the complaint numbers it offers, from the contacts alone (no lists or clauses are read)."""
+    import extractor.run.pipeline as pipeline
+
+    def fail(*_a, **_k):
+        raise AssertionError("find_candidates called for a rejected document")
+
+    monkeypatch.setattr(pipeline, "find_candidates", fail)
+    text = (SHARED / "dev2" / "c004.txt").read_text(encoding="utf-8")
+    rec = extract_text(text, doc_id="c004.txt", options=Options(segmenter="none"))
+    assert rec["is_statement"] is False and rec["statement_score"] >= 0.01
+    assert (rec["measures"], rec["findings"], rec["parties"]) == ([], [], [])
+    assert "城管执法局" in rec["company"]
+    assert {h["number"] for h in rec["hotlines"]} == {"0826-12319", "0826-2336525"}
+
+
 def test_lazy_tokens_segment_once() -> None:
     calls = []
 
