@@ -5,9 +5,9 @@ of its own; this module only decides what feeds what. Nothing here prints, and a
 becomes that document's ``status="error"`` record instead of an exception, so a run over a folder never stops.
 
 The rules propose (candidates/), a trained model decides (decide/): first whether the document is a statement,
-from document-level signals alone; only a statement has its lists, clauses, numbers and parties read. A
-document rejected at that point gets exactly the record a full run would give it, so the early exit is the
-pre-filter and changes no result.
+from document-level signals alone; only a statement has its lists, clauses and parties read, and a page that
+came near the threshold only its organization names and phone numbers. A document rejected at that point gets
+exactly the record a full run would give it, so the early exit is the pre-filter and changes no result.
 """
 from __future__ import annotations
 
