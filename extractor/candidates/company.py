@@ -54,6 +54,9 @@ class CompanyResult:
     anchor_clauses: list[str] = field(default_factory=list)
 
 
+NAME_RUN = 12  # characters a name may have before its suffix (suffix_name)
+
+
 class CompanyLexicon:
     """The company rules of a ruleset, grouped by kind."""
 
@@ -69,7 +72,7 @@ class CompanyLexicon:
         # A name ends with a suffix; a longer suffix may follow (南京大学 + 文学院), a one-character one may not
         # (事务局 + 局长 is not a name).
         self.suffix_name = re.compile(
-            rf"{_NAME_CHARS}{{0,12}}?(?:{any_})(?:{_NAME_CHARS}{{0,4}}?(?:{long_}))*") if any_ else None
+            rf"{_NAME_CHARS}{{0,{NAME_RUN}}}?(?:{any_})(?:{_NAME_CHARS}{{0,4}}?(?:{long_}))*") if any_ else None
 
     def first(self, kind: str):
         rules = self.rules.get(kind, [])

@@ -169,10 +169,13 @@ def hotline_candidates(clean: CleanText, ruleset: RuleSet,
     """Every number a shape rule matches, in text order, with the rules' evidence and verdict."""
     rules = ruleset.regex("hotlines")
     view = clean.view
+    numbers = _candidates(view, _by_role(rules, "number"))
+    if not numbers:
+        return []  # most pages: no need to look for what would block a number
     blocked = _reject_spans(view, _by_role(rules, "reject"))
     context_rules = _by_role(rules, "context") + _by_role(rules, "context_reject")
     out = []
-    for cand in _candidates(view, _by_role(rules, "number")):
+    for cand in numbers:
         cues = _cues(view, cand.start, cand.end, context_rules)
         is_blocked = _overlaps(cand.start, cand.end, blocked)
         in_skip = bool(skip) and _overlaps(cand.start, cand.end, skip)

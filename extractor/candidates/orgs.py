@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..ruleset import RuleSet
-from .company import CompanyResult, CompanyLexicon, has_long_suffix, is_generic_name, subject_of
+from .company import NAME_RUN, CompanyResult, CompanyLexicon, has_long_suffix, is_generic_name, subject_of
 
 MAX_NAME = 16        # longest candidate
 MAX_PIECE = 10       # longest piece of a subject run taken as a candidate
@@ -46,12 +46,18 @@ def find_org_candidates(view: str, sentences: list[tuple[int, int]], head: str, 
     """Organization-name candidates of a document (Simplified view), at most MAX_CANDIDATES."""
     lex = CompanyLexicon(rs.regex("company"))
     cands: dict[str, OrgCandidate] = {}
+    refused: set[str] = set()
 
     def add(name: str, source: str, anchor: bool = False) -> None:
         name = name.strip(" \t\u3000·")
-        if not (2 <= len(name) <= MAX_NAME) or is_generic_name(name, lex):
-            return
-        c = cands.setdefault(name, OrgCandidate(name))
+        c = cands.get(name)
+        if c is None:
+            if name in refused:
+                return
+            if not (2 <= len(name) <= MAX_NAME) or is_generic_name(name, lex):
+                refused.add(name)
+                return
+            c = cands[name] = OrgCandidate(name)
         c.sources.add(source)
         c.anchors += anchor
 
@@ -76,11 +82,17 @@ def find_org_candidates(view: str, sentences: list[tuple[int, int]], head: str, 
                 piece = run[a:b]
                 if piece not in seen:
                     seen[piece] = body.count(piece)
-                if seen[piece] >= 2:
-                    add(piece, "anchor_piece", b == len(run))
+                if seen[piece] < 2:
+                    break  # a longer piece from the same start is no commoner than this one
+                add(piece, "anchor_piece", b == len(run))
     if lex.suffix_name is not None:
         for s, e in sentences:
-            for m in lex.suffix_name.finditer(view, s, e):
+            # A name's suffix starts at most NAME_RUN characters into it: scanning from
+            # there finds the same names, without trying every earlier position of a long sentence.
+            hit = lex.bare_suffix.search(view, s, e)
+            if hit is None:
+                continue
+            for m in lex.suffix_name.finditer(view, max(s, hit.start() - NAME_RUN), e):
                 name = m.group(0)
                 if len(name) >= 3 and has_long_suffix(name, lex):
                     for tail in _tails(name[-MAX_NAME:], 3):
@@ -93,10 +105,11 @@ def find_org_candidates(view: str, sentences: list[tuple[int, int]], head: str, 
         add(name, "rule_candidate")
     if found.name:
         add(found.name, "rule_pick")
-    out = [c for c in cands.values() if body.count(c.name) > 0 or c.name == found.name]
+    mentions = {name: seen[name] if name in seen else body.count(name) for name in cands}
+    out = [c for c in cands.values() if mentions[c.name] > 0 or c.name == found.name]
     for c in out:
         c.in_head = c.name in head
-    out.sort(key=lambda c: (-body.count(c.name), -len(c.name), c.name))
+    out.sort(key=lambda c: (-mentions[c.name], -len(c.name), c.name))
     return out[:MAX_CANDIDATES]
 
 
