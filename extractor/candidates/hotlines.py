@@ -21,6 +21,7 @@ digits (space, -, full-width －, dash, 转, the parentheses around an area code
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..clean import CleanText
@@ -63,8 +64,20 @@ def _by_role(rules: list[RegexRule], role: str) -> list[RegexRule]:
     return [r for r in rules if r.get("role") == role]
 
 
-def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in ranges)
+class _Ranges:
+    """Ranges (they may overlap one another) asked whether they overlap a span, in log time: a page of
+    thousands of numbers must not compare each with all the others."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        ranges = sorted(ranges)
+        self.starts = [s for s, _ in ranges]
+        self.reach: list[int] = []  # the furthest end among the ranges up to each index
+        for _, e in ranges:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end)  # ranges starting before ``end``
+        return k > 0 and self.reach[k - 1] > start
 
 
 def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -81,9 +94,15 @@ def _candidates(view: str, rules: list[RegexRule]) -> list[_Candidate]:
     order = {r.id: i for i, r in enumerate(rules)}
     found.sort(key=lambda c: (-(c.end - c.start), order[c.rule.id], c.start))
     kept: list[_Candidate] = []
+    starts: list[int] = []  # of the kept, which never overlap one another: sorted by start, ends sorted too
+    ends: list[int] = []
     for cand in found:
-        if not _overlaps(cand.start, cand.end, [(k.start, k.end) for k in kept]):
-            kept.append(cand)
+        k = bisect_left(starts, cand.start)
+        if (k > 0 and ends[k - 1] > cand.start) or (k < len(starts) and starts[k] < cand.end):
+            continue
+        starts.insert(k, cand.start)
+        ends.insert(k, cand.end)
+        kept.append(cand)
     return sorted(kept, key=lambda c: c.start)
 
 
@@ -172,13 +191,14 @@ def hotline_candidates(clean: CleanText, ruleset: RuleSet,
     numbers = _candidates(view, _by_role(rules, "number"))
     if not numbers:
         return []  # most pages: no need to look for what would block a number
-    blocked = _reject_spans(view, _by_role(rules, "reject"))
+    blocked = _Ranges(_reject_spans(view, _by_role(rules, "reject")))
+    skipped = _Ranges(skip or [])
     context_rules = _by_role(rules, "context") + _by_role(rules, "context_reject")
     out = []
     for cand in numbers:
         cues = _cues(view, cand.start, cand.end, context_rules)
-        is_blocked = _overlaps(cand.start, cand.end, blocked)
-        in_skip = bool(skip) and _overlaps(cand.start, cand.end, skip)
+        is_blocked = blocked.overlaps(cand.start, cand.end)
+        in_skip = skipped.overlaps(cand.start, cand.end)
         verdict = None if is_blocked or in_skip else _judge(cand, cues, clean)
         out.append(NumberCandidate(cand.start, cand.end, clean.text[cand.start:cand.end], cand.rule.id,
                                    tuple(sorted({c.rule.id for c in cues})), is_blocked, in_skip, verdict))

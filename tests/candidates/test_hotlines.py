@@ -124,3 +124,32 @@ def test_html_attribute_does_not_swallow_the_sentence():
     """A stock-code attribute before the text (seed 000 as scraped) must not hide the hotline after it."""
     text = '<a code="600050">中国联通</a>介绍，二是迅速设立客服专线，开通10015-6服务专线。'
     assert [h.normalized for h in _found(text)] == ["10015-6"]
+
+
+def test_overlap_index_answers_as_a_scan_does():
+    """The log-time overlap index (a page of thousands of numbers must not compare each with all others)
+    gives the answer of the plain scan, for ranges that overlap one another and touch at their ends."""
+    import random
+
+    from extractor.candidates.hotlines import _Ranges
+
+    rng = random.Random(7)
+    for _ in range(300):
+        ranges = [(s, s + rng.randint(0, 6)) for s in (rng.randint(0, 40) for _ in range(rng.randint(0, 8)))]
+        index = _Ranges(ranges)
+        for _ in range(20):
+            s = rng.randint(0, 45)
+            e = s + rng.randint(0, 6)
+            assert index.overlaps(s, e) == any(s < b and a < e for a, b in ranges), (ranges, s, e)
+
+
+def test_a_page_of_numbers_keeps_every_number_once():
+    """Thousands of numbers on one page (a price list, a page of links): each one is a candidate once, and
+    the longer reading of overlapping digits wins as before."""
+    from extractor.candidates.hotlines import hotline_candidates
+
+    text = "".join(f"第{i}条：请拨打客服热线400-{i % 1000:03d}-{i:04d}。\n" for i in range(1, 3001))
+    numbers = hotline_candidates(clean_text(text), load_ruleset())
+    assert [c.number for c in numbers[:2]] == ["400-001-0001", "400-002-0002"]
+    assert len(numbers) == 3000
+    assert all(a.end <= b.start for a, b in zip(numbers, numbers[1:]))
