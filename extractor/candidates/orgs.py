@@ -24,6 +24,7 @@ MAX_RUNS = 200       # subjects of response verbs whose pieces are looked up
 MAX_CANDIDATES = 60  # per document, the most mentioned first
 _NAME_CHAR = re.compile(r"[A-Za-z0-9\u4e00-\u9fff&·]")
 _LATIN = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z&'’]{1,15}(?![A-Za-z])")
+_LATIN_CHAR = re.compile(r"[A-Za-z0-9&'’]")
 _FUNCTION_CHARS = set("的了在对与和及是被由据向就为从把将令使让给于之其该此这那")
 
 
@@ -35,6 +36,11 @@ class OrgCandidate:
     sources: set[str] = field(default_factory=set)
     anchors: int = 0      # times it is (the tail of) the subject of a response verb
     in_head: bool = False
+
+
+def _cuts_word(run: str, k: int) -> bool:
+    """Whether a cut before ``run[k]`` falls inside a Latin word or a number (H&M, COACH, 7-Eleven)."""
+    return _LATIN_CHAR.match(run[k - 1]) is not None and _LATIN_CHAR.match(run[k]) is not None
 
 
 def _tails(name: str, lo: int = 2) -> list[str]:
@@ -78,7 +84,11 @@ def find_org_candidates(view: str, sentences: list[tuple[int, int]], head: str, 
     # bound keeps a page of thousands of 表示 linear.
     for run in runs[:MAX_RUNS]:
         for a in range(len(run) - 1):
+            if a and _cuts_word(run, a):
+                continue
             for b in range(a + 2, min(len(run), a + MAX_PIECE) + 1):
+                if b < len(run) and _cuts_word(run, b):
+                    continue  # H& of H&M, Fac of Facebook: a Latin word is never cut
                 piece = run[a:b]
                 if piece not in seen:
                     seen[piece] = body.count(piece)
