@@ -18,7 +18,7 @@ from ..structure import FoundList, Span, SpanSet, find_lists, iter_sentences
 from .apology import ApologyHit, find_apology
 from .company import CompanyResult, find_company
 from .hotlines import NumberCandidate, hotline_candidates
-from .orgs import OrgCandidate, find_org_candidates
+from .orgs import OrgCandidate, find_org_candidates, signature_lines
 from .parties import party_candidates
 from .rule_measures import RuleSpan, org_names, rule_measures
 from .statement import StatementSignals, find_statement_signals
@@ -57,6 +57,7 @@ class Candidates:
     parties: list[Party] = field(default_factory=list)
     body: str = ""   # the sentences outside boilerplate, joined: where mentions are counted
     head: str = ""   # the title and the first lines: where a page names its subject
+    signed_by: list[str] = field(default_factory=list)  # signature lines (落款): who issues a notice
 
     @property
     def clean(self) -> CleanText:
@@ -95,7 +96,8 @@ def find_candidates(signals: Signals, rs: RuleSet, segment: Callable | None = No
     measures, findings = rule_measures(clean, lists, rs, segment, signals.orgs, skip)
     named = find_contacts(signals, rs)
     return Candidates(signals, lists, find_units(clean.text, lists, skip), measures, findings, named.numbers, named.orgs,
-                      party_candidates(clean, rs, body_spans(clean.text, skip)), named.body, named.head)
+                      party_candidates(clean, rs, body_spans(clean.text, skip)), named.body, named.head,
+                      named.signed_by)
 
 
 def find_contacts(signals: Signals, rs: RuleSet) -> Candidates:
@@ -105,7 +107,8 @@ def find_contacts(signals: Signals, rs: RuleSet) -> Candidates:
     body = "\n".join(view[s:e] for s, e in signals.sentences)
     head = "\n".join([signals.title_view, *[ln for ln in view[:HEAD_CHARS].split("\n") if ln.strip()][:3]])
     orgs = find_org_candidates(view, signals.sentences, head, rs, signals.company)
-    return Candidates(signals, numbers=hotline_candidates(clean, rs, signals.skip), orgs=orgs, body=body, head=head)
+    return Candidates(signals, numbers=hotline_candidates(clean, rs, signals.skip), orgs=orgs, body=body, head=head,
+                      signed_by=signature_lines(view))
 
 
 def body_spans(text: str, skip: list[Span]) -> list[Span]:

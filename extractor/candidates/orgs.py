@@ -38,6 +38,18 @@ class OrgCandidate:
     in_head: bool = False
 
 
+_DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇一二三四五六七八九零]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
+                        r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+MAX_SIGNATURE = 30  # longest line taken as a signature
+
+
+def signature_lines(view: str) -> list[str]:
+    """The short lines right above a line that holds only a date: a notice's signature (落款), where an
+    official statement names who issues it."""
+    lines = [ln.strip() for ln in view.split("\n") if ln.strip()]
+    return [a for a, b in zip(lines, lines[1:]) if len(a) <= MAX_SIGNATURE and _DATE_LINE.match(b)]
+
+
 def _cuts_word(run: str, k: int) -> bool:
     """Whether a cut before ``run[k]`` falls inside a Latin word or a number (H&M, COACH, 7-Eleven)."""
     return _LATIN_CHAR.match(run[k - 1]) is not None and _LATIN_CHAR.match(run[k]) is not None

@@ -18,7 +18,7 @@ from ..candidates import (Candidates, Signals, Unit, cue_matches, find_vows, is_
                           score_categories, unit_runs)
 from ..records import Party
 from ..candidates.hotlines import NumberCandidate
-from ..candidates.orgs import OrgCandidate, followed_by, left_clean
+from ..candidates.orgs import OrgCandidate, followed_by, left_clean, signature_lines
 from ..ruleset import RuleSet
 from ..structure import FoundList
 from ..structure.list_types import ListItem
@@ -62,16 +62,9 @@ def _rule_groups(rs: RuleSet) -> dict[str, tuple]:
     }
 
 
-_DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇一二三四五六七八九零]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
-
-
 def _signed(view: str, groups: dict) -> bool:
     """A notice's signature: a short line naming an organization, then a line holding only a date."""
-    lines = [ln.strip() for ln in view.split("\n") if ln.strip()]
-    for a, b in zip(lines, lines[1:]):
-        if len(a) <= 30 and _DATE_LINE.match(b) and any(p.search(a) for _r, p in groups["org_suffix"]):
-            return True
-    return False
+    return any(p.search(a) for a in signature_lines(view) for _r, p in groups["org_suffix"])
 
 
 def _hits(group: tuple, text: str, prefix: str, out: Features) -> None:
@@ -507,6 +500,8 @@ def org_features(cands: Candidates, c: OrgCandidate, rs: RuleSet, counts: dict[s
         f["holds_commoner"] = 1.0
     if any(ch in "的了在是和与后内被将已" for ch in c.name):
         f["function_char"] = 1.0
+    if any(c.name in line for line in cands.signed_by):
+        f["signs"] = 1.0
     return f
 
 

@@ -29,3 +29,17 @@ def test_a_recurring_subject_and_a_suffixed_name_are_proposed():
     names = _names(text)
     assert "西贝" in names
     assert "北京西贝餐饮管理有限公司" in names
+
+
+def test_the_signature_of_a_notice_names_who_issues_it():
+    """An official notice ends with its issuer on a short line above a date (落款); a date inside a sentence or
+    a long line above a date is no signature."""
+    from extractor.candidates.orgs import signature_lines
+
+    view = ("关于网传我校送餐冲突的情况通报\n近日，网传信息均为不实信息。学校将开通送餐通道。\n"
+            "特此通报。\n贵溪市第一中学\n2023年9月12日\n")
+    assert signature_lines(view) == ["贵溪市第一中学"]
+    assert signature_lines("2023年9月12日，贵溪市第一中学发布通报。\n全文如下") == []
+    assert signature_lines("这一行很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长\n二〇二三年九月十二日") == []
+    cands = find_contacts(find_signals(clean_text(view), "", RS), RS)
+    assert cands.signed_by == ["贵溪市第一中学"]
