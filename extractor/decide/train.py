@@ -47,9 +47,9 @@ SETTINGS: dict[str, dict] = {
 }
 # "named" and "named_company": a page below the statement threshold but not far from it (a recall or service
 # notice without an apology, a news retelling) still gets the organization it is about and the numbers it
-# offers: cross-validated, company accuracy 0.676 -> 0.733 and hotlines F1 0.50 -> 0.58 (README). The hotline decision
-# is still trained inside statements only: with the look-alikes' numbers as negatives it did as well in
-# cross-validation but lost every seeds hotline when trained on dev2 alone.
+# offers: cross-validated, company accuracy 0.676 -> 0.733 and hotlines F1 0.50 -> 0.58 (README). The
+# hotline decision is still trained inside statements only: with the look-alikes' numbers as negatives it did
+# as well in cross-validation but lost every seeds hotline when trained on dev2 alone.
 THRESHOLDS = {"statement": 0.5, "named": 0.01, "named_company": 0.4, "apology": 0.5, "span": 0.2, "hotline": 0.5,
               "party": 0.3, "unit": 0.6}
 

@@ -79,9 +79,12 @@ def _item(clean: CleanText, c: Chosen) -> Item:
                 end=c.end, section=c.section, rule=c.rule, score=round(c.score, 4), list_id=c.list_id, level=c.level)
 
 
-def _name_company(record: DocumentRecord, cands: Candidates, model: Model, rs: RuleSet, options: Options) -> str:
-    """The responding organization, its score and branches, into ``record``; returns the name."""
+def _name_company(record: DocumentRecord, cands: Candidates, model: Model, rs: RuleSet, options: Options,
+                  floor: float = 0.0) -> None:
+    """The responding organization, its score and branches, into ``record``; none below ``floor``."""
     name, p_company, why = decide_company(cands, model, rs, explain=options.explain)
+    if p_company < floor:
+        return
     record.company, record.company_score = name, p_company
     # Branches acting for the group (长沙联通 for 中国联通) come from the rule finder, when it named the same one.
     company = cands.signals.company
@@ -89,7 +92,6 @@ def _name_company(record: DocumentRecord, cands: Candidates, model: Model, rs: R
     record.branches = company.branches if same else []
     if options.explain:
         record.explanations["company"] = why
-    return name
 
 
 def _hotlines(record: DocumentRecord, cands: Candidates, model: Model, options: Options) -> list[Hotline]:
@@ -126,16 +128,14 @@ def decide_record(record: DocumentRecord, signals: Signals, model: Model, rs: Ru
         # about, for the reader who sets the statement threshold lower; the decisions are independent.
         if doc.statement_score >= model.threshold("named"):
             cands = cands or find_contacts(signals, rs)
-            _name_company(record, cands, model, rs, options)
-            if record.company_score < model.threshold("named_company"):
-                record.company, record.company_score, record.branches = "", 0.0, []
+            _name_company(record, cands, model, rs, options, floor=model.threshold("named_company"))
             record.hotlines = _hotlines(record, cands, model, options)
         return record
     if doc.apology:
         record.apology, record.apology_text = True, signals.apology.text
     if cands is None:
         cands = find_candidates(signals, rs, _segmenter(options))
-    name = _name_company(record, cands, model, rs, options)
+    _name_company(record, cands, model, rs, options)
     chosen = [c for c in decide_spans(cands, model, rs, explain=options.explain) if c.score >= options.min_score]
     hotlines = _hotlines(record, cands, model, options)
     parties = decide_parties(cands, model, rs)
