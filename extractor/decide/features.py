@@ -41,10 +41,10 @@ def _log(n: float) -> float:
     return math.log2(1.0 + n)
 
 
-def _ngrams(text: str, n: int, prefix: str, out: Features) -> None:
+def _ngrams(text: str, n: int, prefix: str, out: Features, value: float = 1.0) -> None:
     s = _DROP.sub("", text)
     for i in range(len(s) - n + 1):
-        out[prefix + s[i:i + n]] = 1.0
+        out[prefix + s[i:i + n]] = value
 
 
 @lru_cache(maxsize=8)
@@ -464,6 +464,9 @@ def category_features(view_text: str, rs: RuleSet, list_kind: str = "") -> Featu
 # ---------------------------------------------------------------------------------------------- organizations
 
 
+NAME_PAIR_WEIGHT = 0.5
+
+
 def org_features(cands: Candidates, c: OrgCandidate, rs: RuleSet, counts: dict[str, int]) -> Features:
     """Features of an organization-name candidate: how it recurs, where it stands, what the rules said of it.
     ``counts``: mentions of every candidate in the body (to compare a name with its longer and shorter forms)."""
@@ -502,6 +505,10 @@ def org_features(cands: Candidates, c: OrgCandidate, rs: RuleSet, counts: dict[s
         f["function_char"] = 1.0
     if any(c.name in line for line in cands.signed_by):
         f["signs"] = 1.0
+    # What a name looks like (…公司, …监管局, 视频发出后…): its character pairs, at half weight so that the many
+    # pairs of a long fragment do not outweigh the few facts above (cross-validated: 0.77 at full weight, 0.78
+    # at half, 0.75 without).
+    _ngrams(c.name, 2, "name=", f, NAME_PAIR_WEIGHT)
     return f
 
 

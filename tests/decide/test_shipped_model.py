@@ -33,6 +33,17 @@ def test_clear_cases(title, text, is_statement, company):
     assert 0.0 <= rec["statement_score"] <= 1.0 and (rec["statement_score"] >= 0.5) == is_statement
 
 
+def test_the_organization_is_the_recurring_name_not_a_fragment_ending_in_a_suffix():
+    """A one-off clause that happens to end in 公司 (事件发生后两小时内公司) is no name; the brand that recurs
+    as the subject and signs the notice is."""
+    text = ("蓝鲸便利致歉声明\n近日，网传蓝鲸便利一门店销售过期面包。事件发生后两小时内公司即派出调查组，"
+            "蓝鲸便利对此深表歉意。蓝鲸便利决定涉事门店停业整顿，辞退涉事店长。蓝鲸便利将对全部门店开展自查。\n"
+            "蓝鲸便利店管理有限公司\n2024年3月2日\n")
+    rec = extractor.extract_text(text, options=OPTIONS)
+    assert rec["is_statement"] is True
+    assert rec["company"].startswith("蓝鲸便利") and "发生" not in rec["company"], rec["company"]
+
+
 def test_every_kept_value_has_a_score_and_min_score_filters():
     rec = extractor.extract_text(UNICOM, options=OPTIONS)
     assert rec["apology"] is True and rec["measures"] and rec["hotlines"][0]["normalized"] == "10015-6"
