@@ -16,6 +16,7 @@ $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q -U pip setuptools wheel numpy
 	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m compileall -q extractor > /dev/null
 	touch $@
 
 model: $(MODEL)
