@@ -41,6 +41,7 @@ class Signals:
     statement: StatementSignals
     company: CompanyResult
     orgs: list[str]
+    signed_by: list[str]  # signature lines (落款): who issues a notice
 
 
 @dataclass
@@ -57,7 +58,6 @@ class Candidates:
     parties: list[Party] = field(default_factory=list)
     body: str = ""   # the sentences outside boilerplate, joined: where mentions are counted
     head: str = ""   # the title and the first lines: where a page names its subject
-    signed_by: list[str] = field(default_factory=list)  # signature lines (落款): who issues a notice
 
     @property
     def clean(self) -> CleanText:
@@ -86,7 +86,8 @@ def find_signals(clean: CleanText, title: str, rs: RuleSet) -> Signals:
     apology = find_apology(clean, rs.regex("apology"), sentences)
     statement = find_statement_signals(clean.view, rs.regex("statement"), sentences)
     company = find_company(clean, rs.regex("company"), sentences, title_view)
-    return Signals(clean, title, title_view, skip, sentences, apology, statement, company, org_names(company, rs))
+    return Signals(clean, title, title_view, skip, sentences, apology, statement, company, org_names(company, rs),
+                   signature_lines(clean.view))
 
 
 def find_candidates(signals: Signals, rs: RuleSet, segment: Callable | None = None) -> Candidates:
@@ -96,8 +97,7 @@ def find_candidates(signals: Signals, rs: RuleSet, segment: Callable | None = No
     measures, findings = rule_measures(clean, lists, rs, segment, signals.orgs, skip)
     named = find_contacts(signals, rs)
     return Candidates(signals, lists, find_units(clean.text, lists, skip), measures, findings, named.numbers, named.orgs,
-                      party_candidates(clean, rs, body_spans(clean.text, skip)), named.body, named.head,
-                      named.signed_by)
+                      party_candidates(clean, rs, body_spans(clean.text, skip)), named.body, named.head)
 
 
 def find_contacts(signals: Signals, rs: RuleSet) -> Candidates:
@@ -107,8 +107,7 @@ def find_contacts(signals: Signals, rs: RuleSet) -> Candidates:
     body = "\n".join(view[s:e] for s, e in signals.sentences)
     head = "\n".join([signals.title_view, *[ln for ln in view[:HEAD_CHARS].split("\n") if ln.strip()][:3]])
     orgs = find_org_candidates(view, signals.sentences, head, rs, signals.company)
-    return Candidates(signals, numbers=hotline_candidates(clean, rs, signals.skip), orgs=orgs, body=body, head=head,
-                      signed_by=signature_lines(view))
+    return Candidates(signals, numbers=hotline_candidates(clean, rs, signals.skip), orgs=orgs, body=body, head=head)
 
 
 def body_spans(text: str, skip: list[Span]) -> list[Span]:

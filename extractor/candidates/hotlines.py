@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from ..clean import CleanText
 from ..records import Hotline
 from ..ruleset import RegexRule, RuleSet
+from ..structure import SpanSet
 
 __all__ = ["find_hotlines", "hotline_candidates", "NumberCandidate", "normalize_number"]
 
@@ -62,22 +63,6 @@ def normalize_number(number: str) -> str:
 
 def _by_role(rules: list[RegexRule], role: str) -> list[RegexRule]:
     return [r for r in rules if r.get("role") == role]
-
-
-class _Ranges:
-    """Ranges (they may overlap one another) asked whether they overlap a span, in log time: a page of
-    thousands of numbers must not compare each with all the others."""
-
-    def __init__(self, ranges: list[tuple[int, int]]):
-        ranges = sorted(ranges)
-        self.starts = [s for s, _ in ranges]
-        self.reach: list[int] = []  # the furthest end among the ranges up to each index
-        for _, e in ranges:
-            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        k = bisect_left(self.starts, end)  # ranges starting before ``end``
-        return k > 0 and self.reach[k - 1] > start
 
 
 def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -191,8 +176,8 @@ def hotline_candidates(clean: CleanText, ruleset: RuleSet,
     numbers = _candidates(view, _by_role(rules, "number"))
     if not numbers:
         return []  # most pages: no need to look for what would block a number
-    blocked = _Ranges(_reject_spans(view, _by_role(rules, "reject")))
-    skipped = _Ranges(skip or [])
+    blocked = SpanSet(_reject_spans(view, _by_role(rules, "reject")))
+    skipped = SpanSet(skip or [])
     context_rules = _by_role(rules, "context") + _by_role(rules, "context_reject")
     out = []
     for cand in numbers:

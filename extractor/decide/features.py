@@ -18,7 +18,7 @@ from ..candidates import (Candidates, Signals, Unit, cue_matches, find_vows, is_
                           score_categories, unit_runs)
 from ..records import Party
 from ..candidates.hotlines import NumberCandidate
-from ..candidates.orgs import OrgCandidate, followed_by, left_clean, signature_lines
+from ..candidates.orgs import OrgCandidate, followed_by, left_clean
 from ..ruleset import RuleSet
 from ..structure import FoundList
 from ..structure.list_types import ListItem
@@ -62,9 +62,9 @@ def _rule_groups(rs: RuleSet) -> dict[str, tuple]:
     }
 
 
-def _signed(view: str, groups: dict) -> bool:
+def _signed(sig: Signals, groups: dict) -> bool:
     """A notice's signature: a short line naming an organization, then a line holding only a date."""
-    return any(p.search(a) for a in signature_lines(view) for _r, p in groups["org_suffix"])
+    return any(p.search(a) for a in sig.signed_by for _r, p in groups["org_suffix"])
 
 
 def _hits(group: tuple, text: str, prefix: str, out: Features) -> None:
@@ -78,8 +78,8 @@ def _hits(group: tuple, text: str, prefix: str, out: Features) -> None:
 
 
 AGAINST_KINDS = ("no_organization", "other_genre", "no_response")  # statement rule kinds that speak against it
-HEAD_CHARS = 200
-BEFORE_CHARS = 80  # how far back in its sentence a clause's subject and reporting verb are looked for  # the title and the first lines: where a page says what it is
+HEAD_CHARS = 200  # the title and the first lines: where a page says what it is
+BEFORE_CHARS = 80  # how far back in its sentence a clause's subject and reporting verb are looked for
 
 
 def document_features(sig: Signals, rs: RuleSet) -> Features:
@@ -149,7 +149,7 @@ def document_features(sig: Signals, rs: RuleSet) -> Features:
     f["own_speech"] = _log(speaking)
     f["others_act"] = _log(others)
     f["cues"] = _log(n_cues) / 3
-    if _signed(view, groups):
+    if _signed(sig, groups):
         f["signed"] = 1.0
     return f
 
@@ -482,12 +482,13 @@ def org_features(cands: Candidates, c: OrgCandidate, rs: RuleSet, counts: dict[s
     first = body.find(c.name)
     f["first_at=%d" % _bucket(first / max(1, len(body)), (0.05, 0.2, 0.5))] = 1.0
     f["left_clean"] = left_clean(c.name, body)
-    for _rid, pattern in _rule_groups(rs)["org_anchor"]:
-        f["then_responds"] = followed_by(c.name, body, pattern)
+    groups = _rule_groups(rs)
+    # every response-verb rule counts (the last one alone did when there was one rule)
+    f["then_responds"] = max((followed_by(c.name, body, pattern) for _r, pattern in groups["org_anchor"]),
+                             default=0.0)
     f["len=%d" % min(len(c.name), 9)] = 1.0
     if c.name.isascii():
         f["latin"] = 1.0
-    groups = _rule_groups(rs)
     if any(p.search(c.name) for _r, p in groups["org_suffix"]):
         f["suffix"] = 1.0
     prose = dict(groups["prose"])
@@ -503,7 +504,7 @@ def org_features(cands: Candidates, c: OrgCandidate, rs: RuleSet, counts: dict[s
         f["holds_commoner"] = 1.0
     if any(ch in "的了在是和与后内被将已" for ch in c.name):
         f["function_char"] = 1.0
-    if any(c.name in line for line in cands.signed_by):
+    if any(c.name in line for line in cands.signals.signed_by):
         f["signs"] = 1.0
     # What a name looks like (…公司, …监管局, 视频发出后…): its character pairs, at half weight so that the many
     # pairs of a long fragment do not outweigh the few facts above (cross-validated: 0.77 at full weight, 0.78

@@ -127,19 +127,20 @@ def test_html_attribute_does_not_swallow_the_sentence():
 
 
 def test_overlap_index_answers_as_a_scan_does():
-    """The log-time overlap index (a page of thousands of numbers must not compare each with all others)
-    gives the answer of the plain scan, for ranges that overlap one another and touch at their ends."""
+    """The log-time overlap index the number candidates use (structure.SpanSet: a page of thousands of numbers
+    must not compare each with all others) gives the answer of the plain scan, for ranges that overlap one
+    another and touch at their ends, asked about numbers (never empty)."""
     import random
 
-    from extractor.candidates.hotlines import _Ranges
+    from extractor.structure import SpanSet
 
     rng = random.Random(7)
     for _ in range(300):
         ranges = [(s, s + rng.randint(0, 6)) for s in (rng.randint(0, 40) for _ in range(rng.randint(0, 8)))]
-        index = _Ranges(ranges)
+        index = SpanSet(ranges)
         for _ in range(20):
             s = rng.randint(0, 45)
-            e = s + rng.randint(0, 6)
+            e = s + rng.randint(1, 6)
             assert index.overlaps(s, e) == any(s < b and a < e for a, b in ranges), (ranges, s, e)
 
 
