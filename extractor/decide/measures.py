@@ -15,11 +15,14 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..candidates import Candidates
+from ..structure.list_types import FoundList
 from .features import UnitContext, item_features, leaf_items, span_candidates, span_features, unit_features
 from .labels import norm, ratio
 from .model import Model
 
 RETOLD = 0.6        # similarity at which two chosen measures are one action told twice
+LIST_COPY = 0.9     # similarity of every item pair at which two lists are one list told twice (a copy repeats its
+# items nearly word for word; the sanctions of two subjects differ in at least one item)
 MAX_RETOLD_CHECK = 300  # chosen measures compared pairwise at most (beyond, a page is a list, not a retelling)
 
 
@@ -158,6 +161,21 @@ def _drop_retold(cands: Candidates, chosen: list[Chosen]) -> list[Chosen]:
         return chosen
     text = cands.clean.view
     normed = [norm(text[c.start:c.end]) for c in measures]
+    copies: dict[tuple[int, int], bool] = {}
+
+    def separate_items(x: Chosen, y: Chosen) -> bool:
+        # Two items of one list are two measures however alike (记过 for one official, 记大过 for another), and
+        # so are the same sanction listed under two subjects (停业整顿 for each of two hospitals); only a list
+        # told twice (a page's summary, then its full text) is one.
+        if not (x.listed and y.listed) or x.list_id is None or y.list_id is None:
+            return False
+        if x.list_id == y.list_id:
+            return True
+        key = (min(x.list_id, y.list_id), max(x.list_id, y.list_id))
+        if key not in copies:
+            copies[key] = _same_list(cands.lists[key[0]], cands.lists[key[1]], text)
+        return not copies[key]
+
     drop: set[int] = set()
     for a in range(len(measures)):
         for b in range(a + 1, len(measures)):
@@ -166,9 +184,19 @@ def _drop_retold(cands: Candidates, chosen: list[Chosen]) -> list[Chosen]:
             short, long_ = sorted((len(normed[a]), len(normed[b])))
             if short < 0.5 * long_:
                 continue
+            if separate_items(measures[a], measures[b]):
+                continue
             if ratio(normed[a], normed[b], RETOLD) >= RETOLD:
                 ka = (measures[a].listed, measures[a].score)
                 kb = (measures[b].listed, measures[b].score)
                 drop.add(b if ka >= kb else a)
     gone = {id(measures[k]) for k in drop}
     return [c for c in chosen if id(c) not in gone]
+
+
+def _same_list(first: FoundList, second: FoundList, text: str) -> bool:
+    """Whether two lists are one list told twice: as many items, each a near-copy of its counterpart."""
+    if len(first.items) != len(second.items):
+        return False
+    return all(ratio(norm(text[x.start:x.end]), norm(text[y.start:y.end]), LIST_COPY) >= LIST_COPY
+               for x, y in zip(first.items, second.items))
