@@ -42,3 +42,14 @@ def test_the_signature_of_a_notice_names_who_issues_it():
     assert signature_lines("2023年9月12日，贵溪市第一中学发布通报。\n全文如下") == []
     assert signature_lines("这一行很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长\n二〇二三年九月十二日") == []
     assert find_signals(clean_text(view), "", RS).signed_by == ["贵溪市第一中学"]
+
+
+def test_a_body_named_once_keeps_its_place_among_the_pieces_of_recurring_names():
+    """Two hospitals named over and over give dozens of recurring pieces (高新, 新医院, 国际医学…); the
+    commission that issues the notice, named once, is still a candidate."""
+    text = ("西安市卫生健康委员会通报：" + "".join(
+        f"{h}表示，{h}将配合调查。{h}称，{h}已停业整顿。{h}回应，{h}将整改。"
+        for h in ("西安高新医院", "西安国际医学中心医院", "高新国际医学中心", "西安国际医学中心")))
+    names = _names(text)
+    assert len(names) > 60
+    assert "西安市卫生健康委员会" in names
