@@ -272,12 +272,13 @@ def _close_report(reporter: Optional[ReportWriter], quiet: bool) -> None:
 
 
 def _segmenter_notice(options: Options) -> str | None:
-    # The segmenter has a notice only once a pipeline was loaded (get_nlp); until then last_notice() is None.
+    # Documents are extracted in worker processes, whose loading notices stay there: a missing model is found
+    # here without loading it; a pipeline loaded in this process (no workers) reports its own fallback.
     if options.segmenter == "none":
         return None
-    from .structure import last_notice
+    from .structure import last_notice, missing_model_notice
 
-    return last_notice()
+    return (missing_model_notice() if options.segmenter == "pkuseg" else None) or last_notice()
 
 
 train_app = typer.Typer(add_completion=False, rich_markup_mode=None)

@@ -106,8 +106,7 @@ def get_nlp(segmenter: str = "pkuseg") -> "Language":
         nlp = _load_char()
     elif path is None:
         nlp = _load_char()
-        _notices[key] = (f"pkuseg model not found ({_model_source()}); segmenting per character. "
-                         f"Run `make model` or `python -m extractor.tools.provision`.")
+        _notices[key] = missing_model_notice()
     else:
         try:
             nlp = _load_pkuseg(path)
@@ -117,6 +116,15 @@ def get_nlp(segmenter: str = "pkuseg") -> "Language":
                              f"segmenting per character.")
     _pipelines[key] = nlp
     return nlp
+
+
+def missing_model_notice() -> str | None:
+    """The notice for a missing pkuseg model, found without loading anything (a process that forks its workers
+    learns it before they start; a model that is present but fails to load is reported by :func:`last_notice`)."""
+    if model_dir() is not None:
+        return None
+    return (f"pkuseg model not found ({_model_source()}); segmenting per character. "
+            f"Run `make model` or `python -m extractor.tools.provision`.")
 
 
 def last_notice() -> str | None:
