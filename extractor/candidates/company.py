@@ -60,11 +60,15 @@ NAME_RUN = 12  # characters a name may have before its suffix (suffix_name)
 class CompanyLexicon:
     """The company rules of a ruleset, grouped by kind."""
 
-    def __init__(self, rules):
+    def __init__(self, rules, with_bodies: bool = False):
         by_kind: dict[str, list] = {}
         for rule in rules:
             by_kind.setdefault(rule.get("kind", ""), []).append(rule)
         self.rules = by_kind
+        # with_bodies: the suffixes of public bodies (…管理局, …办事处) count too; the organization-name
+        # candidates use them, the rule finder does not.
+        if with_bodies:
+            by_kind = {**by_kind, "suffix": by_kind.get("suffix", []) + by_kind.get("suffix_body", [])}
         long_ = "|".join(r.source for r in by_kind.get("suffix", []))
         any_ = "|".join(r.source for r in by_kind.get("suffix", []) + by_kind.get("suffix_short", []))
         self.bare_suffix = re.compile(f"(?:{any_})") if any_ else None

@@ -63,7 +63,7 @@ def _tails(name: str, lo: int = 2) -> list[str]:
 def find_org_candidates(view: str, sentences: list[tuple[int, int]], head: str, rs: RuleSet,
                         found: CompanyResult) -> list[OrgCandidate]:
     """Organization-name candidates of a document (Simplified view), at most MAX_CANDIDATES."""
-    lex = CompanyLexicon(rs.regex("company"))
+    lex = CompanyLexicon(rs.regex("company"), with_bodies=True)
     cands: dict[str, OrgCandidate] = {}
     refused: set[str] = set()
 

@@ -59,6 +59,8 @@ def _rule_groups(rs: RuleSet) -> dict[str, tuple]:
         "apology": tuple((r.id, r.pattern) for r in rs.regex("apology") if r.get("kind") == "apology"),
         "org_suffix": tuple((r.id, r.pattern) for r in rs.regex("company") if r.get("kind") in ("suffix", "suffix_short")),
         "org_anchor": tuple((r.id, r.pattern) for r in rs.regex("company") if r.get("kind") == "anchor"),
+        "org_name_suffix": tuple((r.id, r.pattern) for r in rs.regex("company")
+                                 if r.get("kind") in ("suffix", "suffix_short", "suffix_body")),
     }
 
 
@@ -489,7 +491,7 @@ def org_features(cands: Candidates, c: OrgCandidate, rs: RuleSet, counts: dict[s
     f["len=%d" % min(len(c.name), 9)] = 1.0
     if c.name.isascii():
         f["latin"] = 1.0
-    if any(p.search(c.name) for _r, p in groups["org_suffix"]):
+    if any(p.search(c.name) for _r, p in groups["org_name_suffix"]):
         f["suffix"] = 1.0
     prose = dict(groups["prose"])
     for rid in ("prose.external_body", "prose.public_body"):

@@ -53,3 +53,22 @@ def test_a_body_named_once_keeps_its_place_among_the_pieces_of_recurring_names()
     names = _names(text)
     assert len(names) > 60
     assert "西安市卫生健康委员会" in names
+
+
+def test_public_bodies_are_proposed_whole():
+    """Bureaus and offices that no list of agencies holds end in a body suffix (company.suffix_body:
+    …管理局, …办事处, …调查组): the whole name is a candidate, not only its recurring pieces (胜浦, 事处)."""
+    text = ("苏州工业园区胜浦街道办事处发布情况通报。胜浦街道办事处表示，已成立工作专班。"
+            "南岗区市场监督管理局执法人员到达现场。市联合调查组表示，将公布调查结果。")
+    names = _names(text)
+    assert {"苏州工业园区胜浦街道办事处", "南岗区市场监督管理局", "市联合调查组"} <= set(names), names
+
+
+def test_body_suffixes_do_not_change_the_rule_finder():
+    """The rule finder, whose pick feeds the statement features, keeps its own suffix lexicon."""
+    from extractor.candidates.company import CompanyLexicon, has_long_suffix
+
+    rules = RS.regex("company")
+    assert [r.get("kind") for r in rules if r.id == "company.suffix_body"] == ["suffix_body"]
+    assert has_long_suffix("胜浦街道办事处", CompanyLexicon(rules, with_bodies=True))
+    assert not has_long_suffix("胜浦街道办事处", CompanyLexicon(rules))
