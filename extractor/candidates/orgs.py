@@ -117,6 +117,11 @@ def find_org_candidates(view: str, sentences: list[tuple[int, int]], head: str, 
                 continue
             for m in lex.suffix_name.finditer(view, max(s, hit.start() - NAME_RUN), e):
                 name = m.group(0)
+                # The words that end the context before a name (记者从, 对, 该) are no part of it: 记者从中国农业银行
+                # is 中国农业银行, and its longer tails are not proposed.
+                _stop, cut = lex.any_match("left_stop", name[:-2], search=False)
+                if cut is not None:
+                    name = name[cut.end():]
                 if len(name) >= 3 and has_long_suffix(name, lex):
                     for tail in _tails(name[-MAX_NAME:], 3):
                         if has_long_suffix(tail, lex):

@@ -72,3 +72,11 @@ def test_body_suffixes_do_not_change_the_rule_finder():
     assert [r.get("kind") for r in rules if r.id == "company.suffix_body"] == ["suffix_body"]
     assert has_long_suffix("胜浦街道办事处", CompanyLexicon(rules, with_bodies=True))
     assert not has_long_suffix("胜浦街道办事处", CompanyLexicon(rules))
+
+
+def test_the_words_before_a_name_are_not_part_of_it():
+    """记者从…获悉, 对此…: the context words that end before a name (company.left_stop) are cut off a suffixed name,
+    so no candidate carries them."""
+    names = _names("记者从中国农业银行恩施分行获悉，中国农业银行恩施分行表示将整改。")
+    assert "中国农业银行恩施分行" in names
+    assert not [n for n in names if n.startswith(("记者", "者从", "从中"))], names
