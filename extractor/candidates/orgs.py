@@ -21,8 +21,8 @@ from .company import NAME_RUN, CompanyResult, CompanyLexicon, has_long_suffix, i
 MAX_NAME = 16        # longest candidate
 MAX_PIECE = 10       # longest piece of a subject run taken as a candidate
 MAX_RUNS = 200       # subjects of response verbs whose pieces are looked up
-MAX_CANDIDATES = 120  # per document, the most mentioned first (pieces of a name that recurs crowd a shorter list: at 60,
-# 西安市卫生健康委员会, mentioned once, lost its place to 60 pieces of two hospitals' names)
+MAX_CANDIDATES = 120  # per document, the most mentioned first (the pieces of recurring names crowd a shorter list:
+# at 60, 西安市卫生健康委员会, mentioned once, lost its place to pieces of two hospitals' names)
 _NAME_CHAR = re.compile(r"[A-Za-z0-9\u4e00-\u9fff&·]")
 _LATIN = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z&'’]{1,15}(?![A-Za-z])")
 _LATIN_CHAR = re.compile(r"[A-Za-z0-9&'’]")
