@@ -166,6 +166,7 @@ class NumberCandidate:
     blocked: bool
     in_skip: bool
     hotline: Hotline | None
+    publisher: bool = False  # a context names it the publisher's own line (本报, 新闻热线, 报料)
 
 
 def hotline_candidates(clean: CleanText, ruleset: RuleSet,
@@ -185,8 +186,9 @@ def hotline_candidates(clean: CleanText, ruleset: RuleSet,
         is_blocked = blocked.overlaps(cand.start, cand.end)
         in_skip = skipped.overlaps(cand.start, cand.end)
         verdict = None if is_blocked or in_skip else _judge(cand, cues, clean)
+        publisher = any(c.rule.get("role") == "context_reject" and c.rule.get("kind") == "publisher" for c in cues)
         out.append(NumberCandidate(cand.start, cand.end, clean.text[cand.start:cand.end], cand.rule.id,
-                                   tuple(sorted({c.rule.id for c in cues})), is_blocked, in_skip, verdict))
+                                   tuple(sorted({c.rule.id for c in cues})), is_blocked, in_skip, verdict, publisher))
     return out
 
 

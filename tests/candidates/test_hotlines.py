@@ -154,3 +154,21 @@ def test_a_page_of_numbers_keeps_every_number_once():
     assert [c.number for c in numbers[:2]] == ["400-001-0001", "400-002-0002"]
     assert len(numbers) == 3000
     assert all(a.end <= b.start for a, b in zip(numbers, numbers[1:]))
+
+
+def test_a_publishers_line_is_never_offered_by_the_responder():
+    """A statement reposted by a news site keeps the site's footer (新聞熱線:…): the candidate says it is the
+    publisher's line, and the hotline decision never accepts it, whatever its model says of the wording."""
+    from extractor.candidates import find_candidates, find_signals
+    from extractor.decide import LinearModel, Model, decide_hotlines, load_model
+
+    text = ("关于患者就医投诉的情况说明\n我院高度重视，已成立调查组。如有疑问，请拨打医院客服热线0571-87654321。\n"
+            "新聞投稿:news@example.com 新聞熱線:13157110107\n")
+    cands = find_candidates(find_signals(clean_text(text), "", RULES), RULES)
+    publisher = {c.number: c.publisher for c in cands.numbers}
+    assert publisher == {"0571-87654321": False, "13157110107": True}
+    offered = [h.number for h, _p, _why in decide_hotlines(cands, load_model())]
+    assert offered == ["0571-87654321"]
+    # a model that accepts every number still does not get the publisher's
+    eager = Model({"hotline": LinearModel("hotline", ("no", "yes"), (10.0,), {})}, {"hotline": 0.5}, {})
+    assert [h.number for h, _p, _why in decide_hotlines(cands, eager)] == ["0571-87654321"]
