@@ -421,6 +421,10 @@ def item_features(ctx: UnitContext, fl: FoundList, it: ListItem) -> Features:
 # ---------------------------------------------------------------------------------------------- numbers
 
 
+_SERIES_NEXT = re.compile(r"\s*[、，,/或和及]\s*\d")
+_SERIES_PREV = re.compile(r"\d\s*[、，,/或和及]\s*$")
+
+
 def number_features(cands: Candidates, c: NumberCandidate) -> Features:
     """Features of a phone-like number: its shape, the context rules around it, the rules' verdict."""
     f: Features = {"bias": 1.0, "shape=" + c.shape: 1.0}
@@ -436,6 +440,11 @@ def number_features(cands: Candidates, c: NumberCandidate) -> Features:
     digits = sum(ch.isdigit() for ch in c.number)
     f["digits=%d" % _bucket(digits, (5, 6, 8, 11, 12))] = 1.0
     view = cands.clean.view
+    # 电话：010-59799616、65537365 / 0826-12319或0826-2336525: a number listed with another shares its offer
+    if _SERIES_NEXT.match(view, c.end):
+        f["series_next"] = 1.0
+    if _SERIES_PREV.search(view, max(0, c.start - 4), c.start):
+        f["series_prev"] = 1.0
     _ngrams(view[max(0, c.start - 8):c.start], 2, "before=", f)
     _ngrams(view[c.end:c.end + 4], 2, "after=", f)
     return f

@@ -54,3 +54,18 @@ def test_unit_and_item_features_see_the_list_and_the_cues():
     fl, it = leaf_items(cands.lists)[0]
     g = item_features(ctx, fl, it)
     assert g["intro=list_intro.announce"] == 1.0 and g["first_item"] == 1.0 and g["cue=cue.paicha"] == 1.0
+
+
+def test_a_number_listed_with_another_knows_it():
+    """电话：A、B and A或B: each number of a series sees its neighbour (the second one often lacks an area code
+    or a label of its own); a number alone in its sentence does not."""
+    from extractor.candidates import find_contacts
+    from extractor.decide.features import number_features
+
+    text = ("用户也可拨打缺陷产品管理中心热线电话:010-59799616、65537365,了解更多信息。"
+            "监督举报电话:0826-12319或0826-2336525。客服电话4008001234。")
+    cands = find_contacts(find_signals(clean_text(text), "", RS), RS)
+    feats = {c.number: number_features(cands, c) for c in cands.numbers}
+    assert "series_next" in feats["010-59799616"] and "series_prev" in feats["65537365"]
+    assert "series_next" in feats["0826-12319"] and "series_prev" in feats["0826-2336525"]
+    assert not {"series_next", "series_prev"} & set(feats["4008001234"])
