@@ -308,8 +308,8 @@ def first_record(path: Path, segmenter: str = "none", repeat: int = 3) -> float:
     times = []
     for _ in range(repeat):
         t0 = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "extractor", str(path), "--jsonl", *_segmenter_flag(segmenter)],
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=str(ROOT))
+        cmd = [sys.executable, "-m", "extractor", str(path), "--jsonl", *_segmenter_flag(segmenter)]
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=str(ROOT))
         proc.stdout.readline()
         times.append(time.perf_counter() - t0)
         proc.wait()
