@@ -26,6 +26,7 @@ MAX_CANDIDATES = 120  # per document, the most mentioned first (the pieces of re
 _NAME_CHAR = re.compile(r"[A-Za-z0-9\u4e00-\u9fff&·]")
 _LATIN = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z&'’]{1,15}(?![A-Za-z])")
 _LATIN_CHAR = re.compile(r"[A-Za-z0-9&'’]")
+_IN_NAME_STOP = re.compile(r"[日月年]")  # context stops (the end of a date) that are also characters of names
 _FUNCTION_CHARS = set("的了在对与和及是被由据向就为从把将令使让给于之其该此这那")
 
 
@@ -54,6 +55,18 @@ def signature_lines(view: str) -> list[str]:
 def _cuts_word(run: str, k: int) -> bool:
     """Whether a cut before ``run[k]`` falls inside a Latin word or a number (H&M, COACH, 7-Eleven)."""
     return _LATIN_CHAR.match(run[k - 1]) is not None and _LATIN_CHAR.match(run[k]) is not None
+
+
+def _context_end(prefix: str, lex: CompanyLexicon) -> int:
+    """Where the context words before a name end in ``prefix`` (0: none), passing over 日/月/年 of the name."""
+    while prefix:
+        _stop, cut = lex.any_match("left_stop", prefix, search=False)
+        if cut is None:
+            return 0
+        if not _IN_NAME_STOP.match(prefix[cut.end() - 1]):
+            return cut.end()
+        prefix = prefix[:cut.end() - 1]
+    return 0
 
 
 def _tails(name: str, lo: int = 2) -> list[str]:
@@ -118,10 +131,9 @@ def find_org_candidates(view: str, sentences: list[tuple[int, int]], head: str, 
             for m in lex.suffix_name.finditer(view, max(s, hit.start() - NAME_RUN), e):
                 name = m.group(0)
                 # The words that end the context before a name (记者从, 对, 该) are no part of it: 记者从中国农业银行
-                # is 中国农业银行, and its longer tails are not proposed.
-                _stop, cut = lex.any_match("left_stop", name[:-2], search=False)
-                if cut is not None:
-                    name = name[cut.end():]
+                # is 中国农业银行, and its longer tails are not proposed. 日/月/年 end a date before a subject,
+                # but inside a name they are the name's own (北京日报社, 日产汽车公司): no cut there.
+                name = name[_context_end(name[:-2], lex):]
                 if len(name) >= 3 and has_long_suffix(name, lex):
                     for tail in _tails(name[-MAX_NAME:], 3):
                         if has_long_suffix(tail, lex):

@@ -80,3 +80,10 @@ def test_the_words_before_a_name_are_not_part_of_it():
     names = _names("记者从中国农业银行恩施分行获悉，中国农业银行恩施分行表示将整改。")
     assert "中国农业银行恩施分行" in names
     assert not [n for n in names if n.startswith(("记者", "者从", "从中"))], names
+
+
+def test_a_date_character_inside_a_name_does_not_cut_it():
+    """日, 月 and 年 end a date before a subject (12日中国联通), but inside a name they are its own."""
+    names = _names("这批车辆由日产汽车公司生产，由日立电梯有限公司安装，涉事车辆已召回。")
+    assert {"日产汽车公司", "日立电梯有限公司"} <= set(names), names
+    assert not [n for n in names if "由" in n], names
