@@ -21,6 +21,7 @@ from .company import NAME_RUN, CompanyResult, CompanyLexicon, has_long_suffix, i
 MAX_NAME = 16        # longest candidate
 MAX_PIECE = 10       # longest piece of a subject run taken as a candidate
 MAX_RUNS = 200       # subjects of response verbs whose pieces are looked up
+MIN_STEM_ALONE = 2  # mentions of a short form (腾讯 of 腾讯公司) outside the full name that make it a candidate
 MAX_CANDIDATES = 120  # per document, the most mentioned first (the pieces of recurring names crowd a shorter list:
 # at 60, 西安市卫生健康委员会, mentioned once, lost its place to pieces of two hospitals' names)
 _NAME_CHAR = re.compile(r"[A-Za-z0-9\u4e00-\u9fff&·]")
@@ -67,6 +68,12 @@ def _context_end(prefix: str, lex: CompanyLexicon) -> int:
             return cut.end()
         prefix = prefix[:cut.end() - 1]
     return 0
+
+
+def name_stem(name: str, lex: CompanyLexicon) -> str:
+    """A suffixed name without its suffix (腾讯公司 -> 腾讯, 奥的斯电梯公司 -> 奥的斯电梯), '' when under two characters."""
+    m = lex.long_suffix_end.search(name) if lex.long_suffix_end is not None else None
+    return name[:m.start()] if m is not None and m.start() >= 2 else ""
 
 
 def _tails(name: str, lo: int = 2) -> list[str]:
@@ -138,6 +145,14 @@ def find_org_candidates(view: str, sentences: list[tuple[int, int]], head: str, 
                     for tail in _tails(name[-MAX_NAME:], 3):
                         if has_long_suffix(tail, lex):
                             add(tail, "suffix")
+                    # A page names an organization in full once, then by its short form (腾讯公司 … 腾讯对 …
+                    # 腾讯将): the short form, used on its own at least twice, is a candidate too.
+                    stem = name_stem(name[-MAX_NAME:], lex)
+                    if stem:
+                        if stem not in seen:
+                            seen[stem] = body.count(stem)
+                        if seen[stem] - body.count(name) >= MIN_STEM_ALONE:
+                            add(stem, "suffix_stem")
     for s, e in sentences:
         for m in _LATIN.finditer(view, s, e):
             add(m.group(0), "latin")

@@ -87,3 +87,18 @@ def test_a_date_character_inside_a_name_does_not_cut_it():
     names = _names("这批车辆由日产汽车公司生产，由日立电梯有限公司安装，涉事车辆已召回。")
     assert {"日产汽车公司", "日立电梯有限公司"} <= set(names), names
     assert not [n for n in names if "由" in n], names
+
+
+def test_the_short_form_a_page_keeps_using_is_proposed():
+    """A page names an organization in full once and then by its short form as the subject of what it does
+    (腾讯公司 … 腾讯将其定义为 … 腾讯对相关部门): the short form is a candidate; a short form that only ever
+    appears inside the full name is not."""
+    from extractor.candidates import find_contacts
+
+    text = ("据报道，故障由机房冷却系统引起，腾讯公司随后发布说明。腾讯将其定义为公司一级事故。"
+            "为此，腾讯对相关部门和领导进行了严肃问责。")
+    orgs = {c.name: c for c in find_contacts(find_signals(clean_text(text), "", RS), RS).orgs}
+    assert "腾讯公司" in orgs and "腾讯" in orgs
+    assert "suffix_stem" in orgs["腾讯"].sources
+    once = "该事故由奥的斯电梯公司负责维护，涉事电梯已停运检修。"
+    assert "奥的斯电梯" not in _names(once)
