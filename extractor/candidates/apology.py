@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..clean import CleanText
+from ..structure.scan import rules_that_may_match
 
 Span = tuple[int, int]
 
@@ -49,7 +50,7 @@ def find_apology(clean: CleanText, rules, sentences: list[Span]) -> ApologyHit:
     list_block = ""
     # The rules by kind once per document, not once per sentence.
     by_kind: dict[str, list] = {}
-    for r in rules:
+    for r in rules_that_may_match(rules, view, sentences):
         by_kind.setdefault(r.get("kind"), []).append(r)
     block_rules, apology_rules = by_kind.get("block", []), by_kind.get("apology", [])
     demand_rules = by_kind.get("demand_list", [])

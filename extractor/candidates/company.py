@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..clean import CleanText
+from ..structure.scan import rules_that_may_match
 
 Span = tuple[int, int]
 
@@ -144,7 +145,7 @@ def _joint_surfaces(body: str, lex: CompanyLexicon) -> Counter:
 def _source_subjects(view: str, sentences: list[Span], lex: CompanyLexicon) -> list[tuple[str, str]]:
     """Sources whose statement the text reports (据兰州市卫健委消息)."""
     out = []
-    for rule in lex.rules.get("source", []):
+    for rule in rules_that_may_match(lex.rules.get("source", []), view, sentences):
         for s, e in sentences:
             for m in rule.pattern.finditer(view, s, e):
                 name = subject_of(m.group("name"), lex)
@@ -236,7 +237,7 @@ def anchor_clauses(view: str, sentences: list[Span], lex: CompanyLexicon) -> lis
     """(clause, rule id): the text before each response verb back to the clause boundary, at most
     MAX_SUBJECT characters."""
     out = []
-    for rule in lex.rules.get("anchor", []):
+    for rule in rules_that_may_match(lex.rules.get("anchor", []), view, sentences):
         for s, e in sentences:
             for m in rule.pattern.finditer(view, s, e):
                 prefix = view[max(s, m.start() - MAX_SUBJECT):m.start()]

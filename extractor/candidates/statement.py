@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..structure.scan import rules_that_may_match
+
 Span = tuple[int, int]
 
 MAX_COUNT = 3  # hits counted per rule: a word repeated all over a page says no more than three times
@@ -34,7 +36,7 @@ class StatementSignals:
 def find_statement_signals(view: str, rules, sentences: list[Span]) -> StatementSignals:
     """The statement rules that fire in the document's sentences, with capped hit counts."""
     out = StatementSignals()
-    for rule in rules:
+    for rule in rules_that_may_match(rules, view, sentences):
         n = 0
         for s, e in sentences:
             for m in rule.pattern.finditer(view, s, e):

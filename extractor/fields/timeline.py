@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..clean import CleanText
+from ..structure.scan import rules_that_may_match
 
 Span = tuple[int, int]
 
@@ -59,6 +60,7 @@ def find_timeline(clean: CleanText, rules, sentences: list[Span], doc_date: str 
     document's month (a January article about December).
     """
     view = clean.view
+    rules = rules_that_may_match(rules, view, sentences)
     date_rules = [r for r in rules if r.get("kind") == "date"]
     action_rules = [r for r in rules if r.get("kind") == "action"]
     year, month = doc_year_month(doc_date)

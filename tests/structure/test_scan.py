@@ -1,0 +1,51 @@
+"""The rule pre-check (structure/scan.py): one search over the sentence range may skip a rule only when no
+sentence could hold a match of it."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from extractor.clean import clean_text
+from extractor.ruleset import load_ruleset
+from extractor.structure import iter_sentences
+from extractor.structure.scan import range_safe, rules_that_may_match
+
+RS = load_ruleset()
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+FAMILIES = ("statement", "apology", "company", "timeline")
+
+
+def test_patterns_that_look_past_the_end_of_a_sentence_are_always_searched_per_sentence():
+    """In 应(?![求有]) the lookahead sees past a sentence's end in the whole text and not inside the sentence:
+    the whole-range search could miss what the sentence search finds."""
+    assert not range_safe(re.compile("企业应(?![求有])"))
+    assert not range_safe(re.compile("通报$"))
+    assert not range_safe(re.compile(r"\bQQ\b"))
+    assert not range_safe(re.compile("(?>整改)+"))
+    assert range_safe(re.compile("(?<=[，。])整改|道歉"))
+    view = "企业应有担当"  # a span that ends before 有 holds a match; the whole text holds none
+    sentences = [(0, 3), (3, 6)]
+    rule = type("R", (), {"pattern": re.compile("企业应(?![求有])")})()
+    assert rule.pattern.search(view) is None and rule.pattern.search(view, 0, 3) is not None
+    assert rules_that_may_match([rule], view, sentences) == [rule]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")))
+def test_no_rule_with_a_match_in_a_sentence_is_skipped(name):
+    """On the corpus documents, every rule that matches in some sentence is kept, and rules that match
+    nowhere are dropped (the pre-check does skip work)."""
+    clean = clean_text((CORPUS / name).read_text(encoding="utf-8"))
+    view = clean.view
+    sentences = list(iter_sentences(view, [(s, e) for s, e, _ in clean.skip_spans]))
+    dropped = 0
+    for family in FAMILIES:
+        rules = RS.regex(family)
+        kept = {r.id for r in rules_that_may_match(rules, view, sentences)}
+        for r in rules:
+            hit = any(m.end() > m.start() for s, e in sentences for m in r.pattern.finditer(view, s, e))
+            if hit:
+                assert r.id in kept, (family, r.id)
+        dropped += len(rules) - len(kept)
+    assert dropped > 0
