@@ -126,7 +126,11 @@ def decide_record(record: DocumentRecord, signals: Signals, model: Model, rs: Ru
         # Not an organization's response: its lists are plans, petitions or reporting, not measures. A page
         # that came close (a notice without an apology, a news retelling) still names the organization it is
         # about and the numbers that organization offers, for the reader who sets the statement threshold lower.
-        if doc.statement_score >= model.threshold("named"):
+        # A page where no statement rule fired and nothing apologises (weather, sport, markets) came close to
+        # nothing: its score is the model's prior alone (0.1-0.2), not evidence. Every gold page has some
+        # evidence, so the held-out figures do not move; a crawl's filler pages skip the name search.
+        evidence = bool(signals.statement.hits) or signals.apology.found
+        if evidence and doc.statement_score >= model.threshold("named"):
             cands = cands or find_contacts(signals, rs)
             _name_company(record, cands, model, rs, options, floor=model.threshold("named_company"))
             # A hotline is a number the responding organization offers: a page that names none (consumer advice

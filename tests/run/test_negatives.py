@@ -67,3 +67,19 @@ def test_positive_controls_keep_their_measures(case_id, words):
 def test_cases_cover_every_kind_of_negative():
     kinds = {c["id"].split("_")[0] for c in CASES}
     assert {"promo", "manual", "template", "gov", "fiction", "news", "positive"} <= kinds
+
+
+def test_a_page_without_any_statement_evidence_names_no_organization_and_offers_no_number():
+    """A weather report naming a company and its service line scores near the statement threshold on the
+    model's prior alone (no statement rule fires, nothing apologises): it came near nothing, so no company
+    and no hotline; the same company and number on a page with an apology are named."""
+    weather = ("杭州市气象台今天发布天气预报：今天白天多云转晴，最高气温28摄氏度，夜间有小雨。杭州地铁集团有限公司表示，"
+               "杭州地铁集团有限公司各线路运营时间不变，市民可拨打杭州地铁服务热线0571-96123咨询。")
+    rec = extractor.extract_text(weather, doc_id="weather.txt", options=OPTIONS)
+    assert not rec["is_statement"] and rec["statement_score"] >= load_model(None).thresholds["named"]
+    assert (rec["company"], rec["hotlines"]) == ("", [])
+    sorry = ("杭州地铁集团有限公司表示，今早2号线信号故障导致列车延误，对乘客出行造成不便深表歉意。"
+             "杭州地铁集团有限公司已修复设备，乘客可拨打杭州地铁服务热线0571-96123咨询。")
+    rec = extractor.extract_text(sorry, doc_id="sorry.txt", options=OPTIONS)
+    assert rec["company"] == "杭州地铁集团有限公司"
+    assert [h["number"] for h in rec["hotlines"]] == ["0571-96123"]
