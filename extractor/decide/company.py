@@ -7,6 +7,11 @@ from .features import org_features
 from .model import Model
 
 
+MIN_MENTIONS_TO_COMPLETE = 2  # a name met once always lies inside its context (北京7日电中国国际航空): no evidence
+COMPLETE_RATIO = 0.5  # the longer name must be at least this likely relative to the piece (0.3 and 0.5 gave the
+# same held-out figures, 0.8 kept more pieces)
+
+
 def org_counts(cands: Candidates) -> dict[str, int]:
     """Mentions of every organization candidate in the document body."""
     return {c.name: cands.body.count(c.name) for c in cands.orgs}
@@ -17,10 +22,22 @@ def decide_company(cands: Candidates, model: Model, rs: RuleSet,
     """(name, probability, the features that weighed most) of the best candidate; ("", 0.0, []) when none."""
     counts = org_counts(cands)
     best, best_p, best_f = "", 0.0, None
+    scored = []
     for c in cands.orgs:
         feats = org_features(cands, c, rs, counts)
         p = model["company"].prob(feats)
+        scored.append((c.name, p, feats))
         if p > best_p:
             best, best_p, best_f = c.name, p, feats
+    if best and counts[best] >= MIN_MENTIONS_TO_COMPLETE:
+        # A piece that never stands alone is a clipped name (华莱 of 华莱士, 招商证 of 招商证券): when every
+        # mention of it lies inside one longer candidate, the longer one is the name. The gold counts a piece
+        # as right, so the model learnt to like pieces; a reader wants the whole name (held out: names equal to
+        # the gold or an alias 0.63 -> 0.71 of 105 pages, the scorer's figure unchanged). Its score stays the
+        # piece's: the decision is about the organization, the longer string only completes its name.
+        whole = [(name, f) for name, p, f in scored if name != best and best in name
+                 and counts[name] == counts[best] and p >= COMPLETE_RATIO * best_p]
+        if whole:
+            best, best_f = max(whole, key=lambda t: len(t[0]))
     why = model["company"].explain(best_f, "yes") if explain and best_f is not None else []
     return best, round(best_p, 4), why

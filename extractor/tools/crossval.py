@@ -98,6 +98,23 @@ def in_sample(prepared: Sequence[Prepared], rs: RuleSet, options: Options) -> li
     return stemmed(extract_prepared(prepared, fit_model(prepared), rs, options), prepared)
 
 
+def company_exact(records: Sequence[dict], prepared: Sequence[Prepared]) -> tuple[float, int]:
+    """(share, pages): of the pages whose gold names a company, those whose ``company`` is that name or one of its
+    aliases exactly (after the scorer's normalization). Stricter than the scorer, which also accepts a piece of
+    the name (华莱 for 华莱士) or a longer string holding it."""
+    from ..decide.labels import norm
+
+    ok = n = 0
+    for rec, p in zip(records, prepared):
+        gold = p.gold.gold
+        if not gold.get("company"):
+            continue
+        n += 1
+        names = {norm(x) for x in [gold["company"], *gold.get("company_aliases", [])] if x}
+        ok += bool(rec.get("company")) and norm(rec["company"]) in names
+    return (ok / n if n else 0.0), n
+
+
 def candidate_recall(prepared: Sequence[Prepared]) -> dict[str, float]:
     """Share of gold measures, findings and hotlines that some candidate can match: the models' ceiling."""
     n_m = sum(len(p.gold.gold.get("measures", [])) for p in prepared)

@@ -1,0 +1,32 @@
+"""The company decision (decide/company.py) with the shipped model: the name a reader would write."""
+from __future__ import annotations
+
+import pytest
+
+import extractor
+
+# Brand names without an organization suffix, each the subject of every sentence: the pieces of the name
+# (招商证, 华莱) recur exactly as often as the name, and the gold counts a piece as right, so the model alone
+# liked them about as much as the name.
+CASES = {
+    "招商证券": "招商证券回应称，今日上午因系统升级导致部分客户交易异常，招商证券对此深表歉意。招商证券表示，已临时增加服务器，"
+              "招商证券将对受影响客户进行补偿。招商证券客服热线95565。",
+    "华莱士": "华莱士致歉：针对门店篡改食材效期一事，华莱士表示高度重视。华莱士已对涉事门店停业整顿，华莱士将开除涉事员工，"
+            "华莱士全国门店开展30天自检。",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_a_piece_that_never_stands_alone_is_completed_to_the_whole_name(name):
+    rec = extractor.extract_text(CASES[name], doc_id="statement.txt")
+    assert rec["is_statement"]
+    assert rec["company"] == name
+
+
+def test_a_news_dateline_is_no_part_of_the_name_after_it():
+    """新华社北京7日电 / 中新网2月4日电 (company.left_stop): the dispatch ends before the organization's name;
+    日 alone stays part of names (日产, 日立)."""
+    text = ("新华社北京7日电中国国际航空股份有限公司7日发布致歉声明，对航班延误给旅客带来的不便深表歉意，"
+            "并表示将为受影响旅客办理免费退改签。")
+    rec = extractor.extract_text(text, doc_id="statement.txt")
+    assert rec["company"] == "中国国际航空股份有限公司"
