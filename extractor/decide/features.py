@@ -23,7 +23,7 @@ from ..ruleset import RuleSet
 from ..structure import FoundList
 from ..structure.list_types import ListItem
 
-FEATURE_SCHEMA = 3
+FEATURE_SCHEMA = 4
 
 Features = dict[str, float]
 
@@ -100,10 +100,12 @@ def document_features(sig: Signals, rs: RuleSet) -> Features:
         against += n if kind in AGAINST_KINDS else 0
     if against:
         f["kinds_against"] = float(min(against, 4))
+    # What the head says counts by kind only: one feature per rule in the head as well as in the body split the
+    # weight of one fact between near-duplicates that the folds weighed in opposite directions (held out,
+    # without them: measures F1 0.592 -> 0.597, is_statement 0.862 -> 0.875; seeds + dev -> dev2 0.411 -> 0.427).
     head_kinds: dict[str, int] = {}
     for rid, pattern in groups["statement"]:
         if pattern.search(head):
-            f["head=" + rid] = 1.0
             kind = rs.by_id(rid).get("kind", "")
             head_kinds[kind] = head_kinds.get(kind, 0) + 1
     for kind, n in head_kinds.items():
@@ -111,9 +113,6 @@ def document_features(sig: Signals, rs: RuleSet) -> Features:
     head_against = sum(n for kind, n in head_kinds.items() if kind in AGAINST_KINDS)
     if head_against:
         f["head_kinds_against"] = min(head_against, 3) / 1.5
-    for rid, pattern in groups["apology"]:
-        if pattern.search(head):
-            f["head=" + rid] = 1.0
     if sig.apology.found:
         f["apology"] = 1.0
         f["apology_rule=" + sig.apology.rule] = 1.0

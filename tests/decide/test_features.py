@@ -41,7 +41,9 @@ STATEMENT = ("关于部分用户无法登录的情况说明\n尊敬的用户：�
 def test_document_features_name_rules_and_their_kinds():
     f = document_features(find_signals(clean_text(STATEMENT), "", RS), RS)
     assert f["stmt=statement.formula"] == 1.0 and f["stmt=statement.salutation"] == 1.0
-    assert f["kind=notice"] > 0 and "head=statement.notice" in f and f["apology"] == 1.0
+    assert f["kind=notice"] > 0 and f["head_kind=notice"] > 0 and f["apology"] == 1.0
+    # the head counts by kind only: no second feature per rule
+    assert not any(k.startswith("head=") for k in f)
     assert "kinds_against" not in f
 
 
