@@ -102,3 +102,12 @@ def test_the_short_form_a_page_keeps_using_is_proposed():
     assert "suffix_stem" in orgs["腾讯"].sources
     once = "该事故由奥的斯电梯公司负责维护，涉事电梯已停运检修。"
     assert "奥的斯电梯" not in _names(once)
+
+
+def test_a_name_does_not_run_on_past_a_function_word():
+    """Suffixes chain (南京大学 + 文学院), but not across a function word: in 餐饮有限公司为餐饮服务提供者 the
+    name ends at 有限公司, although 餐饮 is a suffix too."""
+    names = _names("经查，涉事的上海乐园餐饮有限公司为餐饮服务提供者，属于禁止吸烟的室内公共场所。")
+    assert "上海乐园餐饮有限公司" in names
+    assert not [n for n in names if "有限公司为" in n], names
+    assert "南京大学文学院" in _names("南京大学文学院发布声明。南京大学文学院表示将整改。")
