@@ -127,7 +127,7 @@ def decide_record(record: DocumentRecord, signals: Signals, model: Model, rs: Ru
         # that came close (a notice without an apology, a news retelling) still names the organization it is
         # about and the numbers that organization offers, for the reader who sets the statement threshold lower.
         # A page where no statement rule fired and nothing apologises (weather, sport, markets) came close to
-        # nothing: its score is the model's prior alone (0.1-0.2), not evidence. Every gold page has some
+        # nothing: its score is the model's prior alone (0.1-0.4), not evidence. Every gold page has some
         # evidence, so the held-out figures do not move; a crawl's filler pages skip the name search.
         evidence = bool(signals.statement.hits) or signals.apology.found
         if evidence and doc.statement_score >= model.threshold("named"):
