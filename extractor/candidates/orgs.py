@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..ruleset import RuleSet
-from .company import NAME_RUN, CompanyResult, CompanyLexicon, has_long_suffix, is_generic_name, subject_of
+from .company import (FUNCTION_CHARS, NAME_RUN, CompanyResult, CompanyLexicon, has_long_suffix, is_generic_name,
+                      subject_of)
 
 MAX_NAME = 16        # longest candidate
 MAX_PIECE = 10       # longest piece of a subject run taken as a candidate
@@ -28,7 +29,7 @@ _NAME_CHAR = re.compile(r"[A-Za-z0-9\u4e00-\u9fff&·]")
 _LATIN = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z&'’]{1,15}(?![A-Za-z])")
 _LATIN_CHAR = re.compile(r"[A-Za-z0-9&'’]")
 _IN_NAME_STOP = re.compile(r"[日月年]")  # context stops (the end of a date) that are also characters of names
-_FUNCTION_CHARS = set("的了在对与和及是被由据向就为从把将令使让给于之其该此这那")
+_FUNCTION_CHARS = set(FUNCTION_CHARS)
 
 
 @dataclass
@@ -149,9 +150,10 @@ def find_org_candidates(view: str, sentences: list[tuple[int, int]], head: str, 
                     # 腾讯将): the short form, used on its own at least twice, is a candidate too.
                     stem = name_stem(name[-MAX_NAME:], lex)
                     if stem:
-                        if stem not in seen:
-                            seen[stem] = body.count(stem)
-                        if seen[stem] - body.count(name) >= MIN_STEM_ALONE:
+                        for form in (stem, name):
+                            if form not in seen:
+                                seen[form] = body.count(form)
+                        if seen[stem] - seen[name] >= MIN_STEM_ALONE:
                             add(stem, "suffix_stem")
     for s, e in sentences:
         for m in _LATIN.finditer(view, s, e):

@@ -41,17 +41,8 @@ class LinearModel:
         return len(self.bias) == 1
 
     def _logits(self, feats: Features) -> list[float]:
-        w = self.weights
-        if len(self.bias) == 1:
-            # Most decisions are binary and run on every clause and span: one weight per feature, no inner loop
-            # (the same sums in the same order as below, so the same probabilities to the last bit).
-            z0 = self.bias[0]
-            for name, value in feats.items():
-                row = w.get(name)
-                if row is not None and value:
-                    z0 += row[0] * value
-            return [z0]
         z = list(self.bias)
+        w = self.weights
         for name, value in feats.items():
             row = w.get(name)
             if row is not None and value:
