@@ -349,6 +349,22 @@ def update_report_section(path: Path, n_docs: int) -> None:
 
 
 
+def update_scaling(path: Path) -> None:
+    """Measure the time per 1,000 characters alone and render ``path`` again from its raw measurements
+    (``path`` with .json), the new table dated on its own."""
+    from .bench_report import render
+
+    raw = path.with_suffix(".json")
+    res = json.loads(raw.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp_name:
+        res["scaling"] = {kind: measure({"kind": "scaling", "input": kind}, Path(tmp_name)) for kind in SCALING_KINDS}
+    res["scaling_date"] = time.strftime("%Y-%m-%d %H:%M")
+    res["scaling_load"] = os.getloadavg()[0]
+    raw.write_text(json.dumps(res, ensure_ascii=False, indent=1), encoding="utf-8")
+    path.write_text(render(res), encoding="utf-8")
+    print(f"updated the time per 1,000 characters in {path}", file=sys.stderr)
+
+
 def _log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
@@ -397,8 +413,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--repeat", type=int, default=3, help="paired runs per stream (medians are reported)")
     ap.add_argument("--report-docs", type=int, default=5_000, help="documents in the HTML report")
     ap.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
-    ap.add_argument("--only", choices=["report"], help="measure only the HTML report and replace its section of "
-                    "--out, keeping the other figures (a minute instead of the whole benchmark)")
+    ap.add_argument("--only", choices=["report", "scaling"], help="measure only the HTML report, or only the time "
+                    "per 1,000 characters, and replace that section of --out, keeping the other figures")
     ap.add_argument("--run", help=argparse.SUPPRESS)
     ap.add_argument("--naive", help=argparse.SUPPRESS)
     ap.add_argument("--floor", help=argparse.SUPPRESS)
@@ -414,6 +430,9 @@ def main(argv: list[str] | None = None) -> None:
         return
     if args.only == "report":
         update_report_section(Path(args.out), args.report_docs)
+        return
+    if args.only == "scaling":
+        update_scaling(Path(args.out))
         return
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="extractor-bench-") as tmp_name:

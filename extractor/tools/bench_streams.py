@@ -6,8 +6,9 @@
   news…), corpus/004, and news-like filler of the same length distribution, one in ten with a remediation word
   outside any statement (警方已介入调查).
 * ``statements``: the statements only.
-* ``scaling``: one document per kind and size for the time-per-character table: real statements repeated, one
-  line of repeated cue words after an apology, a list of 20,000 items, a page of links.
+* ``scaling``: one document per kind and size for the time-per-character table: real statements copied (each
+  copy's lines numbered, so none is skipped as a repeated line), one line of repeated cue words after an
+  apology, a list of 20,000 items, a page of links.
 * ``report_records``: records for the HTML report's benchmark.
 
 Nothing generated here is committed; the shared texts are read where they are.
@@ -117,13 +118,25 @@ def make_streams(tmp: Path, n_docs: int, n_statements: int, seed: int = 5) -> di
 SCALING_KINDS = ("real statements", "one line of cue words", "a list of 20,000 items", "a page of links")
 
 
+def _plain_text(path: Path) -> str:
+    """The text of a page as the loader reads it (front matter and markup gone): a paragraph per line."""
+    from ..load import iter_sources, load_source
+
+    return load_source(next(iter(iter_sources([str(path)]))))[0].text
+
+
 def scaling_text(kind: str, n: int) -> str:
     """A document of about ``n`` characters of one of SCALING_KINDS."""
     if kind == "real statements":
         parts, i = [], 0
-        statements = [(CORPUS / s).read_text(encoding="utf-8") for s in STATEMENTS]
+        statements = [_plain_text(CORPUS / s) for s in STATEMENTS]
         while sum(map(len, parts)) < n:
-            parts.append(statements[i % len(statements)])
+            text = statements[i % len(statements)]
+            if i >= len(statements):
+                # Every copy's lines numbered: a line repeating an earlier one verbatim is skipped as a
+                # duplicate, which would make a long document of copies look cheaper than it is.
+                text = "\n".join(f"{ln}（{i}）" if ln.strip() else ln for ln in text.split("\n"))
+            parts.append(text)
             i += 1
         return "\n".join(parts)[:n]
     if kind == "one line of cue words":
