@@ -347,8 +347,6 @@ def update_report_section(path: Path, n_docs: int) -> None:
     print(f"updated the report section of {path}", file=sys.stderr)
 
 
-
-
 def update_scaling(path: Path) -> None:
     """Measure the time per 1,000 characters alone and render ``path`` again from its raw measurements
     (``path`` with .json), the new table dated on its own."""
