@@ -75,13 +75,29 @@ def groups_of(prepared: Sequence[Prepared]) -> list[int]:
                            [p.signals.clean.view for p in prepared])
 
 
-def cross_validate(prepared: Sequence[Prepared], rs: RuleSet, options: Options, folds: int = FOLDS) -> list[dict]:
-    """Out-of-fold records, in the order of ``prepared``."""
+def random_group_folds(groups: Sequence[int], folds: int, seed: int) -> list[tuple[list[int], list[int]]]:
+    """``(train, test)`` index lists with whole groups dealt to ``folds`` folds in a random order (``seed``): another
+    split of the same incidents, to see how much one split's figures owe to where the groups fell."""
+    import random
+
+    order = sorted(set(groups))
+    random.Random(seed).shuffle(order)
+    fold_of = {g: k % folds for k, g in enumerate(order)}
+    return [([i for i, g in enumerate(groups) if fold_of[g] != k], [i for i, g in enumerate(groups) if fold_of[g] == k])
+            for k in range(folds)]
+
+
+def cross_validate(prepared: Sequence[Prepared], rs: RuleSet, options: Options, folds: int = FOLDS,
+                   seed: int | None = None) -> list[dict]:
+    """Out-of-fold records, in the order of ``prepared``. Folds are GroupKFold's (groups balanced by size), or with
+    ``seed`` the groups dealt at random (:func:`random_group_folds`)."""
     from sklearn.model_selection import GroupKFold
 
     groups = groups_of(prepared)
     records: list[dict | None] = [None] * len(prepared)
-    for train_idx, test_idx in GroupKFold(n_splits=folds).split(list(range(len(prepared))), groups=groups):
+    splits = (random_group_folds(groups, folds, seed) if seed is not None
+              else GroupKFold(n_splits=folds).split(list(range(len(prepared))), groups=groups))
+    for train_idx, test_idx in splits:
         model = fit_model([prepared[i] for i in train_idx])
         recs = extract_prepared([prepared[i] for i in test_idx], model, rs, options)
         for i, rec in zip(test_idx, recs):

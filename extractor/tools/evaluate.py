@@ -54,6 +54,9 @@ TARGETS: dict[str, dict[str, float]] = {
 }
 
 
+SPLIT_SEEDS = (1, 2, 3)  # random deals of the incident groups to folds, besides GroupKFold's
+
+
 def default_shared_dir() -> Path:
     """``shared`` next to the project root (../shared from a checkout)."""
     return Path(__file__).resolve().parents[3] / "shared"
@@ -185,6 +188,17 @@ def run(sets: list[str], shared: Path, out: Path, folds: int, model_dir: str | N
         sub_p, sub_r = _subset(prepared, cv, {n})
         per_set.append((f"CV {n}", score_records(sub_r, sub_p, score_py)))
     parts += ["Cross-validated, by set:", "", format_scores(per_set)]
+    spread = []
+    for seed in SPLIT_SEEDS:
+        other = cross_validate(prepared, rs, options, folds, seed=seed)
+        sub_p, sub_r = _subset(prepared, other, {last})
+        spread.append((score_records(other, prepared, score_py)["measures"]["f1"],
+                       score_records(sub_r, sub_p, score_py)["measures"]["f1"]))
+    parts += ["How much one split says: the same incident groups dealt to the folds at random (seeds "
+              f"{', '.join(map(str, SPLIT_SEEDS))}) give measures F1 " + ", ".join(f"{a:.3f}" for a, _ in spread)
+              + f" ({last}'s pages " + ", ".join(f"{b:.3f}" for _, b in spread) + "), against "
+              f"{held[0][1]['measures']['f1']:.3f} above. A change smaller than that spread means little on one "
+              "split alone.", ""]
     cr = candidate_recall(prepared)
     parts += ["## Candidate recall (the ceiling of the decisions)", "",
               f"- measures: {cr['measures']:.3f} of {cr['n_measures']} gold measures have a run of clause units "

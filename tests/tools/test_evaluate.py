@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from extractor.tools.crossval import random_group_folds
 from extractor.tools.evaluate import default_shared_dir, format_scores, main, score_predictions
 from extractor.tools.rulestats import (RuleStat, collect_rule_stats, doc_stem, format_rule_stats, load_scorer,
                                        never_fired, pair_with_gold)
@@ -65,6 +66,24 @@ def test_eval_reports_held_out_figures_first_then_in_sample(shared, tmp_path, ca
     records = [json.loads(line) for line in (out / "crossval.jsonl").read_text(encoding="utf-8").splitlines()]
     assert sorted(doc_stem(r) for r in records) == ["n1", "n2", "s1", "s2", "s3"]
     assert (out / "first.jsonl").is_file() and (out / "transfer-second.jsonl").is_file()
+    assert "How much one split says: the same incident groups dealt to the folds at random (seeds 1, 2, 3)" in report
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_group_folds_keep_groups_whole_and_test_everything_once(seed):
+    groups = [0, 0, 1, 2, 2, 2, 3, 4, 5, 5, 6, 7]
+    splits = random_group_folds(groups, 5, seed)
+    tested = sorted(i for _train, test in splits for i in test)
+    assert tested == list(range(len(groups)))
+    for train, test in splits:
+        assert test and not {groups[i] for i in train} & {groups[i] for i in test}
+        assert sorted(train + test) == list(range(len(groups)))
+
+
+def test_random_group_folds_depend_on_the_seed():
+    groups = list(range(20))
+    deals = {tuple(tuple(test) for _train, test in random_group_folds(groups, 5, seed)) for seed in (1, 2, 3)}
+    assert len(deals) == 3
 
 
 def test_eval_of_missing_set_exits_2_with_message(shared, tmp_path, capsys):
