@@ -192,13 +192,19 @@ def run(sets: list[str], shared: Path, out: Path, folds: int, model_dir: str | N
     for seed in SPLIT_SEEDS:
         other = cross_validate(prepared, rs, options, folds, seed=seed)
         sub_p, sub_r = _subset(prepared, other, {last})
-        spread.append((score_records(other, prepared, score_py)["measures"]["f1"],
-                       score_records(sub_r, sub_p, score_py)["measures"]["f1"]))
+        spread.append((score_records(other, prepared, score_py), score_records(sub_r, sub_p, score_py)))
+
+    def listed(values: list[float]) -> str:
+        return ", ".join(f"{v:.3f}" for v in values)
+
+    first = held[0][1]
     parts += ["How much one split says: the same incident groups dealt to the folds at random (seeds "
-              f"{', '.join(map(str, SPLIT_SEEDS))}) give measures F1 " + ", ".join(f"{a:.3f}" for a, _ in spread)
-              + f" ({last}'s pages " + ", ".join(f"{b:.3f}" for _, b in spread) + "), against "
-              f"{held[0][1]['measures']['f1']:.3f} above. A change smaller than that spread means little on one "
-              "split alone.", ""]
+              f"{', '.join(map(str, SPLIT_SEEDS))}) give measures F1 {listed([a['measures']['f1'] for a, _ in spread])}"
+              f" ({last}'s pages {listed([b['measures']['f1'] for _, b in spread])}), is_statement accuracy "
+              f"{listed([a['is_statement_accuracy'] for a, _ in spread])} and company accuracy "
+              f"{listed([a['company_accuracy'] for a, _ in spread])}, against {first['measures']['f1']:.3f}, "
+              f"{first['is_statement_accuracy']:.3f} and {first['company_accuracy']:.3f} above. A change smaller "
+              "than that spread means little on one split alone.", ""]
     cr = candidate_recall(prepared)
     parts += ["## Candidate recall (the ceiling of the decisions)", "",
               f"- measures: {cr['measures']:.3f} of {cr['n_measures']} gold measures have a run of clause units "
