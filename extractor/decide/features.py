@@ -318,7 +318,8 @@ def span_candidates(ctx: UnitContext, usable: Callable[[int], bool]) -> list[tup
 def span_features(ctx: UnitContext, unit_feats: Sequence[Features], a: int, b: int) -> Features:
     """Features of the run of units ``a..b`` as one measure: its first clause whole (``F:``), where its last
     clause stops (``L:``), the rules that fired anywhere in it, its words, how many of its clauses act, and the
-    clauses of the same sentence just outside it. ``unit_feats``: :func:`unit_features` of every unit (computed once)."""
+    clauses of the same sentence just outside it. ``unit_feats``: :func:`unit_features` of every unit (computed
+    once)."""
     f: Features = {"bias": 1.0}
     for k, v in unit_feats[a].items():
         f["F:" + k] = v

@@ -57,6 +57,10 @@ TARGETS: dict[str, dict[str, float]] = {
 SPLIT_SEEDS = (1, 2, 3)  # random deals of the incident groups to folds, besides GroupKFold's
 
 
+def _figures(values: list[float]) -> str:
+    return ", ".join(f"{v:.3f}" for v in values)
+
+
 def default_shared_dir() -> Path:
     """``shared`` next to the project root (../shared from a checkout)."""
     return Path(__file__).resolve().parents[3] / "shared"
@@ -194,15 +198,13 @@ def run(sets: list[str], shared: Path, out: Path, folds: int, model_dir: str | N
         sub_p, sub_r = _subset(prepared, other, {last})
         spread.append((score_records(other, prepared, score_py), score_records(sub_r, sub_p, score_py)))
 
-    def listed(values: list[float]) -> str:
-        return ", ".join(f"{v:.3f}" for v in values)
-
     first = held[0][1]
     parts += ["How much one split says: the same incident groups dealt to the folds at random (seeds "
-              f"{', '.join(map(str, SPLIT_SEEDS))}) give measures F1 {listed([a['measures']['f1'] for a, _ in spread])}"
-              f" ({last}'s pages {listed([b['measures']['f1'] for _, b in spread])}), is_statement accuracy "
-              f"{listed([a['is_statement_accuracy'] for a, _ in spread])} and company accuracy "
-              f"{listed([a['company_accuracy'] for a, _ in spread])}, against {first['measures']['f1']:.3f}, "
+              f"{', '.join(map(str, SPLIT_SEEDS))}) give measures F1 "
+              f"{_figures([a['measures']['f1'] for a, _ in spread])}"
+              f" ({last}'s pages {_figures([b['measures']['f1'] for _, b in spread])}), is_statement accuracy "
+              f"{_figures([a['is_statement_accuracy'] for a, _ in spread])} and company accuracy "
+              f"{_figures([a['company_accuracy'] for a, _ in spread])}, against {first['measures']['f1']:.3f}, "
               f"{first['is_statement_accuracy']:.3f} and {first['company_accuracy']:.3f} above. A change smaller "
               "than that spread means little on one split alone.", ""]
     cr = candidate_recall(prepared)
