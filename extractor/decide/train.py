@@ -80,6 +80,8 @@ class Prepared:
     lost_measures: int = 0
     lost_findings: int = 0
     hotlines_found: int = 0
+    parties_found: int = 0   # gold parties that some party candidate matches as the scorer matches them
+    company_found: bool | None = None  # whether an organization candidate names the gold company (None: no company)
 
     @property
     def is_statement(self) -> bool:
@@ -136,16 +138,18 @@ def prepare(gold_doc: GoldDoc, rs: RuleSet) -> Prepared:
     p.hotlines_found = len(found)
     pctx = PartyContext(cands, rs)
     gold_parties = [norm(x["name"]) for x in gold.get("parties", [])]
-    for party in cands.parties:
+    party_names = [norm(party.name) for party in cands.parties]
+    for party, n in zip(cands.parties, party_names):
         p.party_feats.append(party_features(pctx, party))
-        n = norm(party.name)
         p.party_labels.append(any(ratio(n, g, PARTY_MATCH) >= PARTY_MATCH for g in gold_parties))
+    p.parties_found = sum(any(ratio(n, g, PARTY_MATCH) >= PARTY_MATCH for n in party_names) for g in gold_parties)
     names = [gold.get("company", ""), *gold.get("company_aliases", [])]
     if gold.get("company"):
         counts = org_counts(cands)
         for c in cands.orgs:
             p.org_feats.append(org_features(cands, c, rs, counts))
             p.org_labels.append(same_org(c.name, names))
+        p.company_found = any(p.org_labels)
     # Categories are learnt from the gold measures' own wording; the list kind comes from where they sit.
     for m in gold.get("measures", []):
         if m.get("category") in CATEGORIES:

@@ -132,18 +132,25 @@ def company_exact(records: Sequence[dict], prepared: Sequence[Prepared]) -> tupl
 
 
 def candidate_recall(prepared: Sequence[Prepared]) -> dict[str, float]:
-    """Share of gold measures, findings and hotlines that some candidate can match: the models' ceiling."""
+    """Share of gold measures, findings, hotlines, parties and companies that some candidate can match: the
+    models' ceiling (a company counts when an organization candidate names it as the scorer compares names)."""
     n_m = sum(len(p.gold.gold.get("measures", [])) for p in prepared)
     n_f = sum(len(p.gold.gold.get("findings", [])) for p in prepared)
     n_h = sum(len(p.gold.gold.get("hotlines", [])) for p in prepared)
+    n_p = sum(len(p.gold.gold.get("parties", [])) for p in prepared)
+    with_company = [p for p in prepared if p.company_found is not None]
     lost_m = sum(p.lost_measures for p in prepared)
     lost_f = sum(p.lost_findings for p in prepared)
     found_h = sum(p.hotlines_found for p in prepared)
+    found_p = sum(p.parties_found for p in prepared)
+    found_c = sum(bool(p.company_found) for p in with_company)
     return {
         "measures": round(1 - lost_m / n_m, 4) if n_m else 1.0,
         "findings": round(1 - lost_f / n_f, 4) if n_f else 1.0,
         "hotlines": round(found_h / n_h, 4) if n_h else 1.0,
-        "n_measures": n_m, "n_findings": n_f, "n_hotlines": n_h,
+        "parties": round(found_p / n_p, 4) if n_p else 1.0,
+        "company": round(found_c / len(with_company), 4) if with_company else 1.0,
+        "n_measures": n_m, "n_findings": n_f, "n_hotlines": n_h, "n_parties": n_p, "n_company": len(with_company),
     }
 
 

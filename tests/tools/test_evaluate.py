@@ -199,3 +199,22 @@ def test_rule_report_lists_rows_precision_and_silent_rules():
     assert "| status.default | status | 2 | 0 | 0 | - |" in report
     assert "- hotline (1): hotline.400" in report
     assert any(line.startswith("Not traced in output") and "noise (1)" in line for line in report)
+
+
+def test_candidate_recall_counts_company_and_parties_the_candidates_can_reach(tmp_path):
+    from conftest import write_gold
+
+    from extractor.decide.gold import read_gold_dirs
+    from extractor.decide.train import prepare_all
+    from extractor.ruleset import load_ruleset
+    from extractor.tools.crossval import candidate_recall
+
+    gold = {k: v for k, v in GOLD.items() if k != "doc"}
+    # The same page annotated with a company and a party it never names: no candidate can reach them.
+    absent = {**gold, "company": "中国移动", "parties": [{"name": "网络部经理", "role": "disciplined"}]}
+    folder = write_gold(tmp_path / "gold", {"a": (DOC, gold), "b": (DOC, absent)})
+    prepared = prepare_all(read_gold_dirs([str(folder)]), load_ruleset())
+    cr = candidate_recall(prepared)
+    assert (cr["n_company"], cr["n_parties"]) == (2, 2)
+    assert cr["company"] == 0.5 and cr["parties"] == 0.5
+    assert cr["hotlines"] == 1.0 and cr["measures"] == 1.0
