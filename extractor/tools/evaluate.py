@@ -212,7 +212,7 @@ def run(sets: list[str], shared: Path, out: Path, folds: int, model_dir: str | N
               f"- measures: {cr['measures']:.3f} of {cr['n_measures']} gold measures have a run of clause units "
               "or a list item that the scorer would match", f"- findings: {cr['findings']:.3f} of {cr['n_findings']}",
               f"- hotlines: {cr['hotlines']:.3f} of {cr['n_hotlines']} are among the phone-like numbers",
-              f"- company: {cr['company']:.3f} of {cr['n_company']} statements with a gold company have an "
+              f"- company: {cr['company']:.3f} of {cr['n_company']} documents with a gold company have an "
               "organization candidate that names it (the scorer's comparison)",
               f"- parties: {cr['parties']:.3f} of {cr['n_parties']} gold parties have a party candidate the scorer "
               "would match", ""]
