@@ -36,11 +36,25 @@ class LinearModel:
     bias: tuple[float, ...]
     weights: Mapping[str, Sequence[float]]
 
+    def __post_init__(self) -> None:
+        # A binary decision is applied to every candidate run of clauses (hundreds per statement): its weights as
+        # plain numbers spare the per-feature loop over one-element rows. Same sums in the same order.
+        if len(self.bias) == 1:
+            object.__setattr__(self, "_flat", {n: row[0] for n, row in self.weights.items()})
+
     @property
     def binary(self) -> bool:
         return len(self.bias) == 1
 
     def _logits(self, feats: Features) -> list[float]:
+        if len(self.bias) == 1:
+            z0 = self.bias[0]
+            flat = self._flat
+            for name, value in feats.items():
+                wk = flat.get(name)
+                if wk is not None and value:
+                    z0 += wk * value
+            return [z0]
         z = list(self.bias)
         w = self.weights
         for name, value in feats.items():
