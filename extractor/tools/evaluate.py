@@ -8,8 +8,8 @@ Every figure says where it comes from:
   did not see, folds grouped by incident (tools/crossval.py); the five held-out parts are scored together.
 * **cross-set**: trained on seeds + dev only, scored on dev2 (and the reverse): pages of another kind.
 * **in-sample**: the shipped model (trained on all three sets) on the same sets. Not a prediction.
-* **candidate recall**: the share of gold measures, findings and hotlines some candidate can match; the ceiling
-  of what the decisions can reach.
+* **candidate recall**: the share of gold measures, findings, hotlines, companies and parties some candidate can
+  match; the ceiling of what the decisions can reach.
 
 It also lists, per rule, on how many distinct gold documents it fired and how precise its values are in the
 held-out records. The predictions and ``report.md`` go to ``--out``. This module is a command: it prints; the
