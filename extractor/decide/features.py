@@ -12,7 +12,7 @@ import math
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from ..candidates import (Candidates, Signals, Unit, cue_matches, find_vows, is_company_unit, party_head_kind,
                           score_categories, unit_runs)
@@ -22,6 +22,7 @@ from ..candidates.orgs import OrgCandidate, followed_by, left_clean
 from ..ruleset import RuleSet
 from ..structure import FoundList
 from ..structure.list_types import ListItem
+from .linear import LinearModel
 
 FEATURE_SCHEMA = 5
 
@@ -319,7 +320,8 @@ def span_features(ctx: UnitContext, unit_feats: Sequence[Features], a: int, b: i
     """Features of the run of units ``a..b`` as one measure: its first clause whole (``F:``), where its last
     clause stops (``L:``), the rules that fired anywhere in it, its words, how many of its clauses act, and the
     clauses of the same sentence just outside it. ``unit_feats``: :func:`unit_features` of every unit (computed
-    once)."""
+    once). The families' names do not overlap, which lets :class:`SpanScorer` add up a trained model's weights
+    family by family without building this dict."""
     f: Features = {"bias": 1.0}
     for k, v in unit_feats[a].items():
         f["F:" + k] = v
@@ -331,8 +333,16 @@ def span_features(ctx: UnitContext, unit_feats: Sequence[Features], a: int, b: i
         for key in unit_feats[k]:
             if key.startswith(_SPAN_ANY):
                 f[key] = 1.0
+    _ngrams(ctx.view[ctx.units[a].start:ctx.units[b].end], 2, "ng=", f)
+    f.update(span_context(ctx, a, b))
+    return f
+
+
+def span_context(ctx: UnitContext, a: int, b: int) -> Features:
+    """The span features that are not made of its clauses' own: how many of them act, whether it starts or ends
+    its sentence, and the clauses of the same sentence just outside it."""
+    f: Features = {}
     first, last = ctx.units[a], ctx.units[b]
-    _ngrams(ctx.view[first.start:last.end], 2, "ng=", f)
     # No buckets of the run's length in clauses or characters: how long a measure is was learnt from how the
     # training sets' annotators cut (dev's clauses, dev2's sentences). Held out without them, measures F1 moved
     # up on five splits of six (GroupKFold 0.602 -> 0.610, three random deals +0.003 to +0.014, dev2 -> seeds +
@@ -357,6 +367,47 @@ def span_features(ctx: UnitContext, unit_feats: Sequence[Features], a: int, b: i
         if ctx.acting[a - 1]:
             f["prev_in_sent_acting"] = 1.0
     return f
+
+
+class SpanScorer:
+    """A binary model's logit of :func:`span_features` without building the features: a statement has hundreds
+    of candidate runs, and the dicts cost more than the decisions. Each unit's ``F:`` and ``L:`` sums are added
+    up once; a run adds its clauses' rule hits and its bigrams as sets (a feature counts once however often it
+    occurs, as in the dict). Equal to ``model`` applied to the dict up to the order of the additions
+    (tests/decide/test_span_scorer.py)."""
+
+    def __init__(self, ctx: UnitContext, unit_feats: Sequence[Features], model: LinearModel):
+        self.ctx, self.unit_feats, self.w = ctx, unit_feats, model.flat
+        self.bias = model.bias[0] + self.w.get("bias", 0.0)
+        # the weights of the F:, L: and ng= features by the unit feature or bigram they are made of
+        self.as_first, self.as_last, self.bigrams = model.family("F:"), model.family("L:"), model.family("ng=")
+        self._parts: dict[int, tuple[float, float, tuple[str, ...]]] = {}
+
+    def _part(self, i: int) -> tuple[float, float, tuple[str, ...]]:
+        """Unit ``i``'s weight as a run's first clause, as its last clause, and its rule hits (once per unit).
+        Unit features are indicators (value 1), so a weight is added as it is."""
+        part = self._parts.get(i)
+        if part is None:
+            uf = self.unit_feats[i]
+            # filter(None, …) drops the features without a weight (and any weighing exactly 0: they add nothing)
+            part = (sum(filter(None, map(self.as_first.get, uf))), sum(filter(None, map(self.as_last.get, uf))),
+                    tuple(k for k in uf if k.startswith(_SPAN_ANY)))
+            self._parts[i] = part
+        return part
+
+    def logit(self, a: int, b: int) -> float:
+        """``bias + Σ weight * value`` over span_features(ctx, unit_feats, a, b)."""
+        w, ctx = self.w, self.ctx
+        first, _, keys = self._part(a)
+        z = self.bias + first
+        if b != a:
+            z += self._part(b)[1]
+            keys = {k for i in range(a, b + 1) for k in self._part(i)[2]}
+        z += sum(filter(None, map(w.get, set(keys))))
+        s = _DROP.sub("", ctx.view[ctx.units[a].start:ctx.units[b].end])
+        z += sum(filter(None, map(self.bigrams.get, {s[i:i + 2] for i in range(len(s) - 1)})))
+        z += sum(w.get(k, 0.0) * v for k, v in span_context(ctx, a, b).items())
+        return z
 
 
 # ---------------------------------------------------------------------------------------------- list items

@@ -46,6 +46,19 @@ class LinearModel:
     def binary(self) -> bool:
         return len(self.bias) == 1
 
+    @property
+    def flat(self) -> Mapping[str, float]:
+        """A binary model's weights as plain numbers (feature -> weight of the second class)."""
+        return self._flat
+
+    def family(self, prefix: str) -> Mapping[str, float]:
+        """A binary model's weights of the features named ``prefix + x``, by ``x`` (made once per prefix): a
+        caller that has the ``x`` of many features looks them up without building their names."""
+        cache = self.__dict__.setdefault("_families", {})
+        if prefix not in cache:
+            cache[prefix] = {n[len(prefix):]: w for n, w in self._flat.items() if n.startswith(prefix)}
+        return cache[prefix]
+
     def _logits(self, feats: Features) -> list[float]:
         if len(self.bias) == 1:
             z0 = self.bias[0]
@@ -64,11 +77,16 @@ class LinearModel:
                     z[k] += wk * value
         return z
 
+    @staticmethod
+    def sigmoid(z: float) -> float:
+        """A binary model's probability of its second class from its logit."""
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
     def predict_proba(self, feats: Features) -> dict[str, float]:
         """Probability of every class."""
         z = self._logits(feats)
         if self.binary:
-            p = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z[0]))))
+            p = self.sigmoid(z[0])
             return {self.classes[0]: 1.0 - p, self.classes[1]: p}
         top = max(z)
         e = [math.exp(v - top) for v in z]

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from ..candidates import Candidates
 from ..structure.list_types import FoundList
-from .features import UnitContext, item_features, leaf_items, span_candidates, span_features, unit_features
+from .features import (SpanScorer, UnitContext, item_features, leaf_items, span_candidates, span_features,
+                       unit_features)
 from .labels import norm, ratio
 from .model import Model
 
@@ -128,29 +129,34 @@ def _best_spans(ctx: UnitContext, feats_of: list[dict], usable: list[bool], mode
     """The runs of units ``(first, last, probability, why)`` that together score best and do not overlap."""
     span_model = model["span"]
     threshold = model.threshold("span")
-    ending: dict[int, list[tuple[int, float, dict]]] = {}
+    if span_model.binary:
+        scorer = SpanScorer(ctx, feats_of, span_model)
+        prob = lambda a, b: span_model.sigmoid(scorer.logit(a, b))  # noqa: E731
+    else:  # a model trained on a set without one of the classes
+        prob = lambda a, b: span_model.prob(span_features(ctx, feats_of, a, b))  # noqa: E731
+    ending: dict[int, list[tuple[int, float]]] = {}
     for a, b in span_candidates(ctx, lambda k: usable[k]):
-        feats = span_features(ctx, feats_of, a, b)
-        p = span_model.prob(feats)
+        p = prob(a, b)
         if p >= threshold:
-            ending.setdefault(b, []).append((a, p, feats))
+            ending.setdefault(b, []).append((a, p))
     n = len(ctx.units)
     best = [0.0] * (n + 1)   # best[k]: the best total over units 0..k-1
-    back: list[tuple[int, float, dict] | None] = [None] * (n + 1)
+    back: list[tuple[int, float] | None] = [None] * (n + 1)
     for k in range(n):
         best[k + 1], back[k + 1] = best[k], None
-        for a, p, feats in ending.get(k, ()):
+        for a, p in ending.get(k, ()):
             total = best[a] + (p - threshold)
             if total > best[k + 1]:
-                best[k + 1], back[k + 1] = total, (a, p, feats)
+                best[k + 1], back[k + 1] = total, (a, p)
     out = []
     k = n
     while k > 0:
         if back[k] is None:
             k -= 1
             continue
-        a, p, feats = back[k]
-        out.append((a, k - 1, p, span_model.explain(feats, "yes") if explain else []))
+        a, p = back[k]
+        why = span_model.explain(span_features(ctx, feats_of, a, k - 1), "yes") if explain else []
+        out.append((a, k - 1, p, why))
         k = a
     return out[::-1]
 
