@@ -21,6 +21,7 @@ from ..candidates.hotlines import NumberCandidate
 from ..candidates.orgs import OrgCandidate, followed_by, left_clean
 from ..ruleset import RuleSet
 from ..structure import FoundList
+from ..structure.scan import rules_in_text
 from ..structure.list_types import ListItem
 from .linear import LinearModel
 
@@ -168,6 +169,8 @@ class UnitContext:
         self.units = cands.units
         self.rs = rs
         self.groups = _rule_groups(rs)
+        # the rules searched in every clause, less those that cannot match anywhere in this document
+        self.in_view = {name: rules_in_text(self.groups[name], self.view) for name in ("prose", "status", "apology")}
         self.orgs = [o for o in cands.signals.orgs if len(o) >= 2]
         units = self.units
         self.sent_first: dict[int, int] = {}
@@ -230,9 +233,9 @@ def unit_features(ctx: UnitContext, i: int) -> Features:
         f["has_cue"] = 1.0
     for _s, _e, rid in find_vows(v, ctx.rs):
         f["vow=" + rid] = 1.0
-    _hits(ctx.groups["prose"], v, "prose=", f)
-    _hits(ctx.groups["status"], v, "status=", f)
-    _hits(ctx.groups["apology"], v, "apology=", f)
+    _hits(ctx.in_view["prose"], v, "prose=", f)
+    _hits(ctx.in_view["status"], v, "status=", f)
+    _hits(ctx.in_view["apology"], v, "apology=", f)
     if any(o in v for o in ctx.orgs):
         f["names_org"] = 1.0
     _ngrams(v, 2, "ng=", f)
@@ -256,7 +259,7 @@ def unit_features(ctx: UnitContext, i: int) -> Features:
     sent_start = max(ctx.units[first].start, u.start - BEFORE_CHARS)
     before = ctx.view[sent_start:u.start]
     if before:
-        _hits(ctx.groups["prose"], before, "before=", f)
+        _hits(ctx.in_view["prose"], before, "before=", f)
         if any(o in before for o in ctx.orgs):
             f["before_names_org"] = 1.0
     f["sent_cues=%d" % _bucket(ctx.sent_acting[u.sent], (1, 2, 4))] = 1.0
@@ -455,8 +458,8 @@ def item_features(ctx: UnitContext, fl: FoundList, it: ListItem) -> Features:
     f["n_cues=%d" % _bucket(len(cues), (1, 2, 4))] = 1.0
     for _s, _e, rid in find_vows(v, ctx.rs):
         f["vow=" + rid] = 1.0
-    _hits(ctx.groups["status"], v, "status=", f)
-    _hits(ctx.groups["prose"], v[:40], "prose=", f)
+    _hits(ctx.in_view["status"], v, "status=", f)
+    _hits(ctx.in_view["prose"], v[:40], "prose=", f)
     f["len=%d" % _bucket(len(v), (8, 20, 40, 80, 160))] = 1.0
     stripped = v.rstrip()
     f["ends=" + (stripped[-1:] if stripped and not stripped[-1].isalnum() else "w")] = 1.0

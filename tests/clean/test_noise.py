@@ -113,6 +113,12 @@ def test_seo_needs_three_distinct_fragments():
     assert find_title_fragments(two, TITLE) == ([], [])
 
 
+def test_seo_fragments_found_the_same_in_a_text_holding_the_marker_character():
+    """Title characters are found by marking them with NUL; a text that holds a NUL itself takes the other road."""
+    spans, frags = find_title_fragments(SPAMMED, TITLE)
+    assert spans and find_title_fragments("\x00" + SPAMMED, TITLE) == ([(s + 1, e + 1) for s, e in spans], frags)
+
+
 def test_seo_title_guessed_from_first_short_lines():
     text = "某某公司欢迎您!\n\n" + TITLE + "\n\n" + SPAMMED
     assert clean_text(text).text == "某某公司欢迎您!\n\n" + TITLE + "\n\n" + CLEAN

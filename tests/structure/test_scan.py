@@ -10,7 +10,7 @@ import pytest
 from extractor.clean import clean_text
 from extractor.ruleset import load_ruleset
 from extractor.structure import iter_sentences
-from extractor.structure.scan import range_safe, rules_that_may_match
+from extractor.structure.scan import piece_safe, range_safe, rules_in_text, rules_that_may_match
 
 RS = load_ruleset()
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -49,3 +49,30 @@ def test_no_rule_with_a_match_in_a_sentence_is_skipped(name):
                 assert r.id in kept, (family, r.id)
         dropped += len(rules) - len(kept)
     assert dropped > 0
+
+
+def test_only_patterns_whose_match_in_a_piece_is_a_match_in_the_text_are_piece_safe():
+    """A clause cut out of a text starts and ends where the text goes on: an anchor, a word boundary or a negative
+    lookaround can pass at the clause's edge and fail at the same place in the text."""
+    for unsafe in ("^将", "整改$", r"\bQQ\b", "(?<!未)整改", "整改(?!不)", "(?>整改)+", "整改++", "(?:(?<!不)严查)?处理"):
+        assert not piece_safe(re.compile(unsafe)), unsafe
+    for safe in ("(?<=[，。])整改|道歉", "已经?(?=整改)", "[^，]{0,4}处理", "(?:公司|集团)+"):
+        assert piece_safe(re.compile(safe)), safe
+    text = "我们不整改"
+    negative = re.compile("(?<!不)整改")
+    assert negative.search(text) is None and negative.search(text[3:]) is not None
+    rules = [("neg", negative), ("safe", re.compile("道歉")), ("here", re.compile("整改"))]
+    assert [rid for rid, _ in rules_in_text(rules, text)] == ["neg", "here"]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")))
+def test_no_prose_rule_with_a_match_in_a_clause_is_skipped(name):
+    """On the corpus documents, every prose rule that matches inside some clause or sentence is kept."""
+    view = clean_text((CORPUS / name).read_text(encoding="utf-8")).view
+    rules = [(r.id, r.pattern) for r in RS.regex("prose")]
+    kept = {rid for rid, _ in rules_in_text(rules, view)}
+    pieces = [p for line in view.split("\n") for p in re.split("(?<=[，。；！？])", line) if p]
+    for rid, pattern in rules:
+        if any(pattern.search(p) for p in pieces):
+            assert rid in kept, rid
+    assert len(kept) < len(rules)
