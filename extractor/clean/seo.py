@@ -25,6 +25,7 @@ from .markup import HAN
 __all__ = ["find_title_fragments", "guess_titles"]
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
+_CLAUSE_PAIR = re.compile(f"(?<![{HAN}])[{HAN}]{{2}}")  # two Han characters that start a clause
 MIN_SURE = 3  # distinct sure fragments needed before anything is removed
 MIN_REPEAT = 2  # cut-off occurrences each fragment needs
 
@@ -101,21 +102,31 @@ def find_title_fragments(text: str, title: str) -> tuple[list[tuple[int, int]], 
     if len(core) < 6:
         return [], []
     bigrams = {core[i:i + 2] for i in range(len(core) - 1)}
-    runs = _runs(text, "".join(sorted(set(core))))
-    at_run: Counter[str] = Counter()  # cut-off occurrences at the start of a run of title characters
-    at_clause: Counter[str] = Counter()  # ... that also start a clause (no Han character before)
-    for start, end in runs:
-        clause = start == 0 or not _HAN_CHAR.match(text[start - 1])
-        for size in range(2, min(4, end - start) + 1):
-            frag = text[start:start + size]
+    chars = set(core)
+    # Sure fragments start clauses, so the runs that start clauses decide first whether there are any; a page
+    # without (nearly every page) is not searched for the title's characters everywhere.
+    at_clause: Counter[str] = Counter()  # cut-off occurrences at the start of a run that starts a clause
+    for m in _CLAUSE_PAIR.finditer(text):
+        start = m.start()
+        if text[start] not in chars or text[start + 1] not in chars:
+            continue
+        end = start + 2
+        while end < len(text) and end - start < 4 and text[end] in chars:
+            end += 1
+        for size in range(2, end - start + 1):
             if _cut_off(text, start + size, bigrams):
-                at_run[frag] += 1
-                at_clause[frag] += clause
+                at_clause[text[start:start + size]] += 1
     # sure: not title text, repeated, and never seen anywhere but at a clause start
     sure = {f for f, n in at_clause.items() if n >= MIN_REPEAT and f not in core and n == text.count(f)}
     sure = {f for f in sure if not any(g != f and g.startswith(f) for g in sure)}
     if len(sure) < MIN_SURE:
         return [], []
+    runs = _runs(text, "".join(sorted(chars)))
+    at_run: Counter[str] = Counter()  # cut-off occurrences at the start of any run of title characters
+    for start, end in runs:
+        for size in range(2, min(4, end - start) + 1):
+            if _cut_off(text, start + size, bigrams):
+                at_run[text[start:start + size]] += 1
     frags = set(sure)
     chunking = _chunk_parity(core, sure)
     if chunking is not None:
