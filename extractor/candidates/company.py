@@ -228,6 +228,8 @@ def _is_place(name: str, lex: CompanyLexicon) -> bool:
 def _latin_aliases(body: str, titled: list[tuple[str, str]], lex: CompanyLexicon) -> list[tuple[str, str]]:
     """Chinese names the body gives for a Latin title name: 欧莱雅(L'oreal) when the title says L'oreal."""
     latin = {name.lower() for name, _ in titled if name.isascii()}
+    if not latin:
+        return []
     out = []
     for rule in lex.rules.get("alias", []):
         for m in rule.pattern.finditer(body):
