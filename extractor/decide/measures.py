@@ -132,7 +132,7 @@ def _best_spans(ctx: UnitContext, feats_of: list[dict], usable: list[bool], mode
     if span_model.binary:
         scorer = SpanScorer(ctx, feats_of, span_model)
         prob = lambda a, b: span_model.sigmoid(scorer.logit(a, b))  # noqa: E731
-    else:  # a model trained on a set without one of the classes
+    else:  # a span decision of more than two classes (a model file made by hand): the features themselves
         prob = lambda a, b: span_model.prob(span_features(ctx, feats_of, a, b))  # noqa: E731
     ending: dict[int, list[tuple[int, float]]] = {}
     for a, b in span_candidates(ctx, lambda k: usable[k]):
