@@ -42,19 +42,10 @@ def guess_titles(text: str, limit: int = 3) -> list[str]:
     return out
 
 
-_MARK = "\x00"
-_MARKED_RUN = re.compile(_MARK + "{2,}")
-
-
 def _runs(text: str, chars: str) -> list[tuple[int, int]]:
-    """Spans of two or more characters of ``chars`` in a row."""
-    if _MARK in text:
-        cls = re.compile("[" + re.escape(chars) + "]{2,}")
-        return [m.span() for m in cls.finditer(text)]
-    # Every page has a title of its own: marking its characters beats compiling a class for it (5x, and the
-    # regex cache would keep nothing of it).
-    marked = text.translate(dict.fromkeys(map(ord, chars), _MARK))
-    return [m.span() for m in _MARKED_RUN.finditer(marked)]
+    """Spans of two or more characters of ``chars`` in a row (only pages with sure fragments get here)."""
+    cls = re.compile("[" + re.escape(chars) + "]{2,}")
+    return [m.span() for m in cls.finditer(text)]
 
 
 def _cut_off(text: str, end: int, bigrams: set[str]) -> bool:

@@ -113,8 +113,8 @@ def test_seo_needs_three_distinct_fragments():
     assert find_title_fragments(two, TITLE) == ([], [])
 
 
-def test_seo_fragments_found_the_same_in_a_text_holding_the_marker_character():
-    """Title characters are found by marking them with NUL; a text that holds a NUL itself takes the other road."""
+def test_seo_fragments_move_with_the_text():
+    """A control character before the text moves the fragments by one and changes nothing else."""
     spans, frags = find_title_fragments(SPAMMED, TITLE)
     assert spans and find_title_fragments("\x00" + SPAMMED, TITLE) == ([(s + 1, e + 1) for s, e in spans], frags)
 
