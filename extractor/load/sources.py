@@ -202,7 +202,7 @@ def load_text(text: str, doc_id: str = "-", fmt: str = "auto") -> list[LoadedDoc
         warnings = [code_point_warning(n)] if n else []
         if not repaired.strip():  # nothing to find, which is not an error for a string (stdin says "empty file")
             return [LoadedDoc(doc_id, doc_id, "txt", text=repaired, warnings=warnings)]
-        return _convert(src, normalize_newlines(repaired), TEXT_FORMATS[fmt], "", "", warnings, sniffed=True)
+        return _convert(src, normalize_newlines(repaired), TEXT_FORMATS[fmt], "", "", warnings, sniffed=fmt == "auto")
 
     return _guarded(src, TEXT_FORMATS[fmt], convert)
 

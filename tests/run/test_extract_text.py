@@ -49,6 +49,18 @@ def test_text_keeps_what_markdown_would_strip():
     assert extract_text(text, options=OPTIONS, format="markdown")["clean_text"].startswith("致歉声明")
 
 
+@pytest.mark.parametrize("fmt, suffix", [("text", ".txt"), ("markdown", ".md"), ("html", ".html")])
+def test_a_named_format_reads_the_string_as_a_file_of_that_kind(tmp_path, fmt, suffix):
+    # Front matter above an HTML body (the corpus pages): a .txt file keeps the lines as text, so "text" must too.
+    text = FRONT + "<div>\n<p>公司对此深表歉意，现采取以下措施：</p>\n<p>一是全面退还相关费用。</p>\n</div>\n相关阅读\n某公司致歉\n"
+    path = tmp_path / ("page" + suffix)
+    path.write_text(text, encoding="utf-8")
+    from extractor.run import extract_paths
+    from_file = next(extract_paths([str(path)], OPTIONS))
+    from_string = extract_text(text, options=OPTIONS, format=fmt)
+    assert (from_string["format"], from_string["clean_text"]) == (from_file["format"], from_file["clean_text"])
+
+
 @pytest.mark.parametrize("text", [STATEMENT, PAGE, FRONT + PAGE, FRONT + STATEMENT,
                                   json.dumps({"title": "致歉", "text": STATEMENT}, ensure_ascii=False)],
                          ids=["text", "html", "front-matter-html", "front-matter-text", "json"])
