@@ -51,7 +51,7 @@ _VOCABULARY: dict[tuple[str | None, str], tuple[str, ...]] = {
     ("hotlines", "scheme"): ("both", "before", "after"),
     ("hotlines", "context"): ("none", "line", "point"),
     ("parties", "role"): ("disciplined", "responsible", "actor"),
-    ("noise", "group"): ("tail",),
+    ("noise", "group"): ("tail", "list"),
     ("apology", "kind"): ("apology", "block", "demand_list"),
     ("company", "kind"): ("suffix", "suffix_short", "suffix_body", "left_stop", "anchor", "object", "filler", "alias",
                           "generic", "place", "parent", "title", "source", "joint", "acted_on"),

@@ -26,7 +26,7 @@ from .chars import count_lost_chars, fold_lookalikes, make_view, remove_pinyin, 
 from .markup import (decode_entities, decode_escapes, normalize_controls, strip_tags, tidy_newlines,
                      tidy_whitespace)
 from .seo import find_title_fragments, guess_titles
-from .spans import find_boilerplate, find_duplicates
+from .spans import find_boilerplate, find_duplicates, outermost
 from .textmap import MappedText
 
 __all__ = ["CleanText", "clean_text", "STEPS", "TRADITIONAL_SHARE"]
@@ -115,7 +115,6 @@ def clean_text(text: str, title: str = "") -> CleanText:
     lost = count_lost_chars(mt.text)
     if lost:
         warnings.append(f"lost characters ('?') inside Han text: {lost}")
-    skips = find_boilerplate(view, _rules("boilerplate"))
-    skipped = {s for s, _, _ in skips}
-    skips += [d for d in find_duplicates(view) if d[0] not in skipped]
-    return CleanText(mt.text, view, mt.index, script, warnings, sorted(skips))
+    # Boilerplate first: of a line that is both, the boilerplate reason stays.
+    skips = outermost(find_boilerplate(view, _rules("boilerplate")) + find_duplicates(view))
+    return CleanText(mt.text, view, mt.index, script, warnings, skips)

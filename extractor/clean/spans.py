@@ -3,7 +3,8 @@
 Deleting them would hide what the page said and shift offsets for no gain; instead each becomes a
 ``(start, end, reason)`` span on the clean text. Boilerplate rules are data (rules/noise.regex.jsonl, kind
 ``boilerplate``; ``level`` = the longest line, in characters, the rule may mark; 0 = any length; ``group: tail``
-= the span runs from the matched line to the end of the page, for comment sections).
+= the span runs from the matched line to the end of the page, for comment sections; ``group: list`` = a bare
+heading takes the short title lines listed under it, for related-article lists).
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import re
 
 from ..ruleset import RegexRule
 
-__all__ = ["find_boilerplate", "find_duplicates", "line_spans"]
+__all__ = ["find_boilerplate", "find_duplicates", "line_spans", "outermost"]
 
 MIN_DUPLICATE = 50  # characters (without spaces) a paragraph needs before its repetition counts: shorter
 # lines (给予警告；, a sanction repeated for a second hospital) legitimately recur in one statement
@@ -44,8 +45,50 @@ def find_boilerplate(view: str, rules: list[RegexRule]) -> list[tuple[int, int, 
                 continue
             if rule.get("group") == "tail":
                 end = len(view)  # a comments / related-reading section runs to the end of the page
+            elif rule.get("group") == "list" and len(view[start:end].strip(" \t:：")) <= MAX_LIST_HEADER:
+                end = _list_end(view, end)
             out[start] = (start, end, f"boilerplate:{rule.id}")
-    return sorted(out.values())
+    return outermost(list(out.values()))
+
+
+MAX_LIST_HEADER = 8   # a bare heading (相关阅读：, 猜你喜欢) opens a list; 上一篇：<a title> is one line on its own
+MAX_ENTRY = 50        # the longest line read as another page's headline
+MAX_ENTRIES = 30      # a list stops here even when more short lines follow (a table, a poem of the article)
+_SENTENCE_END = ("。", "；", ";", "：", ":")  # a headline may end in ！ or ？
+_ORDINAL_START = re.compile(r"[（(]?[一二三四五六七八九十\d]{1,3}(?:[、)）]|[.．](?!\d))|第[一二三四五六七八九十]+[章节条部分]")
+
+
+def _list_end(view: str, end: int) -> int:
+    """Where the headlines listed under a related-articles heading end: the short lines that read as titles
+    (no sentence ending, no ordinal of the article's own sections), blank lines between them included. The
+    article's next paragraph, a sentence or a numbered heading, ends the list."""
+    last, pos, entries = end, end, 0
+    while pos < len(view) and entries < MAX_ENTRIES:
+        nxt = view.find("\n", pos + 1)
+        nxt = len(view) if nxt < 0 else nxt
+        line = view[pos + 1:nxt].strip()
+        if line:
+            if len(line) > MAX_ENTRY or line.endswith(_SENTENCE_END) or _ORDINAL_START.match(line):
+                break
+            last, entries = nxt, entries + 1
+        pos = nxt
+    return last
+
+
+def outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans without those inside an earlier one (a share line inside a related list, a copyright line inside a
+    comments section), sorted; of two with the same bounds the first given stays. Lookups that take the last span
+    starting before a position (units, sentences) need spans that do not nest."""
+    out: list[tuple[int, int, str]] = []
+    reach = -1
+    for s, e, why in sorted(spans, key=lambda t: (t[0], -t[1])):
+        if e <= reach:
+            continue
+        if s < reach:
+            s = reach  # a span running on past an earlier one keeps only its own part
+        out.append((s, e, why))
+        reach = e
+    return out
 
 
 def find_duplicates(view: str) -> list[tuple[int, int, str]]:

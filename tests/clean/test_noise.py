@@ -163,6 +163,62 @@ def test_a_sanction_repeated_for_a_second_party_is_not_a_duplicate():
     assert find_duplicates(lines) == []
 
 
+# Headlines of other pages under a related-articles heading (相关阅读, 猜你喜欢) are other pages' words: an
+# apology or a recall in them must not make a page a statement. Written for these tests, in the shape of the
+# lists that news sites append (a number such as 2.8万元 or a question mark is part of a headline).
+RELATED = ("相关阅读：\n"
+           "某快递公司回应丢件：已赔偿并致歉\n"
+           "2.8万元误转事件后续｜银行：退款诉求已解决\n"
+           "\n"
+           "学生满意吗?｜调查结果\n")
+
+
+def _marked(view: str) -> list[str]:
+    return [view[s:e] for s, e, _why in find_boilerplate(view, rules_of("boilerplate"))]
+
+
+def test_related_heading_takes_the_headlines_listed_under_it():
+    article = "昨日，市民反映小区停水一事引发关注。"
+    view = article + "\n" + RELATED
+    assert _marked(view) == [RELATED.rstrip("\n")]
+
+
+def test_related_list_ends_at_the_next_paragraph_of_the_article():
+    after = "记者从该公司获悉，维修工作已于今日上午完成，供水将在下午全面恢复。"
+    view = RELATED + after
+    assert _marked(view) == [RELATED.rstrip("\n")]
+    ct = clean_text(view)
+    at = ct.view.index("记者从该公司获悉")
+    assert not any(s <= at < e for s, e, _ in ct.skip_spans)
+
+
+def test_related_list_stops_at_a_numbered_heading():
+    view = "相关新闻\n某公司致歉\n二、整改措施\n1.全面排查。"
+    assert _marked(view) == ["相关新闻\n某公司致歉"]
+
+
+def test_related_heading_with_a_title_on_its_line_is_that_line_only():
+    view = "上一篇：中国联通回应携号转网困难\n公司表示将开通专线"
+    assert _marked(view) == ["上一篇：中国联通回应携号转网困难"]
+
+
+def test_skip_spans_do_not_nest():
+    # A share line inside a related list is marked by its own rule too; the list's later headlines must stay
+    # skipped for lookups that take the last span starting before a position (the clause units).
+    from extractor.candidates.units import find_units
+    text = "公司已全面整改。\n相关阅读\n扫描微信,添加好友\n某公司致歉：已全额赔偿\n"
+    ct = clean_text(text)
+    assert all(a[1] <= b[0] for a, b in zip(ct.skip_spans, ct.skip_spans[1:]))
+    units = find_units(ct.text, [], [(s, e) for s, e, _ in ct.skip_spans])
+    assert [ct.text[u.start:u.end] for u in units if not u.skip] == ["公司已全面整改。"]
+
+
+def test_outermost_keeps_the_enclosing_span():
+    from extractor.clean.spans import outermost
+    spans = [(10, 20, "share"), (0, 50, "list"), (40, 80, "tail"), (0, 50, "duplicate")]
+    assert outermost(spans) == [(0, 50, "list"), (50, 80, "tail")]
+
+
 def test_skip_spans_carry_reason():
     ct = clean_text("扫描微信,添加好友\n公司已全面整改。")
     assert ct.skip_spans == [(0, 9, "boilerplate:boilerplate.share")]
