@@ -196,6 +196,9 @@ class UnitContext:
         self.cues = [cue_matches(self.view[u.start:u.end], rs) for u in units]
         self._list_facts: dict[int, tuple[float, bool]] = {}
         self.n_units = len(units)
+        # Where the page's own words end: a position is read against them, so that the boilerplate a site puts
+        # below an article (related headlines, comments) does not move every clause towards the top.
+        self.content_end = max((u.end for u in units if not u.skip), default=len(self.view))
         self.acting = [any(c[4] != "blocker" for c in cues) for cues in self.cues]
         self.sent_acting: dict[int, int] = {}
         for u, acting in zip(units, self.acting):
@@ -250,7 +253,7 @@ def unit_features(ctx: UnitContext, i: int) -> Features:
     f["in_sent=" + ("only" if first == last else "first" if i == first else "last" if i == last else "mid")] = 1.0
     if ctx.para_first.get(u.para) == i:
         f["para_start"] = 1.0
-    f["doc_pos=%d" % _bucket(u.start / max(1, len(ctx.view)), (0.1, 0.3, 0.6, 0.9))] = 1.0
+    f["doc_pos=%d" % _bucket(min(1.0, u.start / max(1, ctx.content_end)), (0.1, 0.3, 0.6, 0.9))] = 1.0
     if u.skip:
         f["boilerplate"] = 1.0
     # The sentence around it: who speaks before it, what the sentence holds.
