@@ -31,6 +31,7 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 def find_boilerplate(view: str, rules: list[RegexRule]) -> list[tuple[int, int, str]]:
     """Whole lines matched by a boilerplate rule (matched on the view), reason ``boilerplate:<rule id>``."""
     out: dict[int, tuple[int, int, str]] = {}
+    tails: set[int] = set()
     for rule in rules:
         limit = int(rule.get("level", 0) or 0)
         line_end = -1
@@ -41,10 +42,14 @@ def find_boilerplate(view: str, rules: list[RegexRule]) -> list[tuple[int, int, 
             end = view.find("\n", m.start())
             end = len(view) if end < 0 else end
             line_end = end
-            if start in out or (limit and end - start > limit):
+            tail = rule.get("group") == "tail"
+            # A comments heading that another rule marks as one line (网友评论 also heads related lists) opens
+            # the comments section all the same: a tail verdict replaces a line's other verdict.
+            if (start in out and (not tail or start in tails)) or (limit and end - start > limit):
                 continue
-            if rule.get("group") == "tail":
-                end = len(view)  # a comments / related-reading section runs to the end of the page
+            if tail:
+                tails.add(start)
+                end = len(view)  # a comments section runs to the end of the page
             elif rule.get("group") == "list" and len(view[start:end].strip(" \t:：")) <= MAX_LIST_HEADER:
                 end = _list_end(view, end)
             out[start] = (start, end, f"boilerplate:{rule.id}")

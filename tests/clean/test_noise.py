@@ -202,6 +202,13 @@ def test_related_heading_with_a_title_on_its_line_is_that_line_only():
     assert _marked(view) == ["上一篇：中国联通回应携号转网困难"]
 
 
+def test_a_comments_heading_opens_the_comments_section_though_related_lists_share_it():
+    # 网友评论 heads related lists too (boilerplate.related); as the comments heading it marks every comment.
+    comments = "网友评论\n用户8831：早就该道歉了，必须赔偿消费者损失！\n不吃香菜：建议彻查，严肃处理相关责任人。"
+    view = "公司已全面整改。\n" + comments
+    assert _marked(view) == [comments]
+
+
 def test_skip_spans_do_not_nest():
     # A share line inside a related list is marked by its own rule too; the list's later headlines must stay
     # skipped for lookups that take the last span starting before a position (the clause units).
