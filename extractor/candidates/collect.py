@@ -100,12 +100,25 @@ def find_candidates(signals: Signals, rs: RuleSet, segment: Callable | None = No
                       party_candidates(clean, rs, body_spans(clean.text, skip)), named.body, named.head)
 
 
+def head_end(clean: CleanText, limit: int) -> int:
+    """Where the head of a page (the first ``limit`` characters, where it says what it is) ends: there, or
+    earlier at a section of other people's words the cleaner marked (readers' comments, a related-articles list:
+    boilerplate spans of more than one line). A short page's head would otherwise hold them."""
+    for s, e, _why in clean.skip_spans:
+        if s >= limit:
+            break
+        if "\n" in clean.view[s:e]:
+            return s
+    return limit
+
+
 def find_contacts(signals: Signals, rs: RuleSet) -> Candidates:
     """Only the organization-name candidates (with the body and head they are counted in) and the phone-like
     numbers: who a document is about and whom to call, without its lists and clauses."""
     clean, view = signals.clean, signals.clean.view
     body = "\n".join(view[s:e] for s, e in signals.sentences)
-    head = "\n".join([signals.title_view, *[ln for ln in view[:HEAD_CHARS].split("\n") if ln.strip()][:3]])
+    lines = view[:head_end(signals.clean, HEAD_CHARS)].split("\n")
+    head = "\n".join([signals.title_view, *[ln for ln in lines if ln.strip()][:3]])
     orgs = find_org_candidates(view, signals.sentences, head, rs, signals.company)
     return Candidates(signals, numbers=hotline_candidates(clean, rs, signals.skip), orgs=orgs, body=body, head=head)
 

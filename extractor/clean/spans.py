@@ -32,6 +32,8 @@ def find_boilerplate(view: str, rules: list[RegexRule]) -> list[tuple[int, int, 
     """Whole lines matched by a boilerplate rule (matched on the view), reason ``boilerplate:<rule id>``."""
     out: dict[int, tuple[int, int, str]] = {}
     tails: set[int] = set()
+    found = _SENTENCE_BEFORE.search(view)
+    first_sentence_end = found.start() if found else len(view)
     for rule in rules:
         limit = int(rule.get("level", 0) or 0)
         line_end = -1
@@ -50,7 +52,10 @@ def find_boilerplate(view: str, rules: list[RegexRule]) -> list[tuple[int, int, 
             if tail:
                 tails.add(start)
                 end = len(view)  # a comments section runs to the end of the page
-            elif rule.get("group") == "list" and len(view[start:end].strip(" \t:：")) <= MAX_LIST_HEADER:
+            elif (rule.get("group") == "list" and len(view[start:end].strip(" \t:：")) <= MAX_LIST_HEADER
+                  and first_sentence_end < start):
+                # Only after the article has begun: at the top of a page the short lines under 猜你喜欢 may be
+                # the page's own title and bylines.
                 end = _list_end(view, end)
             out[start] = (start, end, f"boilerplate:{rule.id}")
     return outermost(list(out.values()))
@@ -60,6 +65,7 @@ MAX_LIST_HEADER = 8   # a bare heading (相关阅读：, 猜你喜欢) opens a l
 MAX_ENTRY = 50        # the longest line read as another page's headline
 MAX_ENTRIES = 30      # a list stops here even when more short lines follow (a table, a poem of the article)
 _SENTENCE_END = ("。", "；", ";", "：", ":")  # a headline may end in ！ or ？
+_SENTENCE_BEFORE = re.compile(r"[。！？!?]")
 _ORDINAL_START = re.compile(r"[（(]?[一二三四五六七八九十\d]{1,3}(?:[、)）]|[.．](?!\d))|第[一二三四五六七八九十]+[章节条部分]")
 
 

@@ -185,7 +185,7 @@ def test_related_heading_takes_the_headlines_listed_under_it():
 
 def test_related_list_ends_at_the_next_paragraph_of_the_article():
     after = "记者从该公司获悉，维修工作已于今日上午完成，供水将在下午全面恢复。"
-    view = RELATED + after
+    view = "昨日，小区停水。\n" + RELATED + after
     assert _marked(view) == [RELATED.rstrip("\n")]
     ct = clean_text(view)
     at = ct.view.index("记者从该公司获悉")
@@ -193,8 +193,14 @@ def test_related_list_ends_at_the_next_paragraph_of_the_article():
 
 
 def test_related_list_stops_at_a_numbered_heading():
-    view = "相关新闻\n某公司致歉\n二、整改措施\n1.全面排查。"
+    view = "公司已致歉。\n相关新闻\n某公司致歉\n二、整改措施\n1.全面排查。"
     assert _marked(view) == ["相关新闻\n某公司致歉"]
+
+
+def test_related_heading_at_the_top_of_a_page_is_that_line_only():
+    # Before the article has said anything, the short lines under 猜你喜欢 may be the page's own title.
+    view = "猜你喜欢\n汉中一副局长被处分\n镇巴县纪委通报如下。"
+    assert _marked(view) == ["猜你喜欢"]
 
 
 def test_related_heading_with_a_title_on_its_line_is_that_line_only():
