@@ -10,6 +10,8 @@ Every figure says where it comes from:
 * **in-sample**: the shipped model (trained on all three sets) on the same sets. Not a prediction.
 * **candidate recall**: the share of gold measures, findings, hotlines, companies and parties some candidate can
   match; the ceiling of what the decisions can reach.
+* **site noise**: the shipped model on the gold pages as they are and with related headlines, readers' comments
+  or a navigation line added (tools/noise_check.py); what counts is how little the figures move.
 
 It also lists, per rule, on how many distinct gold documents it fired and how precise its values are in the
 held-out records. The predictions and ``report.md`` go to ``--out``. This module is a command: it prints; the
@@ -24,13 +26,14 @@ from pathlib import Path
 from typing import Sequence
 
 from ..decide.gold import read_gold_dirs
-from ..decide.model import load_model
+from ..decide.model import Model, load_model
 from ..decide.train import Prepared, prepare_all
 from ..errors import ExtractorError
-from ..ruleset import load_ruleset
+from ..ruleset import RuleSet, load_ruleset
 from ..run import Options
 from .crossval import (candidate_recall, company_exact, cross_validate, extract_prepared, score_records, transfer,
                        stemmed)
+from .noise_check import NOISE, changed_decisions, noisy_records
 from .rulestats import collect_rule_stats, format_rule_stats, load_gold, load_scorer, pair_with_gold
 
 __all__ = ["default_shared_dir", "score_predictions", "format_scores", "rule_documents", "main"]
@@ -230,6 +233,8 @@ def run(sets: list[str], shared: Path, out: Path, folds: int, model_dir: str | N
               f"Model {model.path} trained on {trained_on}: these documents were its training data, so the "
               "figures say what it learnt, not what to expect on new pages.", "", format_scores(insample)]
 
+    parts += _noise_section(prepared, model, rs, options, score_py)
+
     scorer = load_scorer(score_py)
     gold = {}
     for s in sets:
@@ -241,6 +246,27 @@ def run(sets: list[str], shared: Path, out: Path, folds: int, model_dir: str | N
     out.mkdir(parents=True, exist_ok=True)
     (out / "report.md").write_text(report, encoding="utf-8")
     return report
+
+
+def _noise_section(prepared: Sequence[Prepared], model: Model, rs: RuleSet, options: Options,
+                   score_py: Path) -> list[str]:
+    """The gold pages as they are and with site noise added, side by side (tools/noise_check.py)."""
+    columns, changed = [], []
+    base = None
+    for noise in NOISE:
+        recs = stemmed(noisy_records(prepared, model, rs, options, noise), prepared)
+        columns.append((noise, score_records(recs, prepared, score_py)))
+        if base is None:
+            base = recs
+        else:
+            changed.append(f"{noise} {changed_decisions(base, recs)}")
+    return ["## The same pages with site noise added (shipped model, in-sample)", "",
+            "Every gold page as it is and with one kind of noise real pages carry: six titles of other gold pages "
+            "under 相关阅读, three readers' comments under 网友评论, a navigation line on top (tools/noise_check.py). "
+            "The model was trained on these pages, so only the difference between the columns counts.", "",
+            format_scores(columns),
+            f"Pages whose statement, apology or company decision or whose measures changed (of {len(prepared)}): "
+            + ", ".join(changed) + ".", ""]
 
 
 def main(argv: list[str] | None = None) -> int:

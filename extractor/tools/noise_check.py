@@ -1,0 +1,81 @@
+"""Does site noise change the records? The gold pages again, each with what real pages carry around an article.
+
+Real crawls wrap a statement in navigation, lists of other pages' headlines and readers' comments. None of that
+is the organization's words, so none of it should change what the tool finds. ``make eval`` extracts every gold
+page as it is and with one kind of noise added, using the shipped model (in-sample, so only the difference
+between the two columns counts), and reports the scorer's figures side by side and how many pages changed a
+decision.
+
+The noise is built from the gold sets themselves (other pages' titles) and from the fixed lines below, written
+for this check; nothing is copied into the repository.
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import Callable, Sequence
+
+from ..decide.model import Model
+from ..decide.train import Prepared
+from ..ruleset import RuleSet
+from ..run import Options
+from ..run.pipeline import extract_loaded
+
+__all__ = ["NOISE", "noisy_records", "headlines_of", "changed_decisions"]
+
+HEADLINES = 6  # other pages' titles in a related-articles list
+MAX_HEADLINE = 40
+NAVIGATION = "当前位置：首页 > 新闻中心 > 社会 > 正文\n"
+COMMENTS = ("\n网友评论\n用户8831：早就该道歉了，必须赔偿消费者损失！\n不吃香菜：建议监管部门彻查，严肃处理相关责任人。\n"
+            "路人甲：希望能够整改到位，别再出事了。\n")
+_SENTENCE_END = ("。", "；", "：", ":", ";")
+
+
+def headlines_of(prepared: Sequence[Prepared]) -> list[str]:
+    """A headline per page ("" for none): its title; when fewer than HEADLINES pages have one, a first line short
+    enough to be a title stands in (it may be site chrome, so titles are preferred)."""
+    def usable(line: str) -> str:
+        line = line.strip().lstrip("#").strip()
+        return line if 8 <= len(line) <= MAX_HEADLINE and not line.endswith(_SENTENCE_END) else ""
+
+    titles = [usable(p.doc.title) for p in prepared]
+    if sum(map(bool, titles)) >= HEADLINES:
+        return titles
+    return [usable(p.doc.title or next((ln for ln in p.doc.text.split("\n") if ln.strip()), "")) for p in prepared]
+
+
+def _related(text: str, k: int, headlines: list[str]) -> str:
+    # The headlines of the pages after this one (page k) in the list, never its own: the same on every run.
+    n = len(headlines)
+    chosen = [h for h in (headlines[(k + j) % n] for j in range(1, n)) if h][:HEADLINES]
+    return text.rstrip("\n") + "\n\n相关阅读\n" + "\n".join(chosen) + "\n"
+
+
+# name -> how a page's text changes (text, page index, headlines of the gold pages)
+NOISE: dict[str, Callable[[str, int, list[str]], str]] = {
+    "as is": lambda text, _k, _h: text,
+    "related headlines": _related,
+    "readers' comments": lambda text, _k, _h: text.rstrip("\n") + "\n" + COMMENTS,
+    "navigation line": lambda text, _k, _h: NAVIGATION + text,
+}
+
+
+def noisy_records(prepared: Sequence[Prepared], model: Model, rs: RuleSet, options: Options,
+                  noise: str) -> list[dict]:
+    """Records of the gold pages with ``noise`` (a key of NOISE) added to each, under ``model``."""
+    add = NOISE[noise]
+    headlines = headlines_of(prepared)
+    out = []
+    for k, p in enumerate(prepared):
+        doc = dataclasses.replace(p.doc, text=add(p.doc.text, k, headlines), warnings=list(p.doc.warnings))
+        out.append(extract_loaded(doc, options, rs, model).as_dict(with_text=False))
+    return out
+
+
+DECISIONS = ("is_statement", "apology", "company")
+
+
+def changed_decisions(before: Sequence[dict], after: Sequence[dict]) -> int:
+    """Pages whose statement, apology or company decision, or whose measure texts, differ."""
+    def key(rec: dict) -> tuple:
+        return tuple(rec.get(k) for k in DECISIONS) + (tuple(m["text"] for m in rec.get("measures") or []),)
+    return sum(key(a) != key(b) for a, b in zip(before, after))
