@@ -1,6 +1,8 @@
 """The company decision (decide/company.py) with the shipped model: the name a reader would write."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import extractor
@@ -30,3 +32,18 @@ def test_a_news_dateline_is_no_part_of_the_name_after_it():
             "并表示将为受影响旅客办理免费退改签。")
     rec = extractor.extract_text(text, doc_id="statement.txt")
     assert rec["company"] == "中国国际航空股份有限公司"
+
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+
+# Real pages (dev2) whose pick is a piece met once, inside a word: the water utility's name in its signature
+# line when the title (given as an HTML page gives it) takes the headline out of the sentences, and a school
+# named once in full.
+@pytest.mark.skipif(not (SHARED / "dev2" / "d006.txt").exists(), reason="../shared sets not present")
+@pytest.mark.parametrize("stem, headline_as_title, name", [("d006", True, "曲靖市城市供排水总公司"),
+                                                            ("c013", False, "贵溪市第一中学")])
+def test_a_piece_met_once_inside_a_word_is_completed(stem, headline_as_title, name):
+    text = (SHARED / "dev2" / f"{stem}.txt").read_text(encoding="utf-8")
+    title = text.split("\n", 1)[0] if headline_as_title else ""
+    assert extractor.extract_text(text, title=title, format="text")["company"] == name
