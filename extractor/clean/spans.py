@@ -32,7 +32,7 @@ def find_boilerplate(view: str, rules: list[RegexRule]) -> list[tuple[int, int, 
     """Whole lines matched by a boilerplate rule (matched on the view), reason ``boilerplate:<rule id>``."""
     out: dict[int, tuple[int, int, str]] = {}
     tails: set[int] = set()
-    found = _SENTENCE_BEFORE.search(view)
+    found = _SENTENCE_STOP.search(view)
     first_sentence_end = found.start() if found else len(view)
     for rule in rules:
         limit = int(rule.get("level", 0) or 0)
@@ -64,8 +64,8 @@ def find_boilerplate(view: str, rules: list[RegexRule]) -> list[tuple[int, int, 
 MAX_LIST_HEADER = 8   # a bare heading (相关阅读：, 猜你喜欢) opens a list; 上一篇：<a title> is one line on its own
 MAX_ENTRY = 50        # the longest line read as another page's headline
 MAX_ENTRIES = 30      # a list stops here even when more short lines follow (a table, a poem of the article)
-_SENTENCE_END = ("。", "；", ";", "：", ":")  # a headline may end in ！ or ？
-_SENTENCE_BEFORE = re.compile(r"[。！？!?]")
+_NOT_A_HEADLINE = ("。", "；", ";", "：", ":")  # line endings of sentences, not of titles (which may end in ！ or ？)
+_SENTENCE_STOP = re.compile(r"[。！？!?]")
 _ORDINAL_START = re.compile(r"[（(]?[一二三四五六七八九十\d]{1,3}(?:[、)）]|[.．](?!\d))|第[一二三四五六七八九十]+[章节条部分]")
 
 
@@ -79,7 +79,7 @@ def _list_end(view: str, end: int) -> int:
         nxt = len(view) if nxt < 0 else nxt
         line = view[pos + 1:nxt].strip()
         if line:
-            if len(line) > MAX_ENTRY or line.endswith(_SENTENCE_END) or _ORDINAL_START.match(line):
+            if len(line) > MAX_ENTRY or line.endswith(_NOT_A_HEADLINE) or _ORDINAL_START.match(line):
                 break
             last, entries = nxt, entries + 1
         pos = nxt
