@@ -31,7 +31,7 @@ _TEXTS = "a list of strings"
 # key -> expected type (the names above), for every file unless _FILE_TYPES says otherwise
 _TYPES = {
     "name": _TEXT, "note": _TEXT, "label": _TEXT, "flags": _TEXT, "kind": _TEXT, "scheme": _TEXT, "role": _TEXT,
-    "category": _TEXT, "status": _TEXT, "group": _TEXT, "penalty": _TEXT, "list_kind": _TEXT,
+    "category": _TEXT, "status": _TEXT, "group": _TEXT, "about": _TEXT, "penalty": _TEXT, "list_kind": _TEXT,
     "weight": _NUMBER, "priority": _INTEGER, "level": _TEXT_OR_INTEGER, "value": _TEXT_OR_INTEGER,
     "context": _TEXT_OR_TEXTS, "examples": _TEXTS, "counterexamples": _TEXTS,
 }
@@ -52,6 +52,7 @@ _VOCABULARY: dict[tuple[str | None, str], tuple[str, ...]] = {
     ("hotlines", "context"): ("none", "line", "point"),
     ("parties", "role"): ("disciplined", "responsible", "actor"),
     ("noise", "group"): ("tail", "list"),
+    ("noise", "about"): ("other_pages",),
     ("apology", "kind"): ("apology", "block", "demand_list"),
     ("company", "kind"): ("suffix", "suffix_short", "suffix_body", "left_stop", "anchor", "object", "filler", "alias",
                           "generic", "place", "parent", "title", "source", "joint", "acted_on"),

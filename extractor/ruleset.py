@@ -34,7 +34,7 @@ FLAG_BITS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERB
 COMMON_KEYS = {"id", "name", "note", "label", "pattern"}
 VALUE_KEYS = {
     "flags", "kind", "scheme", "value", "role", "category", "status", "weight", "level",
-    "group", "context", "penalty", "list_kind", "priority", "examples", "counterexamples",
+    "group", "about", "context", "penalty", "list_kind", "priority", "examples", "counterexamples",
 }
 REGEX_KEYS = COMMON_KEYS | VALUE_KEYS
 PATTERN_KEYS = COMMON_KEYS | VALUE_KEYS - {"flags"}

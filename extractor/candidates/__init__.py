@@ -6,7 +6,7 @@ from __future__ import annotations
 from .apology import ApologyHit, find_apology
 from .attribution import is_outside_body, is_public_body
 from .company import CompanyResult, find_company
-from .collect import Candidates, Signals, find_candidates, find_contacts, find_signals, head_end
+from .collect import Candidates, Signals, find_candidates, find_contacts, find_signals, head_end, page_head
 from .categorize import CATEGORIES, classify_category, extract_headline, find_quoted, score_categories
 from .cues import cue_matches, find_cue_verbs, find_vows, has_concrete_action, is_generic_vow
 from .hotlines import find_hotlines, normalize_number
@@ -19,6 +19,6 @@ __all__ = [
     "ApologyHit", "find_apology", "CompanyResult", "find_company", "find_hotlines", "normalize_number",
     "find_parties", "is_company_unit", "party_candidates", "party_head_kind", "StatementSignals",
     "find_statement_signals", "Unit", "find_units", "unit_runs", "CATEGORIES", "classify_category", "extract_headline", "find_quoted",
-    "score_categories", "Candidates", "Signals", "find_candidates", "find_contacts", "find_signals", "head_end", "is_outside_body", "is_public_body", "cue_matches", "find_cue_verbs", "find_vows", "has_concrete_action",
+    "score_categories", "Candidates", "Signals", "find_candidates", "find_contacts", "find_signals", "head_end", "page_head", "is_outside_body", "is_public_body", "cue_matches", "find_cue_verbs", "find_vows", "has_concrete_action",
     "is_generic_vow", "ProseMeasure", "find_prose_measures",
 ]

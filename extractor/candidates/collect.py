@@ -112,12 +112,38 @@ def head_end(clean: CleanText, limit: int) -> int:
     return limit
 
 
+def about_other_pages(rs: RuleSet) -> frozenset[str]:
+    """The skip reasons of boilerplate lines that list other pages' topics (tags, keyword and link lists: the
+    noise rules with ``about: other_pages``)."""
+    return frozenset(f"boilerplate:{r.id}" for r in rs.regex("noise") if r.get("about") == "other_pages")
+
+
+def page_head(clean: CleanText, limit: int, rs: RuleSet) -> str:
+    """The head of a page in the matching view: its first ``limit`` characters up to :func:`head_end`, less the
+    lines that list other pages' topics. A tag or keyword line at the top of a page (标签：致歉信 范文 小说,
+    热门搜索：…怎么写) names what the site is about, not what the page is, and would otherwise speak for a
+    template or a piece of fiction; the lines after it take its place in the head."""
+    left_out = about_other_pages(rs)
+    view = clean.view
+    parts, pos, kept = [], 0, 0
+    for s, e, why in clean.skip_spans:
+        if kept + (s - pos) >= limit or "\n" in view[s:e]:
+            break
+        if why in left_out:
+            parts.append(view[pos:s])
+            kept += s - pos
+            pos = e + 1 if view[e:e + 1] == "\n" else e
+    end = head_end(clean, pos + limit - kept) if pos else head_end(clean, limit)
+    parts.append(view[pos:max(pos, end)])
+    return "".join(parts)[:limit]
+
+
 def find_contacts(signals: Signals, rs: RuleSet) -> Candidates:
     """Only the organization-name candidates (with the body and head they are counted in) and the phone-like
     numbers: who a document is about and whom to call, without its lists and clauses."""
     clean, view = signals.clean, signals.clean.view
     body = "\n".join(view[s:e] for s, e in signals.sentences)
-    lines = view[:head_end(signals.clean, HEAD_CHARS)].split("\n")
+    lines = page_head(signals.clean, HEAD_CHARS, rs).split("\n")
     head = "\n".join([signals.title_view, *[ln for ln in lines if ln.strip()][:3]])
     orgs = find_org_candidates(view, signals.sentences, head, rs, signals.company)
     return Candidates(signals, numbers=hotline_candidates(clean, rs, signals.skip), orgs=orgs, body=body, head=head)

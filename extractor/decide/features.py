@@ -14,7 +14,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Sequence
 
-from ..candidates import (Candidates, Signals, Unit, cue_matches, find_vows, head_end, is_company_unit,
+from ..candidates import (Candidates, Signals, Unit, cue_matches, find_vows, page_head, is_company_unit,
                           party_head_kind, score_categories, unit_runs)
 from ..records import Party
 from ..candidates.hotlines import NumberCandidate
@@ -91,7 +91,7 @@ def document_features(sig: Signals, rs: RuleSet) -> Features:
     view = sig.clean.view
     f: Features = {"bias": 1.0}
     groups = _rule_groups(rs)
-    head = sig.title_view + "\n" + view[:head_end(sig.clean, HEAD_CHARS)]
+    head = sig.title_view + "\n" + page_head(sig.clean, HEAD_CHARS, rs)
     # Each rule is evidence, and so is its kind: a look-alike genre (template, fiction, guide …) is rare in
     # any training set, but the kinds together are common enough to weigh.
     for rid in sig.statement.hits:

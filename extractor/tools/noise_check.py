@@ -1,10 +1,10 @@
 """Does site noise change the records? The gold pages again, each with what real pages carry around an article.
 
-Real crawls wrap a statement in navigation, lists of other pages' headlines and readers' comments. None of that
-is the organization's words, so none of it should change what the tool finds. ``make eval`` extracts every gold
-page as it is and with one kind of noise added, using the shipped model (in-sample, so only the difference
-between the two columns counts), and reports the scorer's figures side by side and how many pages changed a
-decision.
+Real crawls wrap a statement in navigation, tag lines naming the site's other topics, lists of other pages'
+headlines and readers' comments. None of that is the organization's words, so none of it should change what the
+tool finds. ``make eval`` extracts every gold page as it is and with one kind of noise added, using the shipped
+model (in-sample, so only the difference between the two columns counts), and reports the scorer's figures side
+by side and how many pages changed a decision.
 
 The noise is built from the gold sets themselves (other pages' titles) and from the fixed lines below, written
 for this check; nothing is copied into the repository.
@@ -25,6 +25,8 @@ __all__ = ["NOISE", "noisy_records", "headlines_of", "changed_decisions"]
 HEADLINES = 6  # other pages' titles in a related-articles list
 MAX_HEADLINE = 40
 NAVIGATION = "当前位置：首页 > 新闻中心 > 社会 > 正文\n"
+# a site's tag line: the topics of its other pages (templates, how-tos, fiction), not what this page is
+KEYWORDS = "标签：道歉信范文 情况说明怎么写 整改报告模板 小说\n"
 COMMENTS = ("\n网友评论\n用户8831：早就该道歉了，必须赔偿消费者损失！\n不吃香菜：建议监管部门彻查，严肃处理相关责任人。\n"
             "路人甲：希望能够整改到位，别再出事了。\n")
 _SENTENCE_END = ("。", "；", "：", ":", ";")
@@ -50,12 +52,18 @@ def _related(text: str, k: int, headlines: list[str]) -> str:
     return text.rstrip("\n") + "\n\n相关阅读\n" + "\n".join(chosen) + "\n"
 
 
+def _under_first_line(text: str, line: str) -> str:
+    first, newline, rest = text.partition("\n")
+    return first + "\n" + line + rest if newline else text + "\n" + line
+
+
 # name -> how a page's text changes (text, page index, headlines of the gold pages)
 NOISE: dict[str, Callable[[str, int, list[str]], str]] = {
     "as is": lambda text, _k, _h: text,
     "related headlines": _related,
     "readers' comments": lambda text, _k, _h: text.rstrip("\n") + "\n" + COMMENTS,
     "navigation line": lambda text, _k, _h: NAVIGATION + text,
+    "keyword line": lambda text, _k, _h: _under_first_line(text, KEYWORDS),
 }
 
 

@@ -1,0 +1,43 @@
+"""The head of a page (candidates.collect.page_head): the title and first lines where a page says what it is, less
+the lines that list the site's other topics."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from extractor.candidates import head_end, page_head
+from extractor.clean import clean_text
+from extractor.ruleset import load_ruleset
+from extractor.run import Options
+from extractor.run.pipeline import extract_loaded, iter_loaded
+
+RS = load_ruleset()
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+TAGS = "标签：道歉信范文 情况说明怎么写 整改报告模板 小说"
+
+
+def test_a_tag_line_is_left_out_and_the_next_lines_take_its_place():
+    body = "关于部分用户无法登录的致歉声明\n" + TAGS + "\n" + "尊敬的用户：" * 40
+    clean = clean_text(body)
+    head = page_head(clean, 200, RS)
+    assert "范文" not in head and "小说" not in head
+    assert head.startswith("关于部分用户无法登录的致歉声明\n尊敬的用户：") and len(head) == 200
+
+
+def test_without_such_lines_the_head_is_the_first_characters_up_to_other_peoples_words():
+    body = "关于部分用户无法登录的致歉声明\n来源：本站\n我们深表歉意。\n\n相关阅读\n某公司回应丢件\n某银行致歉\n"
+    clean = clean_text(body)
+    assert page_head(clean, 200, RS) == clean.view[:head_end(clean, 200)]
+    assert "来源" in page_head(clean, 200, RS) and "相关阅读" not in page_head(clean, 200, RS)
+
+
+def test_a_real_statement_under_a_tag_line_stays_a_statement_with_its_measures():
+    # Seed 001 (a real apology and its measures): with the tag line under its first line, the old head read
+    # 范文 / 怎么写 / 小说 as the page saying it is a template, a how-to or fiction, and rejected it.
+    options = Options(with_text=False)
+    doc = next(iter_loaded([str(CORPUS / "001_fea7d35032dd25c1.txt")], options))
+    first, _, rest = doc.text.partition("\n")
+    tagged = dataclasses.replace(doc, text=first + "\n" + TAGS + "\n" + rest, warnings=list(doc.warnings))
+    alone, noisy = extract_loaded(doc, options).as_dict(), extract_loaded(tagged, options).as_dict()
+    assert alone["is_statement"] and noisy["is_statement"]
+    assert [m["text"] for m in noisy["measures"]] == [m["text"] for m in alone["measures"]]
