@@ -51,7 +51,7 @@ _VOCABULARY: dict[tuple[str | None, str], tuple[str, ...]] = {
     ("hotlines", "scheme"): ("both", "before", "after"),
     ("hotlines", "context"): ("none", "line", "point"),
     ("parties", "role"): ("disciplined", "responsible", "actor"),
-    ("noise", "group"): ("tail", "list"),
+    ("noise", "group"): ("tail", "list", "footer"),
     ("noise", "about"): ("other_pages",),
     ("apology", "kind"): ("apology", "block", "demand_list"),
     ("company", "kind"): ("suffix", "suffix_short", "suffix_body", "left_stop", "anchor", "object", "filler", "alias",

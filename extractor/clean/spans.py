@@ -4,7 +4,8 @@ Deleting them would hide what the page said and shift offsets for no gain; inste
 ``(start, end, reason)`` span on the clean text. Boilerplate rules are data (rules/noise.regex.jsonl, kind
 ``boilerplate``; ``level`` = the longest line, in characters, the rule may mark; 0 = any length; ``group: tail``
 = the span runs from the matched line to the end of the page, for comment sections; ``group: list`` = a bare
-heading takes the short title lines listed under it, for related-article lists).
+heading takes the short title lines listed under it, for related-article lists; ``group: footer`` = a site's
+footer line runs to the end of the page when no sentence follows it).
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def find_boilerplate(view: str, rules: list[RegexRule]) -> list[tuple[int, int, 
     tails: set[int] = set()
     found = _SENTENCE_STOP.search(view)
     first_sentence_end = found.start() if found else len(view)
+    last_sentence_end = max(view.rfind(stop) for stop in _SENTENCE_STOPS)
     for rule in rules:
         limit = int(rule.get("level", 0) or 0)
         line_end = -1
@@ -57,6 +59,10 @@ def find_boilerplate(view: str, rules: list[RegexRule]) -> list[tuple[int, int, 
                 # Only after the article has begun: at the top of a page the short lines under 猜你喜欢 may be
                 # the page's own title and bylines.
                 end = _list_end(view, end)
+            elif rule.get("group") == "footer" and first_sentence_end < start and last_sentence_end < end:
+                # A site's footer (主办：… 承办：…, 关于我们 | 联系我们 | 法律声明) runs to the end of the page, contact
+                # numbers and addresses included, when no sentence of the article follows it.
+                end = len(view)
             out[start] = (start, end, f"boilerplate:{rule.id}")
     return outermost(list(out.values()))
 
@@ -65,7 +71,8 @@ MAX_LIST_HEADER = 8   # a bare heading (相关阅读：, 猜你喜欢) opens a l
 MAX_ENTRY = 50        # the longest line read as another page's headline
 MAX_ENTRIES = 30      # a list stops here even when more short lines follow (a table, a poem of the article)
 _NOT_A_HEADLINE = ("。", "；", ";", "：", ":")  # line endings of sentences, not of titles (which may end in ！ or ？)
-_SENTENCE_STOP = re.compile(r"[。！？!?]")
+_SENTENCE_STOPS = "。！？!?"
+_SENTENCE_STOP = re.compile(f"[{_SENTENCE_STOPS}]")
 _ORDINAL_START = re.compile(r"[（(]?[一二三四五六七八九十\d]{1,3}(?:[、)）]|[.．](?!\d))|第[一二三四五六七八九十]+[章节条部分]")
 
 

@@ -172,3 +172,19 @@ def test_a_publishers_line_is_never_offered_by_the_responder():
     # a model that accepts every number still does not get the publisher's
     eager = Model({"hotline": LinearModel("hotline", ("no", "yes"), (10.0,), {})}, {"hotline": 0.5}, {})
     assert [h.number for h, _p, _why in decide_hotlines(cands, eager)] == ["0571-87654321"]
+
+
+def test_a_number_in_the_sites_footer_is_never_offered_by_the_responder():
+    """A government page keeps its site's footer (主办：… 联系电话：…, the shape of dev2's c016): the footer is
+    boilerplate to the end of the page, and no number in boilerplate is the responder's offer, whatever the
+    model says (none of the 13 numbers in boilerplate of the gold pages is a gold hotline)."""
+    from extractor.candidates import find_candidates, find_signals
+    from extractor.decide import LinearModel, Model, decide_hotlines, load_model
+
+    text = ("关于患者就医投诉的情况说明\n我院高度重视，已成立调查组。如有疑问，请拨打医院客服热线0571-87654321。\n\n"
+            "主办：某某县人民政府 承办：某某县人民政府办公室\n联系电话：0887-8626078 地址：某某县行政中心\n")
+    cands = find_candidates(find_signals(clean_text(text), "", RULES), RULES)
+    assert {c.number: c.in_skip for c in cands.numbers} == {"0571-87654321": False, "0887-8626078": True}
+    assert [h.number for h, _p, _why in decide_hotlines(cands, load_model())] == ["0571-87654321"]
+    eager = Model({"hotline": LinearModel("hotline", ("no", "yes"), (10.0,), {})}, {"hotline": 0.5}, {})
+    assert [h.number for h, _p, _why in decide_hotlines(cands, eager)] == ["0571-87654321"]

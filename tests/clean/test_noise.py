@@ -215,6 +215,28 @@ def test_a_comments_heading_opens_the_comments_section_though_related_lists_shar
     assert _marked(view) == [comments]
 
 
+# A government site's footer (the shape of dev2's c016, written for this test): sponsor line, contact line,
+# copyright.
+FOOTER = "主办：某某县人民政府 承办：某某县人民政府办公室\n联系电话：0887-1234567 地址：某某县行政中心\nCopyright © 某某县人民政府 版权所有"
+
+
+def test_a_site_footer_runs_to_the_end_of_the_page():
+    view = "县政府已责令涉事企业停业整顿。\n\n" + FOOTER
+    assert _marked(view)[0] == FOOTER
+
+
+def test_a_site_footer_followed_by_the_articles_sentences_is_that_line_only():
+    # A sponsor line before more of the article (a page that repeats its footer above the text) marks itself.
+    view = "县政府已责令涉事企业停业整顿。\n" + FOOTER.split("\n")[0] + "\n涉事企业已向消费者致歉。"
+    assert _marked(view) == [FOOTER.split("\n")[0]]
+
+
+def test_a_sponsor_line_at_the_top_of_a_page_is_that_line_only():
+    # Before the article has said anything the footer cannot have begun (a site that puts its sponsor on top).
+    view = FOOTER.split("\n")[0] + "\n关于停水的情况说明\n县水务局已全面排查管网。"
+    assert _marked(view) == [FOOTER.split("\n")[0]]
+
+
 def test_skip_spans_do_not_nest():
     # A share line inside a related list is marked by its own rule too; the list's later headlines must stay
     # skipped for lookups that take the last span starting before a position (the clause units).
