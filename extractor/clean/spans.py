@@ -10,6 +10,7 @@ footer line runs to the end of the page when no sentence follows it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..ruleset import RegexRule
 
@@ -35,7 +36,7 @@ def find_boilerplate(view: str, rules: list[RegexRule]) -> list[tuple[int, int, 
     tails: set[int] = set()
     found = _SENTENCE_STOP.search(view)
     first_sentence_end = found.start() if found else len(view)
-    last_sentence_end = max(view.rfind(stop) for stop in _SENTENCE_STOPS)
+    footers: list[int] = []
     for rule in rules:
         limit = int(rule.get("level", 0) or 0)
         line_end = -1
@@ -59,12 +60,33 @@ def find_boilerplate(view: str, rules: list[RegexRule]) -> list[tuple[int, int, 
                 # Only after the article has begun: at the top of a page the short lines under 猜你喜欢 may be
                 # the page's own title and bylines.
                 end = _list_end(view, end)
-            elif rule.get("group") == "footer" and first_sentence_end < start and last_sentence_end < end:
-                # A site's footer (主办：… 承办：…, 关于我们 | 联系我们 | 法律声明) runs to the end of the page, contact
-                # numbers and addresses included, when no sentence of the article follows it.
-                end = len(view)
+            elif rule.get("group") == "footer" and first_sentence_end < start:
+                footers.append(start)
             out[start] = (start, end, f"boilerplate:{rule.id}")
+    if footers:
+        # A site's footer (主办：… 承办：…) runs to the end of the page, its contact numbers and address included,
+        # when none of the page's own sentences follows it (the sentences of readers' comments below it do not
+        # count: they are marked already).
+        own_end = _last_own_sentence_end(view, outermost(list(out.values())))
+        for start in footers:
+            s, e, why = out[start]
+            if own_end < e:
+                out[start] = (s, len(view), why)
     return outermost(list(out.values()))
+
+
+def _last_own_sentence_end(view: str, spans: list[tuple[int, int, str]]) -> int:
+    """Where the last sentence stop outside the marked spans (sorted, not nesting) is (-1 for none)."""
+    starts = [s for s, _e, _why in spans]
+    pos = len(view)
+    while True:
+        pos = max(view.rfind(stop, 0, pos) for stop in _SENTENCE_STOPS)
+        if pos < 0:
+            return -1
+        i = bisect_right(starts, pos) - 1
+        if i < 0 or spans[i][1] <= pos:
+            return pos
+        pos = spans[i][0]  # inside a marked span: look before it
 
 
 MAX_LIST_HEADER = 8   # a bare heading (相关阅读：, 猜你喜欢) opens a list; 上一篇：<a title> is one line on its own

@@ -231,6 +231,16 @@ def test_a_site_footer_followed_by_the_articles_sentences_is_that_line_only():
     assert _marked(view) == [FOOTER.split("\n")[0]]
 
 
+def test_readers_comments_below_a_site_footer_do_not_end_it():
+    # The comments' sentences are not the article's: the footer still takes its contact line.
+    comments = "网友评论\n用户8831：早就该道歉了！\n路人甲：希望整改到位。"
+    view = "县政府已责令涉事企业停业整顿。\n\n" + FOOTER + "\n" + comments
+    ct = clean_text(view)
+    at = ct.view.index("0887-1234567")
+    assert any(s <= at < e for s, e, _ in ct.skip_spans)
+    assert _marked(view)[0].startswith(FOOTER)
+
+
 def test_a_sponsor_line_at_the_top_of_a_page_is_that_line_only():
     # Before the article has said anything the footer cannot have begun (a site that puts its sponsor on top).
     view = FOOTER.split("\n")[0] + "\n关于停水的情况说明\n县水务局已全面排查管网。"
