@@ -262,7 +262,9 @@ def _noise_section(prepared: Sequence[Prepared], model: Model, rs: RuleSet, opti
             changed.append(f"{noise} {changed_decisions(base, recs)}")
     return ["## The same pages with site noise added (shipped model, in-sample)", "",
             "Every gold page as it is and with one kind of noise real pages carry: six titles of other gold pages "
-            "under 相关阅读, three readers' comments under 网友评论, a navigation line on top (tools/noise_check.py). "
+            "under 相关阅读, three readers' comments under 网友评论, a navigation line on top, a tag line of the site's "
+            "topics (标签：…范文…怎么写…小说) under the first line, a government site's footer with its own phone "
+            "number (tools/noise_check.py). "
             "The model was trained on these pages, so only the difference between the columns counts.", "",
             format_scores(columns),
             f"Pages whose statement, apology or company decision or whose measures changed (of {len(prepared)}): "
