@@ -8,6 +8,7 @@ second step, and its record is the same as if it had (decide/ never lets the sec
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -71,11 +72,23 @@ def _repeats_title(view: str, span: Span, title_view: str) -> bool:
     return title_view in view[span[0]:span[1]] and span[1] - span[0] <= len(title_view) + 12
 
 
+# Separators between a headline and the site's or column's name in a title: 新浪科技｜…, …_新浪新闻, … - 澎湃新闻
+_TITLE_SEGMENTS = re.compile(r"\s*[｜|_]\s*|\s+[-–—]\s+")
+
+
+def headline_of(title: str) -> str:
+    """The headline of a page title without the site's or column's name around it (新浪科技｜拼多多为…道歉,
+    自如甲醛又超标… | 新京报快评): the longest segment. A site name read as part of the headline is a subject of
+    its verbs (…致歉_新浪新闻) and a word of the page's head."""
+    segments = [seg for seg in _TITLE_SEGMENTS.split(title) if seg.strip()]
+    return max(segments, key=len) if len(segments) > 1 else title
+
+
 def title_view_of(clean: CleanText, title: str) -> str:
-    """The matching-view form of a short string (a title) with the same folding as the document."""
+    """The matching-view form of a page title's headline with the same folding as the document."""
     from ..clean import clean_text  # local: the cleaner owns the folding rules
 
-    return clean_text(title).view if title else ""
+    return clean_text(headline_of(title)).view if title else ""
 
 
 def find_signals(clean: CleanText, title: str, rs: RuleSet) -> Signals:

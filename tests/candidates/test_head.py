@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
+
 from extractor.candidates import head_end, page_head
 from extractor.clean import clean_text
 from extractor.ruleset import load_ruleset
@@ -41,3 +43,26 @@ def test_a_real_statement_under_a_tag_line_stays_a_statement_with_its_measures()
     alone, noisy = extract_loaded(doc, options).as_dict(), extract_loaded(tagged, options).as_dict()
     assert alone["is_statement"] and noisy["is_statement"]
     assert [m["text"] for m in noisy["measures"]] == [m["text"] for m in alone["measures"]]
+
+
+def test_a_titles_headline_leaves_the_site_and_column_names_out():
+    from extractor.candidates.collect import headline_of
+    # the shapes of four dev titles (新浪科技｜…, 上观新闻｜…, 法度Law｜…, … | 新京报快评) and of site suffixes
+    assert headline_of("新浪科技｜拼多多为知乎账号“管控不严”道歉：系供应商员工发布") == "拼多多为知乎账号“管控不严”道歉：系供应商员工发布"
+    assert headline_of("自如甲醛又超标，“图财害命”到何时？ | 新京报快评") == "自如甲醛又超标，“图财害命”到何时？"
+    assert headline_of("中国联通就异常扣费致歉_新浪新闻") == "中国联通就异常扣费致歉"
+    assert headline_of("某地铁致歉 - 澎湃新闻") == "某地铁致歉"
+    # a hyphen inside a word is no separator
+    assert headline_of("COVID-19疫情下某医院致歉") == "COVID-19疫情下某医院致歉"
+
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+
+@pytest.mark.skipif(not (SHARED / "dev" / "g045.md").exists(), reason="../shared sets not present")
+def test_the_column_name_in_a_real_title_leaves_the_headlines_subject_the_company():
+    # dev g045: 自如甲醛又超标，“图财害命”到何时？ | 新京报快评 — read whole, the headline's quoted phrase won
+    # (图财害命); its headline alone names 自如.
+    options = Options(with_text=False)
+    doc = next(iter_loaded([str(SHARED / "dev" / "g045.md")], options))
+    assert extract_loaded(doc, options).as_dict()["company"] == "自如"
