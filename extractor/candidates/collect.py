@@ -146,8 +146,7 @@ def page_head(clean: CleanText, limit: int, rs: RuleSet) -> str:
             parts.append(view[pos:s])
             kept += s - pos
             pos = e + 1 if view[e:e + 1] == "\n" else e
-    end = head_end(clean, pos + limit - kept) if pos else head_end(clean, limit)
-    parts.append(view[pos:max(pos, end)])
+    parts.append(view[pos:max(pos, head_end(clean, pos + limit - kept))])
     return "".join(parts)[:limit]
 
 
