@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 from ..clean import CleanText
@@ -125,6 +126,7 @@ def head_end(clean: CleanText, limit: int) -> int:
     return limit
 
 
+@lru_cache(maxsize=8)
 def about_other_pages(rs: RuleSet) -> frozenset[str]:
     """The skip reasons of boilerplate lines that list other pages' topics (tags, keyword and link lists: the
     noise rules with ``about: other_pages``)."""
@@ -138,16 +140,17 @@ def page_head(clean: CleanText, limit: int, rs: RuleSet) -> str:
     template or a piece of fiction; the lines after it take its place in the head."""
     left_out = about_other_pages(rs)
     view = clean.view
-    parts, pos, kept = [], 0, 0
+    parts, pos, kept = [], 0, 0  # kept: characters of the head before ``pos``
     for s, e, why in clean.skip_spans:
-        if kept + (s - pos) >= limit or "\n" in view[s:e]:
+        if kept + (s - pos) >= limit:
             break
+        if "\n" in view[s:e]:  # other people's words (comments, a related list) end the head, as in head_end
+            return "".join(parts) + view[pos:s]
         if why in left_out:
             parts.append(view[pos:s])
             kept += s - pos
             pos = e + 1 if view[e:e + 1] == "\n" else e
-    parts.append(view[pos:max(pos, head_end(clean, pos + limit - kept))])
-    return "".join(parts)[:limit]
+    return "".join(parts) + view[pos:pos + limit - kept]
 
 
 def find_contacts(signals: Signals, rs: RuleSet) -> Candidates:

@@ -10,8 +10,9 @@ Every figure says where it comes from:
 * **in-sample**: the shipped model (trained on all three sets) on the same sets. Not a prediction.
 * **candidate recall**: the share of gold measures, findings, hotlines, companies and parties some candidate can
   match; the ceiling of what the decisions can reach.
-* **site noise**: the shipped model on the gold pages as they are and with related headlines, readers' comments
-  or a navigation line added (tools/noise_check.py); what counts is how little the figures move.
+* **site noise**: the shipped model on the gold pages as they are and with one kind of site noise added (the kinds
+  of tools/noise_check.py: related headlines, readers' comments, navigation, a tag line, a site footer); what
+  counts is how little the figures move.
 
 It also lists, per rule, on how many distinct gold documents it fired and how precise its values are in the
 held-out records. The predictions and ``report.md`` go to ``--out``. This module is a command: it prints; the
