@@ -117,13 +117,18 @@ def find_candidates(signals: Signals, rs: RuleSet, segment: Callable | None = No
 def head_end(clean: CleanText, limit: int) -> int:
     """Where the head of a page (the first ``limit`` characters, where it says what it is) ends: there, or
     earlier at a section of other people's words the cleaner marked (readers' comments, a related-articles list:
-    boilerplate spans of more than one line). A short page's head would otherwise hold them."""
-    for s, e, _why in clean.skip_spans:
+    boilerplate spans of more than one line), or at text repeating the page's own (a second copy of the article).
+    A short page's head would otherwise hold them."""
+    for s, e, why in clean.skip_spans:
         if s >= limit:
             break
-        if "\n" in clean.view[s:e]:
+        if _ends_head(clean.view, s, e, why):
             return s
     return limit
+
+
+def _ends_head(view: str, s: int, e: int, why: str) -> bool:
+    return "\n" in view[s:e] or why == "duplicate"
 
 
 @lru_cache(maxsize=8)
@@ -144,7 +149,7 @@ def page_head(clean: CleanText, limit: int, rs: RuleSet) -> str:
     for s, e, why in clean.skip_spans:
         if kept + (s - pos) >= limit:
             break
-        if "\n" in view[s:e]:  # other people's words (comments, a related list) end the head, as in head_end
+        if _ends_head(view, s, e, why):  # other people's words or a repetition end the head, as in head_end
             return "".join(parts) + view[pos:s]
         if why in left_out:
             parts.append(view[pos:s])

@@ -87,6 +87,19 @@ def _walk(text: str, runs: list[tuple[int, int]], frags: set[str], bigrams: set[
     return spans
 
 
+def _distinct_lines(text: str) -> str:
+    """``text`` with every line after its first verbatim occurrence left out (blank lines kept)."""
+    seen: set[str] = set()
+    out = []
+    for line in text.split("\n"):
+        if line.strip():
+            if line in seen:
+                continue
+            seen.add(line)
+        out.append(line)
+    return "\n".join(out)
+
+
 def find_title_fragments(text: str, title: str) -> tuple[list[tuple[int, int]], list[str]]:
     """Spans of injected title fragments in ``text`` and the distinct fragments; ([], []) when none are sure."""
     core = "".join(_HAN_CHAR.findall(title))
@@ -95,29 +108,30 @@ def find_title_fragments(text: str, title: str) -> tuple[list[tuple[int, int]], 
     bigrams = {core[i:i + 2] for i in range(len(core) - 1)}
     chars = set(core)
     # Sure fragments start clauses, so the runs that start clauses decide first whether there are any; a page
-    # without (nearly every page) is not searched for the title's characters everywhere.
+    # without (nearly every page) is not searched for the title's characters everywhere. Occurrences are counted
+    # over distinct lines: a page that prints its article twice repeats every clause start it has.
+    evidence = _distinct_lines(text)
     at_clause: Counter[str] = Counter()  # cut-off occurrences at the start of a run that starts a clause
-    for m in _CLAUSE_PAIR.finditer(text):
+    for m in _CLAUSE_PAIR.finditer(evidence):
         start = m.start()
-        if text[start] not in chars or text[start + 1] not in chars:
+        if evidence[start] not in chars or evidence[start + 1] not in chars:
             continue
         end = start + 2
-        while end < len(text) and end - start < 4 and text[end] in chars:
+        while end < len(evidence) and end - start < 4 and evidence[end] in chars:
             end += 1
         for size in range(2, end - start + 1):
-            if _cut_off(text, start + size, bigrams):
-                at_clause[text[start:start + size]] += 1
+            if _cut_off(evidence, start + size, bigrams):
+                at_clause[evidence[start:start + size]] += 1
     # sure: not title text, repeated, and never seen anywhere but at a clause start
-    sure = {f for f, n in at_clause.items() if n >= MIN_REPEAT and f not in core and n == text.count(f)}
+    sure = {f for f, n in at_clause.items() if n >= MIN_REPEAT and f not in core and n == evidence.count(f)}
     sure = {f for f in sure if not any(g != f and g.startswith(f) for g in sure)}
     if len(sure) < MIN_SURE:
         return [], []
-    runs = _runs(text, "".join(sorted(chars)))
     at_run: Counter[str] = Counter()  # cut-off occurrences at the start of any run of title characters
-    for start, end in runs:
+    for start, end in _runs(evidence, "".join(sorted(chars))):
         for size in range(2, min(4, end - start) + 1):
-            if _cut_off(text, start + size, bigrams):
-                at_run[text[start:start + size]] += 1
+            if _cut_off(evidence, start + size, bigrams):
+                at_run[evidence[start:start + size]] += 1
     frags = set(sure)
     chunking = _chunk_parity(core, sure)
     if chunking is not None:
@@ -129,6 +143,6 @@ def find_title_fragments(text: str, title: str) -> tuple[list[tuple[int, int]], 
             # two spliced chunks are evidence enough; a single chunk may be a real word, so it must start clauses
             if (at_run if len(frag) == 4 else at_clause)[frag] >= MIN_REPEAT:
                 frags.add(frag)
-    spans = _walk(text, runs, frags, bigrams)
+    spans = _walk(text, _runs(text, "".join(sorted(chars))), frags, bigrams)
     found = sorted({text[s:e] for s, e in spans})
     return spans, found

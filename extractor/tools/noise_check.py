@@ -1,8 +1,8 @@
 """Does site noise change the records? The gold pages again, each with what real pages carry around an article.
 
 Real crawls wrap a statement in navigation, tag lines naming the site's other topics, lists of other pages'
-headlines, readers' comments and the site's footer. None of that is the organization's words, so none of it
-should change what the tool finds. ``make eval`` extracts every gold page as it is and with one kind of noise
+headlines, readers' comments and the site's footer, and some pages print their article twice. None of that is
+the organization's words, so none of it should change what the tool finds. ``make eval`` extracts every gold page as it is and with one kind of noise
 added, using the shipped model (in-sample, so only the difference between the two columns counts), and reports
 the scorer's figures side by side and how many pages changed a decision.
 
@@ -67,6 +67,8 @@ NOISE: dict[str, Callable[[str, int, list[str]], str]] = {
     "navigation line": lambda text, _k, _h: NAVIGATION + text,
     "keyword line": lambda text, _k, _h: _under_first_line(text, KEYWORDS),
     "site footer": lambda text, _k, _h: text.rstrip("\n") + "\n" + FOOTER,
+    # a summary block, a print or mobile copy: the page carries its article a second time
+    "article twice": lambda text, _k, _h: text.rstrip("\n") + "\n\n" + text,
 }
 
 

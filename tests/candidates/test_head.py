@@ -66,3 +66,4 @@ def test_the_column_name_in_a_real_title_leaves_the_headlines_subject_the_compan
     options = Options(with_text=False)
     doc = next(iter_loaded([str(SHARED / "dev" / "g045.md")], options))
     assert extract_loaded(doc, options).as_dict()["company"] == "自如"
+

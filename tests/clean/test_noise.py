@@ -163,6 +163,24 @@ def test_a_sanction_repeated_for_a_second_party_is_not_a_duplicate():
     assert find_duplicates(lines) == []
 
 
+def test_a_list_printed_twice_is_marked_on_its_second_copy_line_for_line():
+    # Items shorter than a paragraph: only the run of them repeating an earlier run counts.
+    items = ["一是立即组织技术团队全面排查系统漏洞；", "二是设立24小时客服专线，逐一回复用户诉求；",
+             "三是对受影响用户全额退款并给予补偿；", "四是对相关责任人严肃问责，绝不姑息；",
+             "五是每周向社会公布整改进展，接受监督；", "六是邀请第三方机构开展安全评估。"]
+    body = "\n".join(["整改措施如下："] + items)
+    view = body + "\n\n" + body
+    marked = [view[s:e] for s, e, why in find_duplicates(view)]
+    assert marked == ["整改措施如下："] + items
+    assert all(s > len(body) for s, _, _ in find_duplicates(view))
+
+
+def test_a_short_run_repeated_is_not_a_block():
+    # Three short lines (under MIN_BLOCK_LINES / MIN_BLOCK_CHARS) may recur in one statement, for a second party.
+    run = "停业整顿3个月；\n给予警告；\n罚款5万元。"
+    assert find_duplicates(f"甲医院：\n{run}\n乙医院：\n{run}") == []
+
+
 # Headlines of other pages under a related-articles heading (相关阅读, 猜你喜欢) are other pages' words: an
 # apology or a recall in them must not make a page a statement. Written for these tests, in the shape of the
 # lists that news sites append (a number such as 2.8万元 or a question mark is part of a headline).
