@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from .markup import HAN
 
@@ -30,12 +31,15 @@ MIN_SURE = 3  # distinct sure fragments needed before anything is removed
 MIN_REPEAT = 2  # cut-off occurrences each fragment needs
 
 
-def guess_titles(text: str, limit: int = 3) -> list[str]:
-    """Title candidates when none is given: the first few non-empty short lines (< 60 chars)."""
+def guess_titles(text: str, limit: int = 3, boilerplate: Sequence[re.Pattern] = ()) -> list[str]:
+    """Title candidates when none is given: the first few non-empty short lines (< 60 chars), less those a
+    ``boilerplate`` pattern finds (a post's time stamp, a follow-us line, a welcome line are the site's, and
+    above a title they would take the places of the candidates)."""
     out = []
     for line in text.split("\n"):
         line = line.strip()
-        if line and len(line) < 60 and len(_HAN_CHAR.findall(line)) >= 4:
+        if line and len(line) < 60 and len(_HAN_CHAR.findall(line)) >= 4 \
+                and not any(p.search(line) for p in boilerplate):
             out.append(line)
             if len(out) == limit:
                 break

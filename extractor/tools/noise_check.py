@@ -1,11 +1,11 @@
 """Does site noise change the records? The gold pages again, each with what real pages carry around an article.
 
 Real crawls wrap a statement in navigation, tag lines naming the site's other topics, lists of other pages'
-headlines, readers' comments, the site's disclaimer and footer, and some pages print their article twice. None
-of that is the organization's words, so none of it should change what the tool finds. ``make eval`` extracts
-every gold page as it is and with one kind of noise added, using the shipped model (in-sample, so only the
-difference between the two columns counts), and reports the scorer's figures side by side and how many pages
-changed a decision.
+headlines, readers' comments, the site's disclaimer and footer or an app's interface, and some pages print their
+article twice. None of that is the organization's words, so none of it should change what the tool finds.
+``make eval`` extracts every gold page as it is and with one kind of noise added, using the shipped model
+(in-sample, so only the difference between the two columns counts), and reports the scorer's figures side by
+side and how many pages changed a decision.
 
 The noise is built from the gold sets themselves (other pages' titles) and from the fixed lines below, written
 for this check; nothing is copied into the repository.
@@ -30,6 +30,10 @@ NAVIGATION = "当前位置：首页 > 新闻中心 > 社会 > 正文\n"
 FOOTER = "\n主办：某某市人民政府办公室 承办：某某市大数据中心\n联系电话：0835-6526078 地址：某某市行政中心\n"
 # a site's disclaimer under the article: its 致歉 and 删除 are the site's, not the responder's
 DISCLAIMER = "免责声明：本站部分内容来源于网络，仅供参考，不代表本站立场。如有侵权，请联系我们删除，我们将及时处理并致歉。\n"
+# a post saved from WeChat: the account's time stamp and follow line on top, the app's interface under the article
+WECHAT_HEAD = "原创 某某发布 某某发布 2023-05-21 18:30 发表于北京\n点击上方蓝字关注我们\n"
+WECHAT_FOOT = ("预览时标签不可点\n微信扫一扫\n关注该公众号\n继续滑动看下一个\n轻触阅读原文\n某某发布\n向上滑动看下一个\n知道了\n"
+               "视频 小程序 赞，轻点两下取消赞 在看，轻点两下取消在看 分享 留言 收藏\n")
 # a site's tag line: the topics of its other pages (templates, how-tos, fiction), not what this page is
 KEYWORDS = "标签：道歉信范文 情况说明怎么写 整改报告模板 小说\n"
 COMMENTS = ("\n网友评论\n用户8831：早就该道歉了，必须赔偿消费者损失！\n不吃香菜：建议监管部门彻查，严肃处理相关责任人。\n"
@@ -71,6 +75,7 @@ NOISE: dict[str, Callable[[str, int, list[str]], str]] = {
     "keyword line": lambda text, _k, _h: _under_first_line(text, KEYWORDS),
     "site footer": lambda text, _k, _h: text.rstrip("\n") + "\n" + FOOTER,
     "disclaimer": lambda text, _k, _h: text.rstrip("\n") + "\n" + DISCLAIMER,
+    "WeChat page": lambda text, _k, _h: WECHAT_HEAD + text.rstrip("\n") + "\n" + WECHAT_FOOT,
     # a summary block, a print or mobile copy: the page carries its article a second time
     "article twice": lambda text, _k, _h: text.rstrip("\n") + "\n\n" + text,
 }

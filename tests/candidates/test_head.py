@@ -16,6 +16,8 @@ from extractor.run.pipeline import extract_loaded, iter_loaded
 RS = load_ruleset()
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 TAGS = "标签：道歉信范文 情况说明怎么写 整改报告模板 小说"
+WECHAT_HEAD = "原创 某某发布 某某发布 2023-05-21 18:30 发表于北京\n点击上方蓝字关注我们\n"
+WECHAT_FOOT = "预览时标签不可点\n微信扫一扫\n关注该公众号\n继续滑动看下一个\n轻触阅读原文\n知道了\n"
 
 
 def test_a_tag_line_is_left_out_and_the_next_lines_take_its_place():
@@ -44,6 +46,18 @@ def test_a_real_statement_under_a_tag_line_stays_a_statement_with_its_measures()
     assert alone["is_statement"] and noisy["is_statement"]
     assert [m["text"] for m in noisy["measures"]] == [m["text"] for m in alone["measures"]]
 
+
+def test_a_real_statement_saved_from_wechat_keeps_its_measures():
+    # Seed 001 with a WeChat post's head (time stamp, follow line) and the app's footer. The head's two lines took
+    # the places of the title candidates of the SEO cleaner, which then left the injected fragments of the real
+    # title (常扣, 费报费已 …) in the first measure.
+    options = Options(with_text=False)
+    doc = next(iter_loaded([str(CORPUS / "001_fea7d35032dd25c1.txt")], options))
+    saved = dataclasses.replace(doc, text=WECHAT_HEAD + doc.text.rstrip("\n") + "\n" + WECHAT_FOOT,
+                                warnings=list(doc.warnings))
+    alone, noisy = extract_loaded(doc, options).as_dict(), extract_loaded(saved, options).as_dict()
+    assert len(alone["measures"]) == 7
+    assert [m["text"] for m in noisy["measures"]] == [m["text"] for m in alone["measures"]]
 
 def test_a_titles_headline_leaves_the_site_and_column_names_out():
     from extractor.candidates.collect import headline_of

@@ -285,3 +285,30 @@ def test_outermost_keeps_the_enclosing_span():
 def test_skip_spans_carry_reason():
     ct = clean_text("扫描微信,添加好友\n公司已全面整改。")
     assert ct.skip_spans == [(0, 9, "boilerplate:boilerplate.share")]
+
+
+# A post saved from WeChat, written for these tests in the shape of the platform's pages: the account's time stamp
+# and a follow line above the article, the app's interface under it.
+WECHAT_HEAD = "原创 某某发布 某某发布 2023-05-21 18:30 发表于北京\n点击上方蓝字关注我们\n"
+WECHAT_FOOT = "预览时标签不可点\n微信扫一扫\n关注该公众号\n继续滑动看下一个\n轻触阅读原文\n知道了\n取消\n允许\n"
+
+
+def test_a_time_stamp_line_is_boilerplate_but_a_timeline_row_or_an_event_is_not():
+    page = ("2022-02-21 18:26:02\n| 2017年10月13日 09:30 | 換肝手術主刀到場 |\n"
+            "5月21日上午10时20分左右，交警中队在执行任务时发现一辆轿车。")
+    clean = clean_text(page)
+    assert [(clean.text[s:e], why) for s, e, why in clean.skip_spans] == [
+        ("2022-02-21 18:26:02", "boilerplate:boilerplate.dateline")]
+
+
+def test_an_app_footer_runs_to_the_end_of_the_page():
+    body = "关于部分用户无法登录的致歉声明\n我们深表歉意，已对受影响用户补偿一个月会员。\n"
+    clean = clean_text(body + WECHAT_FOOT)
+    assert (len(body), len(clean.text), "boilerplate:boilerplate.app_footer") in clean.skip_spans
+
+
+def test_title_candidates_leave_out_boilerplate_lines():
+    text = WECHAT_HEAD + "某公司关于部分用户无法登录的致歉声明\n正文"
+    rules = [r.pattern for r in rules_of("boilerplate")]
+    assert guess_titles(text)[:2] == ["原创 某某发布 某某发布 2023-05-21 18:30 发表于北京", "点击上方蓝字关注我们"]
+    assert guess_titles(text, boilerplate=rules) == ["某公司关于部分用户无法登录的致歉声明"]
