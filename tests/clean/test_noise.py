@@ -312,3 +312,10 @@ def test_title_candidates_leave_out_boilerplate_lines():
     rules = [r.pattern for r in rules_of("boilerplate")]
     assert guess_titles(text)[:2] == ["原创 某某发布 某某发布 2023-05-21 18:30 发表于北京", "点击上方蓝字关注我们"]
     assert guess_titles(text, boilerplate=rules) == ["某公司关于部分用户无法登录的致歉声明"]
+
+
+def test_an_anti_scrape_string_before_a_date_goes_and_the_date_stays_whole():
+    # the shape of two dev2 forum pages: the string ends before a number or a watermark, not before Han text
+    text = "造成负面影响。\n$ c9 X* O9 h- h) c# t9 G 2020年2月5日,县纪委给予处分。\n& k, [: L; L& \\1 E2 ?' ^TVBNOW 含有"
+    clean = clean_text(text)
+    assert clean.text == "造成负面影响。\n2020年2月5日,县纪委给予处分。\n^TVBNOW 含有"
