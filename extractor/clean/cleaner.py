@@ -73,8 +73,10 @@ def _rules(kind: str) -> list[RegexRule]:
 
 def remove_title_fragments(mt: MappedText, title: str) -> tuple[MappedText, list[str]]:
     """Delete injected title fragments; without a title, try the first short lines as candidates."""
-    boilerplate = [r.pattern for r in _rules("boilerplate")]
-    candidates = [title] if title.strip() else guess_titles(mt.text, boilerplate=boilerplate)
+    if title.strip():
+        candidates = [title]
+    else:
+        candidates = guess_titles(mt.text, boilerplate=[r.pattern for r in _rules("boilerplate")])
     best: tuple[list[tuple[int, int]], list[str]] = ([], [])
     for cand in candidates:
         spans, frags = find_title_fragments(mt.text, cand)
