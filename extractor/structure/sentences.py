@@ -15,7 +15,8 @@ _PARA_RE = re.compile(r"[^\n]+")
 # A sentence ends at 。！？!? (plus any closing quotes/brackets right after) or at a line end.
 _SENT_RE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)\"']*|$)", re.M)
 _SHORT_QUOTE_RE = re.compile(r"“[^“”\n]{1,16}”|「[^「」\n]{1,16}」")
-_CLAUSE_SPLIT_RE = re.compile(r"[，,；;：:]")
+# A colon between digits is a time (00:00, 21：22), not a clause boundary.
+_CLAUSE_SPLIT_RE = re.compile(r"[，,；;]|(?<!\d)[:：]|[:：](?!\d)")
 _TRIM = " \t\u3000"
 
 
@@ -51,7 +52,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
 
 
 def split_clauses(text: str, start: int, end: int) -> list[Span]:
-    """Clauses of a sentence, split at ，；： (the separator stays with the clause before it)."""
+    """Clauses of a sentence, split at ，；： (the separator stays with the clause before it; a colon between
+    digits is a time and splits nothing)."""
     out = []
     pos = start
     # A short quotation is one slogan or title (未能将“人民至上，生命至上”贯彻落实): its commas split nothing.

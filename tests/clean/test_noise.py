@@ -226,6 +226,15 @@ def test_related_heading_with_a_title_on_its_line_is_that_line_only():
     assert _marked(view) == ["上一篇：中国联通回应携号转网困难"]
 
 
+def test_a_news_sites_bare_section_heading_takes_its_headlines():
+    # 相关报道 / 新闻推荐 (dev2's f010, f011, f014) and 大家都在看 (e005) head lists of other articles; the same
+    # words opening a sentence of the article are the article's.
+    listed = "相关报道\n·某高铁本周完成铺轨\n·某地回应停水：已恢复供水\n大家都在看\n某公司致歉：将全额退款"
+    view = "公司已致歉。\n" + listed
+    assert _marked(view) == [listed]
+    assert _marked("公司已致歉。\n相关报道发布后，公司立即成立调查组。") == []
+
+
 def test_a_comments_heading_opens_the_comments_section_though_related_lists_share_it():
     # 网友评论 heads related lists too (boilerplate.related); as the comments heading it marks every comment.
     comments = "网友评论\n用户8831：早就该道歉了，必须赔偿消费者损失！\n不吃香菜：建议彻查，严肃处理相关责任人。"
