@@ -235,6 +235,14 @@ def test_a_news_sites_bare_section_heading_takes_its_headlines():
     assert _marked("公司已致歉。\n相关报道发布后，公司立即成立调查组。") == []
 
 
+def test_app_and_sign_in_prompts_are_site_chrome():
+    # The top of a 澎湃 page (dev2 c014) and the prompts of other news sites; a sentence that tells readers to
+    # download an app or sign in is the article's.
+    view = "下载客户端\n\n登录\n\n沭阳警方自亮家丑。\n打开APP，阅读全文\n返回搜狐，查看更多"
+    assert _marked(view) == ["下载客户端", "登录", "打开APP，阅读全文", "返回搜狐，查看更多"]
+    assert _marked("公司已致歉。\n用户可下载滴滴App使用打车服务。\n登录官网可查询召回信息。") == []
+
+
 def test_a_comments_heading_opens_the_comments_section_though_related_lists_share_it():
     # 网友评论 heads related lists too (boilerplate.related); as the comments heading it marks every comment.
     comments = "网友评论\n用户8831：早就该道歉了，必须赔偿消费者损失！\n不吃香菜：建议彻查，严肃处理相关责任人。"
