@@ -52,7 +52,7 @@ _VOCABULARY: dict[tuple[str | None, str], tuple[str, ...]] = {
     ("hotlines", "context"): ("none", "line", "point"),
     ("parties", "role"): ("disciplined", "responsible", "actor"),
     ("noise", "group"): ("tail", "list", "footer"),
-    ("noise", "about"): ("other_pages",),
+    ("noise", "about"): ("other_pages", "interface"),
     ("apology", "kind"): ("apology", "block", "demand_list"),
     ("company", "kind"): ("suffix", "suffix_short", "suffix_body", "left_stop", "anchor", "object", "filler", "alias",
                           "generic", "place", "parent", "title", "source", "joint", "acted_on"),

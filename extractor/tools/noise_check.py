@@ -1,7 +1,7 @@
 """Does site noise change the records? The gold pages again, each with what real pages carry around an article.
 
 Real crawls wrap a statement in navigation, tag lines naming the site's other topics, lists of other pages'
-headlines, readers' comments, the site's disclaimer and footer or an app's interface, and some pages print their
+headlines (related or ranked), readers' comments, app and sign-in prompts, the site's disclaimer and footer or an app's interface, and some pages print their
 article twice. None of that is the organization's words, so none of it should change what the tool finds.
 ``make eval`` extracts every gold page as it is and with one kind of noise added, using the shipped model
 (in-sample, so only the difference between the two columns counts), and reports the scorer's figures side by
@@ -36,6 +36,9 @@ WECHAT_FOOT = ("预览时标签不可点\n微信扫一扫\n关注该公众号\n�
                "视频 小程序 赞，轻点两下取消赞 在看，轻点两下取消在看 分享 留言 收藏\n")
 # a site's tag line: the topics of its other pages (templates, how-tos, fiction), not what this page is
 KEYWORDS = "标签：道歉信范文 情况说明怎么写 整改报告模板 小说\n"
+# a news site's prompts: download and sign-in lines on top, read-more lines under the article
+PROMPTS_TOP = "下载客户端\n登录\n"
+PROMPTS_FOOT = "打开APP，阅读全文\n返回首页，查看更多\n"
 COMMENTS = ("\n网友评论\n用户8831：早就该道歉了，必须赔偿消费者损失！\n不吃香菜：建议监管部门彻查，严肃处理相关责任人。\n"
             "路人甲：希望能够整改到位，别再出事了。\n")
 _SENTENCE_END = ("。", "；", "：", ":", ";")
@@ -61,6 +64,13 @@ def _related(text: str, k: int, headlines: list[str]) -> str:
     return text.rstrip("\n") + "\n\n相关阅读\n" + "\n".join(chosen) + "\n"
 
 
+def _hot_news(text: str, k: int, headlines: list[str]) -> str:
+    # A news site's ranked list of other pages' headlines under a bare heading, numbered as sites number them.
+    n = len(headlines)
+    chosen = [h for h in (headlines[(k + j) % n] for j in range(1, n)) if h][:HEADLINES]
+    return text.rstrip("\n") + "\n\n24小时热闻\n" + "\n".join(f"{i} {h}" for i, h in enumerate(chosen, 1)) + "\n"
+
+
 def _under_first_line(text: str, line: str) -> str:
     first, newline, rest = text.partition("\n")
     return first + "\n" + line + rest if newline else text + "\n" + line
@@ -70,12 +80,14 @@ def _under_first_line(text: str, line: str) -> str:
 NOISE: dict[str, Callable[[str, int, list[str]], str]] = {
     "as is": lambda text, _k, _h: text,
     "related headlines": _related,
+    "ranked headlines": _hot_news,
     "readers' comments": lambda text, _k, _h: text.rstrip("\n") + "\n" + COMMENTS,
     "navigation line": lambda text, _k, _h: NAVIGATION + text,
     "keyword line": lambda text, _k, _h: _under_first_line(text, KEYWORDS),
     "site footer": lambda text, _k, _h: text.rstrip("\n") + "\n" + FOOTER,
     "disclaimer": lambda text, _k, _h: text.rstrip("\n") + "\n" + DISCLAIMER,
     "WeChat page": lambda text, _k, _h: WECHAT_HEAD + text.rstrip("\n") + "\n" + WECHAT_FOOT,
+    "app prompts": lambda text, _k, _h: PROMPTS_TOP + text.rstrip("\n") + "\n" + PROMPTS_FOOT,
     # a summary block, a print or mobile copy: the page carries its article a second time
     "article twice": lambda text, _k, _h: text.rstrip("\n") + "\n\n" + text,
 }

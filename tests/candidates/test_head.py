@@ -28,6 +28,14 @@ def test_a_tag_line_is_left_out_and_the_next_lines_take_its_place():
     assert head.startswith("关于部分用户无法登录的致歉声明\n尊敬的用户：") and len(head) == 200
 
 
+def test_the_sites_interface_lines_are_left_out_and_bylines_stay():
+    # Navigation, a breadcrumb and app or sign-in prompts say nothing about the page; a byline says who wrote it.
+    top = "下载客户端\n登录\n首页 > 新闻中心 > 正文\n当前位置：首页 > 社会\n"
+    body = "关于部分用户无法登录的致歉声明\n来源：本站\n我们深表歉意。"
+    assert page_head(clean_text(top + body), 200, RS) == page_head(clean_text(body), 200, RS)
+    assert "来源：本站" in page_head(clean_text(body), 200, RS)
+
+
 def test_without_such_lines_the_head_is_the_first_characters_up_to_other_peoples_words():
     body = "关于部分用户无法登录的致歉声明\n来源：本站\n我们深表歉意。\n\n相关阅读\n某公司回应丢件\n某银行致歉\n"
     clean = clean_text(body)
@@ -81,3 +89,14 @@ def test_the_column_name_in_a_real_title_leaves_the_headlines_subject_the_compan
     doc = next(iter_loaded([str(SHARED / "dev" / "g045.md")], options))
     assert extract_loaded(doc, options).as_dict()["company"] == "自如"
 
+
+
+@pytest.mark.skipif(not (SHARED / "dev2" / "b013.txt").exists(), reason="../shared sets not present")
+def test_a_real_notice_under_a_sites_prompts_keeps_its_organization():
+    # dev2 b013 (a bank's notice): two prompt lines on top took head lines and turned the company pick from
+    # 中国农业银行 to a branch.
+    options = Options(with_text=False)
+    doc = next(iter_loaded([str(SHARED / "dev2" / "b013.txt")], options))
+    prompted = dataclasses.replace(doc, text="下载客户端\n登录\n" + doc.text, warnings=list(doc.warnings))
+    alone, noisy = extract_loaded(doc, options).as_dict(), extract_loaded(prompted, options).as_dict()
+    assert alone["company"] and noisy["company"] == alone["company"]

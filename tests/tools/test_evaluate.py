@@ -69,7 +69,7 @@ def test_eval_reports_held_out_figures_first_then_in_sample(shared, tmp_path, ca
     assert "How much one split says: the same incident groups dealt to the folds at random (seeds 1, 2, 3)" in report
     noise = report.index("## The same pages with site noise added (shipped model, in-sample)")
     assert report.index("## The shipped model on the gold sets (in-sample)") < noise
-    assert "| metric | as is | related headlines | readers' comments | navigation line |" in report[noise:]
+    assert "| metric | as is | related headlines | ranked headlines | readers' comments | navigation line |" in report[noise:]
     assert "Pages whose statement, apology or company decision or whose measures changed (of 5): " in report
 
 

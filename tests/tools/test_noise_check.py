@@ -30,6 +30,12 @@ def test_related_headlines_are_other_pages_titles_under_a_heading(tmp_path):
     assert text == "正文第一段。\n\n相关阅读\n乙公司回应丢件标题\n丙银行情况通报标题\n"  # never its own title
 
 
+def test_ranked_headlines_are_numbered_under_a_bare_heading(tmp_path):
+    heads = ["甲公司致歉声明标题", "", "乙公司回应丢件标题", "丙银行情况通报标题"]
+    text = NOISE["ranked headlines"]("正文第一段。", 0, heads)
+    assert text == "正文第一段。\n\n24小时热闻\n1 乙公司回应丢件标题\n2 丙银行情况通报标题\n"
+
+
 def test_noise_changes_no_decision_of_the_shipped_model(tmp_path):
     prepared = _prepared(tmp_path)
     model = load_model()
