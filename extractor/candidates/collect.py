@@ -107,7 +107,10 @@ def find_signals(clean: CleanText, title: str, rs: RuleSet) -> Signals:
 def find_candidates(signals: Signals, rs: RuleSet, segment: Callable | None = None) -> Candidates:
     """Lists, clause units, the rules' measure and finding proposals and the phone numbers of a document."""
     clean, skip = signals.clean, signals.skip
-    lists = find_lists(clean.text, clean.view, rs, skip)
+    # the site's lines (boilerplate, not repeated paragraphs) that start a line: no list item runs over one
+    breaks = [(s, e) for s, e, why in clean.skip_spans
+              if why.startswith("boilerplate") and (s == 0 or clean.text[s - 1] == "\n")]
+    lists = find_lists(clean.text, clean.view, rs, skip, breaks)
     measures, findings = rule_measures(clean, lists, rs, segment, signals.orgs, skip)
     named = find_contacts(signals, rs)
     return Candidates(signals, lists, find_units(clean.text, lists, skip), measures, findings, named.numbers, named.orgs,

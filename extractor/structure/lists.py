@@ -10,6 +10,7 @@ heading lines with body paragraphs after an announcing intro come from headings.
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Sequence
 
 from ..ruleset import RuleSet
 from .headings import find_heading_runs
@@ -115,12 +116,14 @@ def _chain(markers: list[Marker]) -> list[list[Marker]]:
     return result
 
 
-def _looks_like_heading_list(run: list[Marker], all_runs: list[list[Marker]], text: str) -> bool:
-    """Line-start markers whose items hold other lists or several paragraphs: sections, not leaf items."""
+def _looks_like_heading_list(run: list[Marker], all_runs: list[list[Marker]], text: str,
+                             breaks: Sequence[Span] = ()) -> bool:
+    """Line-start markers whose items hold other lists or several paragraphs: sections, not leaf items. The site's
+    lines between two items (``breaks``) are not a paragraph of the item."""
     if not all(m.line_start for m in run):
         return False
     for a, b in zip(run, run[1:]):
-        if "\n" in text[a.end:b.start].strip():
+        if "\n" in _without_lines(text, a.end, b.start, breaks).strip():
             return True
         if any(a.end <= other[0].start < b.start for other in all_runs if other is not run):
             return True
@@ -156,15 +159,22 @@ def _heading_of(text: str, item: ListItem) -> str:
     return line.strip()[:80]
 
 
-def find_lists(text: str, view: str, ruleset: RuleSet, skip: list[Span] | None = None) -> list[FoundList]:
-    """All enumerated lists of the document, outermost first, with nesting, item spans and kinds."""
+def find_lists(text: str, view: str, ruleset: RuleSet, skip: list[Span] | None = None,
+               breaks: list[Span] | None = None) -> list[FoundList]:
+    """All enumerated lists of the document, outermost first, with nesting, item spans and kinds. ``breaks``:
+    lines of the site (a share bar, a prompt): a leaf item ends before one, as the article's own text does not
+    run over the site's line between two items, and they are no paragraph of an item."""
     skip = skip or []
     paragraphs = split_paragraphs(text)
-    doc_end = len(text)
-    for a, _ in sorted(skip):
-        # Boilerplate after the body (footers) bounds the last section.
-        if a > len(text) // 2:
-            doc_end = min(doc_end, a)
+    # Boilerplate after the body (footers) bounds the last section: the first such line after a list's last
+    # marker (a share bar between two items in the second half of a page does not end the list before its item).
+    late = sorted(a for a, _ in skip if a > len(text) // 2)
+    doc_end = late[0] if late else len(text)
+
+    def end_after(pos: int) -> int:
+        k = bisect_right(late, pos)
+        return late[k] if k < len(late) else len(text)
+    breaks = sorted(breaks or [])
     runs = _chain(find_markers(view, ruleset, skip))
     runs.sort(key=lambda r: (r[0].start, -r[-1].start))
     placed: list[FoundList] = []
@@ -172,11 +182,14 @@ def find_lists(text: str, view: str, ruleset: RuleSet, skip: list[Span] | None =
         parent = innermost_item(placed, run[0].start)
         if parent is not None and run[-1].start >= parent.end:
             continue  # a run that leaves its parent item is not a list of that item
-        bound = parent.end if parent is not None else doc_end
-        heading_like = _looks_like_heading_list(run, runs, text)
+        bound = parent.end if parent is not None else end_after(run[-1].start)
+        heading_like = _looks_like_heading_list(run, runs, text, breaks)
         items = [ListItem(a, a.end, _rstrip(text, a.end, b.start)) for a, b in zip(run, run[1:])]
         last_end = _end_of_last_item(text, view, ruleset, run, paragraphs, bound, heading_like)
         items.append(ListItem(run[-1], run[-1].end, _rstrip(text, run[-1].end, last_end)))
+        if not heading_like:  # a section under a heading keeps its span: the site's line may sit under the heading
+            for it in items:
+                it.end = _before_boilerplate(text, it.start, it.end, breaks)
         if any(it.end <= it.start for it in items):
             continue
         fl = FoundList(run[0].scheme, run[0].rule, items, parent=parent)
@@ -197,6 +210,27 @@ def find_lists(text: str, view: str, ruleset: RuleSet, skip: list[Span] | None =
         _set_context(text, view, fl, paragraphs)
         classify_list(view, fl, ruleset)
     return placed
+
+
+def _before_boilerplate(text: str, start: int, end: int, breaks: Sequence[Span]) -> int:
+    """``end``, or where the first of the lines ``breaks`` inside ``(start, end)`` begins (trailing space
+    stripped)."""
+    k = bisect_right(breaks, (start, len(text) + 1))
+    if k < len(breaks) and breaks[k][0] < end:
+        return _rstrip(text, start, breaks[k][0])
+    return end
+
+
+def _without_lines(text: str, start: int, end: int, breaks: Sequence[Span]) -> str:
+    """``text[start:end]`` less the lines ``breaks`` (sorted) and the line end after each."""
+    parts, pos = [], start
+    for s, e in breaks[bisect_right(breaks, (start, len(text) + 1)):]:
+        if s >= end:
+            break
+        parts.append(text[pos:s])
+        pos = min(end, e + 1 if text[e:e + 1] == "\n" else e)
+    parts.append(text[pos:end])
+    return "".join(parts)
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

@@ -104,3 +104,34 @@ def test_a_page_cut_off_mid_list_keeps_the_items_it_has(rs):
     clean, lists = _lists(text, rs)
     items = [clean.text[it.start:it.end] for it in lists[0].items]
     assert items == ["全面回退异常扣费，确保用户权益。", "开通服务专线10015-6。", "对相关责任人"]
+
+
+def _items_with_site_lines(view: str, rs) -> list[str]:
+    from extractor.candidates.collect import find_candidates, find_signals
+
+    cands = find_candidates(find_signals(clean_text(view), "", rs), rs)
+    return [cands.clean.view[it.start:it.end] for fl in cands.lists for it in fl.items]
+
+
+def test_an_item_does_not_run_over_the_sites_line_between_two_items(rs):
+    # A share bar or a picture credit between two items of a recall notice (dev2 d001's 1、/2、 items, with such a
+    # line put between them) had joined the first item and made the list read as sections, the last item then
+    # running on to the end of the page.
+    items = ("上汽通用五菱汽车股份有限公司日前向国家市场监督管理总局备案了召回计划,将自即日起召回部分宝骏汽车,"
+             "共计二万余辆。召回范围内的车辆存在以下问题,公司将采取下列措施:\n"
+             "1、由于供应商制造原因,本次召回范围内部分车辆燃油管间隙偏小,存在安全隐患。公司将对召回范围内的车辆进行免费检修。\n"
+             "{line}\n"
+             "2、公司将通过特约维修服务中心主动与相关车主取得联系,安排免费更换事宜。\n"
+             "|\n")
+    plain = _items_with_site_lines(items.replace("{line}\n", ""), rs)
+    for line in ("分享到：微信 微博", "（图片来源：网络）"):
+        assert _items_with_site_lines(items.replace("{line}", line), rs) == plain
+    assert [p[-5:] for p in plain] == ["免费检修。", "更换事宜。"]
+
+
+def test_a_section_under_a_heading_keeps_its_span_over_a_site_line(rs):
+    # Sections (items holding paragraphs) keep their whole span: the site's line may sit right under a heading.
+    view = ("一、事件背景\n分享到：微信 微博\n近日，我行网点发生一起服务纠纷。\n经核查，员工处置不当。\n"
+            "二、整改措施\n我行已对相关员工进行批评教育。\n加强服务培训。\n")
+    items = _items_with_site_lines(view, rs)
+    assert items[0].startswith("事件背景\n分享到") and items[0].endswith("员工处置不当。")
