@@ -200,6 +200,20 @@ class UnitContext:
         # below an article (related headlines, comments) does not move every clause towards the top.
         self.content_end = max((u.end for u in units if not u.skip), default=len(self.view))
         self.acting = [any(c[4] != "blocker" for c in cues) for cues in self.cues]
+        # Each clause's neighbours among the page's own clauses: a share bar or a caption line between two
+        # paragraphs is not what comes before or after a clause.
+        self.prev_kept: list[int] = []
+        last = -1
+        for u in units:
+            self.prev_kept.append(last)
+            if not u.skip:
+                last = len(self.prev_kept) - 1
+        self.next_kept: list[int] = [len(units)] * len(units)
+        nxt = len(units)
+        for i in range(len(units) - 1, -1, -1):
+            self.next_kept[i] = nxt
+            if not units[i].skip:
+                nxt = i
         self.sent_acting: dict[int, int] = {}
         for u, acting in zip(units, self.acting):
             self.sent_acting[u.sent] = self.sent_acting.get(u.sent, 0) + acting
@@ -267,18 +281,19 @@ def unit_features(ctx: UnitContext, i: int) -> Features:
             f["before_names_org"] = 1.0
     f["sent_cues=%d" % _bucket(ctx.sent_acting[u.sent], (1, 2, 4))] = 1.0
     # Neighbours.
-    if i > 0:
-        p = ctx.text(i - 1).rstrip()
+    j, k = ctx.prev_kept[i], ctx.next_kept[i]
+    if j >= 0:
+        p = ctx.text(j).rstrip()
         f["prev_ends=" + (p[-1:] if p and not p[-1].isalnum() else "w")] = 1.0
-        if any(c[4] != "blocker" for c in ctx.cues[i - 1]):
+        if any(c[4] != "blocker" for c in ctx.cues[j]):
             f["prev_has_cue"] = 1.0
-        if ctx.units[i - 1].sent == u.sent:
+        if ctx.units[j].sent == u.sent:
             f["prev_same_sent"] = 1.0
-        if u.item is not None and ctx.units[i - 1].item is u.item:
+        if u.item is not None and ctx.units[j].item is u.item:
             f["prev_same_item"] = 1.0
     else:
         f["doc_first"] = 1.0
-    if i + 1 < ctx.n_units and any(c[4] != "blocker" for c in ctx.cues[i + 1]):
+    if k < ctx.n_units and any(c[4] != "blocker" for c in ctx.cues[k]):
         f["next_has_cue"] = 1.0
     # Lists.
     if u.marker is not None:
