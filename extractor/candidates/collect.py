@@ -135,21 +135,22 @@ def _ends_head(view: str, s: int, e: int, why: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def about_other_pages(rs: RuleSet) -> frozenset[str]:
+def left_out_of_head(rs: RuleSet) -> frozenset[str]:
     """The skip reasons of boilerplate lines that say nothing about the page: lists of other pages' topics (tags,
     keyword and link lists: ``about: other_pages``) and the site's interface (navigation, breadcrumbs, app and
     sign-in prompts: ``about: interface``). Bylines and datelines are not among them: they tell news from
     notices."""
-    return frozenset(f"boilerplate:{r.id}" for r in rs.regex("noise") if r.get("about") in ("other_pages", "interface"))
+    return frozenset(f"boilerplate:{r.id}" for r in rs.regex("noise")
+                     if r.get("about") in ("other_pages", "interface"))
 
 
 def page_head(clean: CleanText, limit: int, rs: RuleSet) -> str:
     """The head of a page in the matching view: its first ``limit`` characters up to :func:`head_end`, less the
-    lines that list other pages' topics or belong to the site's interface (:func:`about_other_pages`). A tag or
+    lines that list other pages' topics or belong to the site's interface (:func:`left_out_of_head`). A tag or
     keyword line at the top of a page (标签：致歉信 范文 小说, 热门搜索：…怎么写) names what the site is about, not
     what the page is, and would otherwise speak for a template or a piece of fiction; a navigation line or an app
     prompt would push the page's own first lines out of the head; the lines after them take their place."""
-    left_out = about_other_pages(rs)
+    left_out = left_out_of_head(rs)
     view = clean.view
     parts, pos, kept = [], 0, 0  # kept: characters of the head before ``pos``
     for s, e, why in clean.skip_spans:

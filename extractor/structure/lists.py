@@ -174,6 +174,7 @@ def find_lists(text: str, view: str, ruleset: RuleSet, skip: list[Span] | None =
     def end_after(pos: int) -> int:
         k = bisect_right(late, pos)
         return late[k] if k < len(late) else len(text)
+
     breaks = sorted(breaks or [])
     runs = _chain(find_markers(view, ruleset, skip))
     runs.sort(key=lambda r: (r[0].start, -r[-1].start))

@@ -1,8 +1,8 @@
 """Does site noise change the records? The gold pages again, each with what real pages carry around an article.
 
 Real crawls wrap a statement in navigation, tag lines naming the site's other topics, lists of other pages'
-headlines (related or ranked), readers' comments, app and sign-in prompts, the site's disclaimer and footer or an app's interface, and some pages print their
-article twice. None of that is the organization's words, so none of it should change what the tool finds.
+headlines (related or ranked), readers' comments, app and sign-in prompts, the site's disclaimer and footer or an
+app's interface, and some pages print their article twice. None of that is the organization's words, so none of it should change what the tool finds.
 ``make eval`` extracts every gold page as it is and with one kind of noise added, using the shipped model
 (in-sample, so only the difference between the two columns counts), and reports the scorer's figures side by
 side and how many pages changed a decision.
@@ -57,18 +57,20 @@ def headlines_of(prepared: Sequence[Prepared]) -> list[str]:
     return [usable(p.doc.title or next((ln for ln in p.doc.text.split("\n") if ln.strip()), "")) for p in prepared]
 
 
-def _related(text: str, k: int, headlines: list[str]) -> str:
+def _others(k: int, headlines: list[str]) -> list[str]:
     # The headlines of the pages after this one (page k) in the list, never its own: the same on every run.
     n = len(headlines)
-    chosen = [h for h in (headlines[(k + j) % n] for j in range(1, n)) if h][:HEADLINES]
-    return text.rstrip("\n") + "\n\n相关阅读\n" + "\n".join(chosen) + "\n"
+    return [h for h in (headlines[(k + j) % n] for j in range(1, n)) if h][:HEADLINES]
+
+
+def _related(text: str, k: int, headlines: list[str]) -> str:
+    return text.rstrip("\n") + "\n\n相关阅读\n" + "\n".join(_others(k, headlines)) + "\n"
 
 
 def _hot_news(text: str, k: int, headlines: list[str]) -> str:
-    # A news site's ranked list of other pages' headlines under a bare heading, numbered as sites number them.
-    n = len(headlines)
-    chosen = [h for h in (headlines[(k + j) % n] for j in range(1, n)) if h][:HEADLINES]
-    return text.rstrip("\n") + "\n\n24小时热闻\n" + "\n".join(f"{i} {h}" for i, h in enumerate(chosen, 1)) + "\n"
+    # A news site's ranked list under a bare heading, numbered as sites number them.
+    ranked = [f"{i} {h}" for i, h in enumerate(_others(k, headlines), 1)]
+    return text.rstrip("\n") + "\n\n24小时热闻\n" + "\n".join(ranked) + "\n"
 
 
 def _under_first_line(text: str, line: str) -> str:
