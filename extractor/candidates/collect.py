@@ -104,13 +104,17 @@ def find_signals(clean: CleanText, title: str, rs: RuleSet) -> Signals:
                    signature_lines(clean.view))
 
 
+def site_lines(clean: CleanText) -> list[Span]:
+    """The boilerplate spans that start a line (a share bar, a caption, a prompt; not a repeated paragraph): the
+    site's lines, which no list item runs over."""
+    return [(s, e) for s, e, why in clean.skip_spans
+            if why.startswith("boilerplate") and (s == 0 or clean.text[s - 1] == "\n")]
+
+
 def find_candidates(signals: Signals, rs: RuleSet, segment: Callable | None = None) -> Candidates:
     """Lists, clause units, the rules' measure and finding proposals and the phone numbers of a document."""
     clean, skip = signals.clean, signals.skip
-    # the site's lines (boilerplate, not repeated paragraphs) that start a line: no list item runs over one
-    breaks = [(s, e) for s, e, why in clean.skip_spans
-              if why.startswith("boilerplate") and (s == 0 or clean.text[s - 1] == "\n")]
-    lists = find_lists(clean.text, clean.view, rs, skip, breaks)
+    lists = find_lists(clean.text, clean.view, rs, skip, site_lines(clean))
     measures, findings = rule_measures(clean, lists, rs, segment, signals.orgs, skip)
     named = find_contacts(signals, rs)
     return Candidates(signals, lists, find_units(clean.text, lists, skip), measures, findings, named.numbers, named.orgs,

@@ -2,6 +2,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from extractor.candidates.collect import site_lines
 from extractor.clean import clean_text
 from extractor.ruleset import load_ruleset
 from extractor.structure import find_lists
@@ -11,7 +12,7 @@ RS = load_ruleset()
 PIECES = st.sampled_from(["一是", "二是", "三是", "一、", "二、", "（一）", "（二）", "(1)", "(2)", "1.", "2.", "1、", "2、",
                           "①", "②", "第一，", "第二，", "首先，", "其次，", "最后，", "其一，", "其二，", "措施为：", "如下：",
                           "；", "。", "，", "\n", "整改", "回退处理", "开通专线", "存在的主要问题", "责任处理", "给予警告",
-                          "公司", "10015-6", " ", "？", "“", "”"])
+                          "公司", "10015-6", " ", "？", "“", "”", "\n分享到：微信\n", "\n图源：网络\n"])
 TEXT = st.one_of(st.text(max_size=300), st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=60).map("".join))
 
 
@@ -19,7 +20,7 @@ TEXT = st.one_of(st.text(max_size=300), st.lists(st.one_of(PIECES, st.text(max_s
 @given(TEXT)
 def test_list_finder_never_raises_and_keeps_offsets_valid(raw):
     clean = clean_text(raw)
-    lists = find_lists(clean.text, clean.view, RS, [(s, e) for s, e, _ in clean.skip_spans])
+    lists = find_lists(clean.text, clean.view, RS, [(s, e) for s, e, _ in clean.skip_spans], site_lines(clean))
     for fl in lists:
         spans = [(it.start, it.end) for it in fl.items]
         assert all(0 <= s < e <= len(clean.text) for s, e in spans)
