@@ -107,8 +107,7 @@ def find_signals(clean: CleanText, title: str, rs: RuleSet) -> Signals:
 def site_lines(clean: CleanText) -> list[Span]:
     """The boilerplate spans that start a line (a share bar, a caption, a prompt; not a repeated paragraph): the
     site's lines, which no list item runs over."""
-    return [(s, e) for s, e, why in clean.skip_spans
-            if why.startswith("boilerplate") and (s == 0 or clean.text[s - 1] == "\n")]
+    return [(s, e) for s, e in clean.boilerplate if s == 0 or clean.text[s - 1] == "\n"]
 
 
 def find_candidates(signals: Signals, rs: RuleSet, segment: Callable | None = None) -> Candidates:

@@ -225,11 +225,13 @@ def _before_boilerplate(text: str, start: int, end: int, breaks: Sequence[Span])
 def _without_lines(text: str, start: int, end: int, breaks: Sequence[Span]) -> str:
     """``text[start:end]`` less the lines ``breaks`` (sorted) and the line end after each."""
     parts, pos = [], start
-    for s, e in breaks[bisect_right(breaks, (start, len(text) + 1)):]:
-        if s >= end:
-            break
+    # indexed, not sliced: a copy of the rest of ``breaks`` per pair of markers would be quadratic on a long list
+    k = bisect_right(breaks, (start, len(text) + 1))
+    while k < len(breaks) and breaks[k][0] < end:
+        s, e = breaks[k]
         parts.append(text[pos:s])
         pos = min(end, e + 1 if text[e:e + 1] == "\n" else e)
+        k += 1
     parts.append(text[pos:end])
     return "".join(parts)
 
