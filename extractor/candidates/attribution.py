@@ -97,8 +97,9 @@ class Attribution:
         return self.r.hit(self.r.third, sentence) or self.statement_by(sentence) == "other"
 
     def judge(self, view: str, s: int, a: int, cue_at: int, in_context: bool, others_voice: bool = False,
-              sanction: bool = False, recommending: bool = False) -> str:
-        """"org", "other" or "" (unknown) for the action clause starting at ``a`` whose cue is at ``cue_at``.
+              sanction: bool = False, recommending: bool = False) -> tuple[str, str]:
+        """Whose action the clause starting at ``a`` (its cue at ``cue_at``) states: ("org" | "other" | "" for
+        unknown, and the reason, one word: the trained decisions weigh each reason on its own).
         ``sanction``: the cue disciplines someone, so a person before it (3名学生遭中止宿籍) is who is punished,
         not who acts."""
         lead = _TITLE.sub("", view[a:cue_at])  # 《…学生纪律处分实施办法》 names a document, not a subject
@@ -106,28 +107,28 @@ class Attribution:
             lead = _PASSIVE.sub("", lead)
         if self.r.hit(self.r.demand, lead) and not self.r.hit(self.r.own_recommendation, lead):
             if recommending and self.r.hit(self.r.modal, lead):
-                return "org"  # 同时必须具体改善其仓管系统, after the inquiry's 报告建议…
-            return "other"
+                return "org", "recommended"  # 同时必须具体改善其仓管系统, after the inquiry's 报告建议…
+            return "other", "demand"
         beneficiary = sanction or self.r.hit(self.r.offer, view[a:cue_at + 4])  # 学生遭中止宿籍 / 市民可以退货
         other = None if beneficiary or self.r.other is None else next(
             (m for m in self.r.other.finditer(lead) if not self.r.governing.search(lead, 0, m.start())), None)
         if other is not None and not (self.names_org(lead[:other.start()]) and other.start() > 0):
-            return "other"  # 消费者要求…; but 省卫生健康委组织专家… names the organization first
+            return "other", "other_person"  # 消费者要求…; but 省卫生健康委组织专家… names the organization first
         if self.subject_is_other(view, (s, a), persons=not beneficiary):
-            return "other"
+            return "other", "other_subject"
         if self.r.hit(self.r.wish, view[s:cue_at]) or self.r.hit(self.r.exposed, view[s:cue_at]):
-            return "other"  # 希望校方认真考虑学生的建议，建立…机制 / 被发现悄悄修改微博内容
+            return "other", "wish"  # 希望校方认真考虑学生的建议，建立…机制 / 被发现悄悄修改微博内容
         if self.r.hit(self.r.own_recommendation, view[s:cue_at]):
-            return "org"  # 调查小组建议加强…/报告建议…: the inquiry's recommendations are what the organization takes up
+            return "org", "own_recommendation"  # 调查小组建议加强…/报告建议…: the inquiry's recommendations are what the organization takes up
         if self.outside_demand(view[s:cue_at]):
-            return "other"
+            return "other", "outside_demand"
         if self.demanded(view[s:cue_at]):
-            return "other"
+            return "other", "demanded"
         if self.names_org(self.r.condition.sub("", view[s:cue_at])):
-            return "org"  # but not when named only in a condition: 如果欧莱雅没有方案，就会自掏腰包…
+            return "org", "named"  # but not when named only in a condition: 如果欧莱雅没有方案，就会自掏腰包…
         if in_context:
-            return "org"
+            return "org", "context"
         # 已下架所有相关产品: a clause led by aspect, with nobody else named before it in the sentence.
         if not others_voice and self.r.hit(self.r.aspect_lead, lead) and not self.r.hit(self.r.other, view[s:cue_at]):
-            return "org"
-        return ""
+            return "org", "aspect_lead"
+        return "", "unknown"

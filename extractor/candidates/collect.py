@@ -60,6 +60,8 @@ class Candidates:
     parties: list[Party] = field(default_factory=list)
     body: str = ""   # the sentences outside boilerplate, joined: where mentions are counted
     head: str = ""   # the title and the first lines: where a page names its subject
+    # whose action each prose clause group states, as the rules judged it: (cue position, reason)
+    judged: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def clean(self) -> CleanText:
@@ -114,10 +116,12 @@ def find_candidates(signals: Signals, rs: RuleSet, segment: Callable | None = No
     """Lists, clause units, the rules' measure and finding proposals and the phone numbers of a document."""
     clean, skip = signals.clean, signals.skip
     lists = find_lists(clean.text, clean.view, rs, skip, site_lines(clean))
-    measures, findings = rule_measures(clean, lists, rs, segment, signals.orgs, skip)
+    judged: list[tuple[int, str]] = []
+    measures, findings = rule_measures(clean, lists, rs, segment, signals.orgs, skip, judged)
     named = find_contacts(signals, rs)
     return Candidates(signals, lists, find_units(clean.text, lists, skip), measures, findings, named.numbers, named.orgs,
-                      party_candidates(clean, rs, body_spans(clean.text, skip)), named.body, named.head)
+                      party_candidates(clean, rs, body_spans(clean.text, skip)), named.body, named.head,
+                      sorted(judged))
 
 
 def head_end(clean: CleanText, limit: int) -> int:

@@ -34,12 +34,14 @@ class ProseMeasure:
 
 def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: RuleSet,
                         listed: list[Span], segment: Segmenter | None = None,
-                        org_names: list[str] | None = None, assume_org: bool = False) -> list[ProseMeasure]:
+                        org_names: list[str] | None = None, assume_org: bool = False,
+                        trace: list[tuple[int, str]] | None = None) -> list[ProseMeasure]:
     """Prose measures among ``sentences`` (already restricted to text outside list items and boilerplate).
 
     ``org_names`` are the names of the responding organization (Simplified); a measure counts only when the
     organization is its subject or speaks in the paragraph before it. ``assume_org``: the sentences are the
-    organization's own words (items of a list in its statement) unless they name someone else.
+    organization's own words (items of a list in its statement) unless they name someone else. ``trace``, when
+    given, receives ``(cue position, reason)`` of every attribution judged (Attribution.judge), kept or not.
     """
     rules = rules_for(ruleset)
     attribution = Attribution(rules, org_names or [])
@@ -69,8 +71,10 @@ def find_prose_measures(text: str, view: str, sentences: list[Span], ruleset: Ru
         clauses = read_clauses(view, s, e, rules, ruleset, segment, rules.hit(rules.own_recommendation, sentence))
         for group in group_clauses(view, clauses, rules):
             first = next(c for c in group if c.action)
-            who = attribution.judge(view, s, first.start, first.cue_at, context, others_voice,
-                                    sanction=first.rule in rules.sanctions, recommending=recommending)
+            who, why = attribution.judge(view, s, first.start, first.cue_at, context, others_voice,
+                                         sanction=first.rule in rules.sanctions, recommending=recommending)
+            if trace is not None:
+                trace.append((first.cue_at, why))
             context = (context or speaks or who == "org") and who != "other"
             if who != "org":
                 continue

@@ -91,13 +91,16 @@ def rule_list_items(clean: CleanText, lists: list[FoundList], rs: RuleSet, segme
 
 
 def rule_measures(clean: CleanText, lists: list[FoundList], rs: RuleSet, segment, orgs: list[str],
-                  skip: list[Span]) -> tuple[list[RuleSpan], list[RuleSpan]]:
-    """All measures and findings the rules propose, in document order."""
+                  skip: list[Span], trace: list[tuple[int, str]] | None = None
+                  ) -> tuple[list[RuleSpan], list[RuleSpan]]:
+    """All measures and findings the rules propose, in document order. ``trace`` receives whose action every
+    prose clause group was judged to state, and why (find_prose_measures)."""
     measures, findings, covered = rule_list_items(clean, lists, rs, segment, orgs)
     listed_spans = [(m.start, m.end) for m in measures]
     taken = SpanSet(covered)
     prose_sentences = [(s, e) for s, e in iter_sentences(clean.text, skip) if not taken.overlaps(s, e)]
-    for pm in find_prose_measures(clean.text, clean.view, prose_sentences, rs, listed_spans, segment, orgs):
+    for pm in find_prose_measures(clean.text, clean.view, prose_sentences, rs, listed_spans, segment, orgs,
+                                  trace=trace):
         measures.append(RuleSpan(pm.start, pm.end, "prose", pm.rule))
     measures.sort(key=lambda m: m.start)
     findings.sort(key=lambda m: m.start)

@@ -25,7 +25,7 @@ from ..structure.scan import rules_in_text
 from ..structure.list_types import ListItem
 from .linear import LinearModel
 
-FEATURE_SCHEMA = 5
+FEATURE_SCHEMA = 6
 
 Features = dict[str, float]
 
@@ -194,6 +194,12 @@ class UnitContext:
                     first = False
                 i += 1
         self.cues = [cue_matches(self.view[u.start:u.end], rs) for u in units]
+        # The rules' attribution of each prose action (whose it is, and why), on the clause holding its cue.
+        self.judged: list[list[str]] = [[] for _ in units]
+        for pos, why in cands.judged:
+            i = bisect_right(starts, pos) - 1
+            if 0 <= i < len(units) and pos < units[i].end:
+                self.judged[i].append(why)
         self._list_facts: dict[int, tuple[float, bool]] = {}
         self.n_units = len(units)
         # Where the page's own words end: a position is read against them, so that the boilerplate a site puts
@@ -311,6 +317,8 @@ def unit_features(ctx: UnitContext, i: int) -> Features:
             f["item_level=%d" % min(fl.level, 2)] = 1.0
         if u.item.children:
             f["item_has_children"] = 1.0
+    for why in ctx.judged[i]:
+        f["judge=" + why] = 1.0
     # What the hand-written rules decided about this unit.
     for kind, rule, starts_here in ctx.rule_cover[i]:
         f["rule=" + kind] = 1.0
@@ -325,7 +333,7 @@ def unit_features(ctx: UnitContext, i: int) -> Features:
 MAX_SPAN_UNITS = 6  # clauses in one candidate prose measure: 95 % of the gold measures inside a sentence have at
 # most 6 (cross-validated measures F1 is the same with 4 or 8)
 # Unit features that speak for the whole span when any of its clauses has them (an action verb anywhere in it)
-_SPAN_ANY = ("cue=", "cue_cat=", "vow=", "prose=", "status=", "apology=", "rule=", "names_org", "has_cue")
+_SPAN_ANY = ("cue=", "cue_cat=", "vow=", "prose=", "status=", "apology=", "rule=", "names_org", "has_cue", "judge=")
 # Unit features of the last clause that say where the span stops
 _SPAN_LAST = ("ends=", "in_sent=", "len=", "next_has_cue", "cue", "lead=")
 

@@ -71,3 +71,20 @@ def test_a_number_listed_with_another_knows_it():
     assert "series_next" in feats["010-59799616"] and "series_prev" in feats["65537365"]
     assert "series_next" in feats["0826-12319"] and "series_prev" in feats["0826-2336525"]
     assert not {"series_next", "series_prev"} & set(feats["4008001234"])
+
+
+def test_a_clause_carries_why_the_rules_gave_its_action_to_someone():
+    """The rules' attribution of each prose action, with its reason, is evidence for the clause decisions (the
+    model weighs each reason; the rules' own proposals keep only the organization's): the organization named
+    before the cue, a demand, a regulator as the subject, and an action led by its aspect with nobody named."""
+    text = ("天天超市有限公司发布致歉声明。\n天天超市有限公司已对涉事门店停业整顿。\n"
+            "有消费者已向法院起诉，要求全额赔偿。\n市场监管局责令该店立即整改。\n"
+            "据了解，系统故障导致数据损坏。\n目前已经修复。")
+    cands = find_candidates(find_signals(clean_text(text), "", RS), RS)
+    ctx = UnitContext(cands, RS)
+    why = {ctx.text(i): [k for k in unit_features(ctx, i) if k.startswith("judge=")] for i in range(len(cands.units))}
+    assert why["天天超市有限公司已对涉事门店停业整顿。"] == ["judge=named"]
+    assert why["要求全额赔偿。"] == ["judge=demand"]
+    assert why["市场监管局责令该店立即整改。"] == ["judge=other_subject"]
+    assert why["目前已经修复。"] == ["judge=aspect_lead"]
+    assert why["系统故障导致数据损坏。"] == []  # no action: nothing to attribute
