@@ -119,7 +119,8 @@ class Attribution:
         if self.r.hit(self.r.wish, view[s:cue_at]) or self.r.hit(self.r.exposed, view[s:cue_at]):
             return "other", "wish"  # 希望校方认真考虑学生的建议，建立…机制 / 被发现悄悄修改微博内容
         if self.r.hit(self.r.own_recommendation, view[s:cue_at]):
-            return "org", "own_recommendation"  # 调查小组建议加强…/报告建议…: the inquiry's recommendations are what the organization takes up
+            # 调查小组建议加强…/报告建议…: the inquiry's recommendations are what the organization takes up
+            return "org", "own_recommendation"
         if self.outside_demand(view[s:cue_at]):
             return "other", "outside_demand"
         if self.demanded(view[s:cue_at]):
