@@ -25,7 +25,7 @@ from ..structure.scan import rules_in_text
 from ..structure.list_types import ListItem
 from .linear import LinearModel
 
-FEATURE_SCHEMA = 6
+FEATURE_SCHEMA = 7
 
 Features = dict[str, float]
 
@@ -183,16 +183,21 @@ class UnitContext:
             self.para_first.setdefault(u.para, i)
         # The rules' verdicts, as the unit each span starts in and the units it covers.
         self.rule_cover: list[list[tuple[str, str, bool]]] = [[] for _ in units]
+        self.rule_ends: list[list[str]] = [[] for _ in units]
         starts = [u.start for u in units]
         from bisect import bisect_right
         for rs_span in [*cands.rule_measures, *cands.rule_findings]:
             i = max(0, bisect_right(starts, rs_span.start) - 1)
             first = True
+            last = -1
             while i < len(units) and units[i].start < rs_span.end:
                 if units[i].end > rs_span.start:
                     self.rule_cover[i].append((rs_span.kind, rs_span.rule, first))
                     first = False
+                    last = i
                 i += 1
+            if last >= 0:
+                self.rule_ends[last].append(rs_span.kind)
         self.cues = [cue_matches(self.view[u.start:u.end], rs) for u in units]
         # The rules' attribution of each prose action (whose it is, and why), on the clause holding its cue.
         self.judged: list[list[str]] = [[] for _ in units]
@@ -320,6 +325,8 @@ def unit_features(ctx: UnitContext, i: int) -> Features:
     for why in ctx.judged[i]:
         f["judge=" + why] = 1.0
     # What the hand-written rules decided about this unit.
+    for kind in ctx.rule_ends[i]:
+        f["rule_ends=" + kind] = 1.0
     for kind, rule, starts_here in ctx.rule_cover[i]:
         f["rule=" + kind] = 1.0
         f["rule_by=" + rule.split(".")[0] + "." + kind] = 1.0
@@ -335,7 +342,7 @@ MAX_SPAN_UNITS = 6  # clauses in one candidate prose measure: 95 % of the gold m
 # Unit features that speak for the whole span when any of its clauses has them (an action verb anywhere in it)
 _SPAN_ANY = ("cue=", "cue_cat=", "vow=", "prose=", "status=", "apology=", "rule=", "names_org", "has_cue", "judge=")
 # Unit features of the last clause that say where the span stops
-_SPAN_LAST = ("ends=", "in_sent=", "len=", "next_has_cue", "cue", "lead=")
+_SPAN_LAST = ("ends=", "in_sent=", "len=", "next_has_cue", "cue", "lead=", "rule_ends=")
 
 
 def span_candidates(ctx: UnitContext, usable: Callable[[int], bool]) -> list[tuple[int, int]]:

@@ -88,3 +88,18 @@ def test_a_clause_carries_why_the_rules_gave_its_action_to_someone():
     assert why["市场监管局责令该店立即整改。"] == ["judge=other_subject"]
     assert why["目前已经修复。"] == ["judge=aspect_lead"]
     assert why["系统故障导致数据损坏。"] == []  # no action: nothing to attribute
+
+
+def test_a_clause_knows_where_the_rules_measure_ends():
+    """Where the rules' own measure stops is evidence for where a run stops: the rules trim an aim clause
+    (努力为…) off the end, and the clause they stop at says so; the run's first clause says where they start."""
+    text = ("天天超市有限公司发布致歉声明。\n"
+            "天天超市有限公司已对涉事门店停业整顿，并对相关责任人严肃处理，努力为消费者提供放心的商品。")
+    cands = find_candidates(find_signals(clean_text(text), "", RS), RS)
+    ctx = UnitContext(cands, RS)
+    feats = {ctx.text(i): unit_features(ctx, i) for i in range(len(cands.units))}
+    first, second, aim = (feats["天天超市有限公司已对涉事门店停业整顿，"], feats["并对相关责任人严肃处理，"],
+                          feats["努力为消费者提供放心的商品。"])
+    assert "rule_starts=prose" in first and "rule_ends=prose" not in first
+    assert "rule_ends=prose" in second and "rule=prose" in second
+    assert not any(k.startswith("rule") for k in aim)
