@@ -181,7 +181,8 @@ class UnitContext:
         self.para_first: dict[int, int] = {}
         for i, u in enumerate(units):
             self.para_first.setdefault(u.para, i)
-        # The rules' verdicts, as the unit each span starts in and the units it covers.
+        # The rules' verdicts, as the unit each span starts in, the units it covers and the unit it ends in (where
+        # the rules stop a measure is evidence for where a run of clauses stops).
         self.rule_cover: list[list[tuple[str, str, bool]]] = [[] for _ in units]
         self.rule_ends: list[list[str]] = [[] for _ in units]
         starts = [u.start for u in units]
