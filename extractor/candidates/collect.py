@@ -60,7 +60,7 @@ class Candidates:
     parties: list[Party] = field(default_factory=list)
     body: str = ""   # the sentences outside boilerplate, joined: where mentions are counted
     head: str = ""   # the title and the first lines: where a page names its subject
-    # whose action each prose clause group states, as the rules judged it: (cue position, reason)
+    # whose action each prose clause group states, as the rules judged it: (cue position, reason), in text order
     judged: list[tuple[int, str]] = field(default_factory=list)
 
     @property
@@ -120,8 +120,7 @@ def find_candidates(signals: Signals, rs: RuleSet, segment: Callable | None = No
     measures, findings = rule_measures(clean, lists, rs, segment, signals.orgs, skip, judged)
     named = find_contacts(signals, rs)
     return Candidates(signals, lists, find_units(clean.text, lists, skip), measures, findings, named.numbers, named.orgs,
-                      party_candidates(clean, rs, body_spans(clean.text, skip)), named.body, named.head,
-                      sorted(judged))
+                      party_candidates(clean, rs, body_spans(clean.text, skip)), named.body, named.head, judged)
 
 
 def head_end(clean: CleanText, limit: int) -> int:

@@ -186,7 +186,6 @@ class UnitContext:
         self.rule_cover: list[list[tuple[str, str, bool]]] = [[] for _ in units]
         self.rule_ends: list[list[str]] = [[] for _ in units]
         starts = [u.start for u in units]
-        from bisect import bisect_right
         for rs_span in [*cands.rule_measures, *cands.rule_findings]:
             i = max(0, bisect_right(starts, rs_span.start) - 1)
             first = True

@@ -2,7 +2,8 @@
 
 Real crawls wrap a statement in navigation, tag lines naming the site's other topics, lists of other pages'
 headlines (related or ranked), readers' comments, app and sign-in prompts, the site's disclaimer and footer or an
-app's interface, and some pages print their article twice. None of that is the organization's words, so none of it should change what the tool finds.
+app's interface, and some pages print their article twice. None of that is the organization's words, so none of
+it should change what the tool finds.
 ``make eval`` extracts every gold page as it is and with one kind of noise added, using the shipped model
 (in-sample, so only the difference between the two columns counts), and reports the scorer's figures side by
 side and how many pages changed a decision.

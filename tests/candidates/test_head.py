@@ -90,7 +90,6 @@ def test_the_column_name_in_a_real_title_leaves_the_headlines_subject_the_compan
     assert extract_loaded(doc, options).as_dict()["company"] == "自如"
 
 
-
 @pytest.mark.skipif(not (SHARED / "dev2" / "b013.txt").exists(), reason="../shared sets not present")
 def test_a_real_notice_under_a_sites_prompts_keeps_its_organization():
     # dev2 b013 (a bank's notice): two prompt lines on top took head lines and turned the company pick from
