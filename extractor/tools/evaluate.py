@@ -35,6 +35,7 @@ from ..ruleset import RuleSet, load_ruleset
 from ..run import Options
 from .crossval import (candidate_recall, company_exact, cross_validate, extract_prepared, score_records, transfer,
                        stemmed)
+from .error_kinds import format_error_kinds, measure_errors
 from .noise_check import NOISE, changed_decisions, noisy_records
 from .rulestats import collect_rule_stats, format_rule_stats, load_gold, load_scorer, pair_with_gold
 
@@ -151,6 +152,11 @@ def _subset(prepared: Sequence[Prepared], records: list[dict], sets: set[str]) -
     return [p for p, _ in pairs], [r for _, r in pairs]
 
 
+def _with_gold(records: list[dict], prepared: Sequence[Prepared]) -> list[tuple[dict, dict]]:
+    """(record, gold) pairs of records made from ``prepared``, in the same order."""
+    return [(rec, p.gold.gold) for rec, p in zip(records, prepared)]
+
+
 def _write(path: Path, records: list[dict]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:
@@ -197,6 +203,15 @@ def run(sets: list[str], shared: Path, out: Path, folds: int, model_dir: str | N
         sub_p, sub_r = _subset(prepared, cv, {n})
         per_set.append((f"CV {n}", score_records(sub_r, sub_p, score_py)))
     parts += ["Cross-validated, by set:", "", format_scores(per_set)]
+    scorer = load_scorer(score_py)
+    errors = []
+    for n in names:
+        sub_p, sub_r = _subset(prepared, cv, {n})
+        errors.append((f"CV {n}", measure_errors(_with_gold(sub_r, sub_p), scorer)))
+    if rest:
+        errors.append((f"{'+'.join(rest)} -> {last}", measure_errors(_with_gold(forward, test_p), scorer)))
+    parts += ["Where the held-out measure errors are, by kind (each missed gold measure and each added one counted "
+              "once; a boundary pair is one of each):", "", format_error_kinds(errors)]
     spread = []
     for seed in SPLIT_SEEDS:
         other = cross_validate(prepared, rs, options, folds, seed=seed)
@@ -237,7 +252,6 @@ def run(sets: list[str], shared: Path, out: Path, folds: int, model_dir: str | N
 
     parts += _noise_section(prepared, model, rs, options, score_py)
 
-    scorer = load_scorer(score_py)
     gold = {}
     for s in sets:
         gold.update(load_gold(shared / s))

@@ -67,6 +67,10 @@ def test_eval_reports_held_out_figures_first_then_in_sample(shared, tmp_path, ca
     assert sorted(doc_stem(r) for r in records) == ["n1", "n2", "s1", "s2", "s3"]
     assert (out / "first.jsonl").is_file() and (out / "transfer-second.jsonl").is_file()
     assert "How much one split says: the same incident groups dealt to the folds at random (seeds 1, 2, 3)" in report
+    # the held-out errors by kind, a column per set and one for the transfer, before the candidates' recall
+    kinds = report.index("| measures | CV first | CV second | first -> second |")
+    assert held < kinds < report.index("## Candidate recall")
+    assert "| missed: lost with a rejected statement |" in report[kinds:]
     noise = report.index("## The same pages with site noise added (shipped model, in-sample)")
     assert report.index("## The shipped model on the gold sets (in-sample)") < noise
     assert "| metric | as is | related headlines | ranked headlines | readers' comments | navigation line |" in report[noise:]
