@@ -25,7 +25,7 @@ from ..structure.scan import rules_in_text
 from ..structure.list_types import ListItem
 from .linear import LinearModel
 
-FEATURE_SCHEMA = 7
+FEATURE_SCHEMA = 8
 
 Features = dict[str, float]
 
@@ -322,8 +322,14 @@ def unit_features(ctx: UnitContext, i: int) -> Features:
             f["item_level=%d" % min(fl.level, 2)] = 1.0
         if u.item.children:
             f["item_has_children"] = 1.0
+    # Whose action the rules judged it, with the clause's aspect (已经, 将, 要…): nobody named before an action
+    # done (目前已经修复) is the speaker's, before one demanded (要…) someone else's, which the two features alone
+    # cannot say. Held out: measures F1 up on four splits of six and level on both transfers.
+    aspects = [k[len("status="):] for k in f if k.startswith("status=")]
     for why in ctx.judged[i]:
         f["judge=" + why] = 1.0
+        for aspect in aspects:
+            f["judge_aspect=" + why + "|" + aspect] = 1.0
     # What the hand-written rules decided about this unit.
     for kind in ctx.rule_ends[i]:
         f["rule_ends=" + kind] = 1.0
@@ -340,7 +346,8 @@ def unit_features(ctx: UnitContext, i: int) -> Features:
 MAX_SPAN_UNITS = 6  # clauses in one candidate prose measure: 95 % of the gold measures inside a sentence have at
 # most 6 (cross-validated measures F1 is the same with 4 or 8)
 # Unit features that speak for the whole span when any of its clauses has them (an action verb anywhere in it)
-_SPAN_ANY = ("cue=", "cue_cat=", "vow=", "prose=", "status=", "apology=", "rule=", "names_org", "has_cue", "judge=")
+_SPAN_ANY = ("cue=", "cue_cat=", "vow=", "prose=", "status=", "apology=", "rule=", "names_org", "has_cue", "judge=",
+             "judge_aspect=")
 # Unit features of the last clause that say where the span stops
 _SPAN_LAST = ("ends=", "in_sent=", "len=", "next_has_cue", "cue", "lead=", "rule_ends=")
 

@@ -90,6 +90,23 @@ def test_a_clause_carries_why_the_rules_gave_its_action_to_someone():
     assert why["系统故障导致数据损坏。"] == []  # no action: nothing to attribute
 
 
+def test_a_clause_carries_whose_action_it_is_with_its_aspect():
+    """The attribution reason joined with the clause's aspect: an action done (已) and one to come (将) by the
+    named organization, and one done with nobody named, are three facts; a clause without a judged action has
+    none, whatever its aspect (有消费者已向法院起诉 is no action of anyone's for the rules)."""
+    text = ("天天超市有限公司发布致歉声明。\n天天超市有限公司已对涉事门店停业整顿。\n"
+            "有消费者已向法院起诉，要求全额赔偿。\n目前已经修复。\n天天超市有限公司将全面排查各门店。")
+    cands = find_candidates(find_signals(clean_text(text), "", RS), RS)
+    ctx = UnitContext(cands, RS)
+    joined = {ctx.text(i): [k for k in unit_features(ctx, i) if k.startswith("judge_aspect=")]
+              for i in range(len(cands.units))}
+    assert joined["天天超市有限公司已对涉事门店停业整顿。"] == ["judge_aspect=named|status.done.yijing"]
+    assert joined["天天超市有限公司将全面排查各门店。"] == ["judge_aspect=named|status.planned.jiang"]
+    assert joined["目前已经修复。"] == ["judge_aspect=aspect_lead|status.done.yijing"]
+    assert joined["有消费者已向法院起诉，"] == []
+    assert joined["要求全额赔偿。"] == []  # judged (a demand) but no aspect of its own
+
+
 def test_a_clause_knows_where_the_rules_measure_ends():
     """Where the rules' own measure stops is evidence for where a run stops: the rules trim an aim clause
     (努力为…) off the end, and the clause they stop at says so; the run's first clause says where they start."""
