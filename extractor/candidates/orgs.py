@@ -157,7 +157,12 @@ def find_org_candidates(view: str, sentences: list[tuple[int, int]], head: str, 
                             add(stem, "suffix_stem")
     for s, e in sentences:
         for m in _LATIN.finditer(view, s, e):
-            add(m.group(0), "latin")
+            # A name in Latin letters holds a capital (H&M, COACH, Facebook, iPhone); a word in lower case is
+            # the prose of a quoted English text (the, should, admin), and a page quoting one had dozens of them
+            # crowding its names (held out: company accuracy 0.800 -> 0.829 cross-validated, up on three splits
+            # of six, down on one). The rules' own finds (rule_candidate, rule_pick) are kept whatever their case.
+            if not m.group(0).islower():
+                add(m.group(0), "latin")
     for name in found.candidates:
         add(name, "rule_candidate")
     if found.name:

@@ -21,6 +21,16 @@ def test_latin_names_are_never_cut():
     assert not {"H&", "&M", "Fa", "Fac", "Facebo", "book"} & set(names), names
 
 
+def test_latin_words_in_lower_case_are_no_names():
+    """A page quoting English prose: its capitalized words may name someone (Facebook, Reuters), its words in
+    lower case do not (the, should, admin) and are no candidates; a name with a capital anywhere stays (iPhone)."""
+    text = ("Facebook发表声明，Facebook承认在缅甸的工作不足。声明原文写道：“we should have done more, the "
+            "platform was used to incite violence”。据Reuters报道，Facebook将在iPhone应用中加入举报功能。")
+    names = _names(text)
+    assert {"Facebook", "Reuters", "iPhone"} <= set(names), names
+    assert not {"we", "should", "have", "done", "more", "the", "platform", "was", "used"} & set(names), names
+
+
 def test_a_recurring_subject_and_a_suffixed_name_are_proposed():
     """Brand names without a company suffix recur as subjects (西贝表示); suffixed names are found anywhere,
     and a suffix found late in a long sentence is found all the same."""
