@@ -167,6 +167,7 @@ class NumberCandidate:
     in_skip: bool
     hotline: Hotline | None
     publisher: bool = False  # a context names it the publisher's own line (本报, 新闻热线, 报料)
+    offered: bool = False  # words around it offer it (拨打, 热线：, 如有疑问…), or its shape alone does (400…)
 
 
 def hotline_candidates(clean: CleanText, ruleset: RuleSet,
@@ -187,8 +188,10 @@ def hotline_candidates(clean: CleanText, ruleset: RuleSet,
         in_skip = skipped.overlaps(cand.start, cand.end)
         verdict = None if is_blocked or in_skip else _judge(cand, cues, clean)
         publisher = any(c.rule.get("role") == "context_reject" and c.rule.get("kind") == "publisher" for c in cues)
+        offered = verdict is not None or any(c.rule.get("role") == "context" for c in cues)
         out.append(NumberCandidate(cand.start, cand.end, clean.text[cand.start:cand.end], cand.rule.id,
-                                   tuple(sorted({c.rule.id for c in cues})), is_blocked, in_skip, verdict, publisher))
+                                   tuple(sorted({c.rule.id for c in cues})), is_blocked, in_skip, verdict, publisher,
+                                   offered))
     return out
 
 

@@ -188,3 +188,18 @@ def test_a_number_in_the_sites_footer_is_never_offered_by_the_responder():
     assert [h.number for h, _p, _why in decide_hotlines(cands, load_model())] == ["0571-87654321"]
     eager = Model({"hotline": LinearModel("hotline", ("no", "yes"), (10.0,), {})}, {"hotline": 0.5}, {})
     assert [h.number for h, _p, _why in decide_hotlines(cands, eager)] == ["0571-87654321"]
+
+
+def test_a_number_nothing_offers_is_never_a_hotline():
+    """An offer is worded (请拨打客服热线…) or made by the number's shape alone (400…); a number the text only
+    mentions (通过12306网站发布信息, the shape of dev2's d010) is no offer, whatever the model says of it."""
+    from extractor.candidates import find_candidates, find_signals
+    from extractor.decide import LinearModel, Model, decide_hotlines
+
+    text = ("关于列车停运的情况说明\n铁路部门已启动应急预案。铁路部门将通过12306网站及时发布列车停运信息。"
+            "如有疑问，请拨打客服热线0571-87654321。退票事宜另见4008123456。\n")
+    cands = find_candidates(find_signals(clean_text(text), "", RULES), RULES)
+    assert {c.number: c.offered for c in cands.numbers} == {"12306": False, "0571-87654321": True,
+                                                            "4008123456": True}
+    eager = Model({"hotline": LinearModel("hotline", ("no", "yes"), (10.0,), {})}, {"hotline": 0.5}, {})
+    assert [h.number for h, _p, _why in decide_hotlines(cands, eager)] == ["0571-87654321", "4008123456"]
