@@ -54,13 +54,14 @@ def measure_errors(pairs: Iterable[tuple[dict, dict]], scorer: ModuleType) -> Co
             continue
         matched = scorer.match_items(gm, pm, MATCH)
         counts["found", ""] += len(matched)
-        rest_g = [x for i, x in enumerate(gm) if i not in {i for i, _, _ in matched}]
-        rest_p = [y for j, y in enumerate(pm) if j not in {j for _, j, _ in matched}]
+        found_g, found_p = {i for i, _, _ in matched}, {j for _, j, _ in matched}
+        rest_g = [x for i, x in enumerate(gm) if i not in found_g]
+        rest_p = [y for j, y in enumerate(pm) if j not in found_p]
         near = scorer.match_items(rest_g, rest_p, NEAR)
         for i, j, _ratio in near:
             g, p = len(scorer.norm(rest_g[i].get("text", ""))), len(scorer.norm(rest_p[j].get("text", "")))
-            way = "predicted longer" if p > g * LONGER else "predicted shorter" if p * LONGER < g \
-                else "same length, other words"
+            way = ("predicted longer" if p > g * LONGER else "predicted shorter" if p * LONGER < g
+                   else "same length, other words")
             counts["missed", "boundary: " + way] += 1
             counts["added", "boundary (the same pairs)"] += 1
         near_g, near_p = {i for i, _, _ in near}, {j for _, j, _ in near}

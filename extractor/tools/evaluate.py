@@ -198,16 +198,13 @@ def run(sets: list[str], shared: Path, out: Path, folds: int, model_dir: str | N
               "Company names that are exactly the gold name or one of its aliases (stricter than company_accuracy, "
               "which also counts a piece of the name, 华莱 for 华莱士): "
               + "; ".join(f"{h} {v:.3f} of {n}" for h, v, n in exact) + ".", ""]
-    per_set = []
+    scorer = load_scorer(score_py)
+    per_set, errors = [], []
     for n in names:
         sub_p, sub_r = _subset(prepared, cv, {n})
         per_set.append((f"CV {n}", score_records(sub_r, sub_p, score_py)))
-    parts += ["Cross-validated, by set:", "", format_scores(per_set)]
-    scorer = load_scorer(score_py)
-    errors = []
-    for n in names:
-        sub_p, sub_r = _subset(prepared, cv, {n})
         errors.append((f"CV {n}", measure_errors(_with_gold(sub_r, sub_p), scorer)))
+    parts += ["Cross-validated, by set:", "", format_scores(per_set)]
     if rest:
         errors.append((f"{'+'.join(rest)} -> {last}", measure_errors(_with_gold(forward, test_p), scorer)))
     parts += ["Where the held-out measure errors are, by kind (each missed gold measure and each added one counted "
