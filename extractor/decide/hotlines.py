@@ -12,19 +12,16 @@ def decide_hotlines(cands: Candidates, model: Model, explain: bool = False) -> l
     out = []
     seen = set()
     for c in cands.numbers:
-        if not c.offered:
-            # GOLD_SCHEMA's hotline is a number offered for complaints or help, and an offer is worded (拨打, 热线：,
-            # 如有疑问…) or made by the number's shape alone (400…, 95…): all 15 gold hotline candidates are, and a
-            # bare number (通过12306网站发布) never is. With a few dozen offered numbers to learn from, the model
-            # had taken a service shape for an offer (held out: hotlines F1 0.750 -> 0.774 cross-validated, the
-            # other five splits unchanged).
-            continue
-        if c.publisher or c.in_skip:
-            # A newspaper's or a site's own line (新闻热线, 报料), or any number in the site's boilerplate (its
-            # footer's 联系电话, navigation, readers' comments), is never the responder's offer, however it is
-            # worded; the few such numbers in the gold statements (none of 13 in boilerplate a gold hotline)
-            # taught the model too little to say so (held out: hotlines F1 0.579 -> 0.647 with the publisher's
-            # line final, 0.727 -> 0.750 with boilerplate numbers too).
+        if not c.offered or c.publisher or c.in_skip:
+            # Never the responder's offer, whatever the model says; each taught it too little to learn:
+            # - a number nothing offers: GOLD_SCHEMA's hotline is offered for complaints or help, in words (拨打,
+            #   热线：, 如有疑问…) or by its shape alone (400…, 95…), as all 15 gold hotline candidates are, and a bare
+            #   mention (通过12306网站发布) never is (held out: hotlines F1 0.750 -> 0.774 cross-validated, the other
+            #   five splits unchanged);
+            # - a newspaper's or a site's own line (新闻热线, 报料), or any number in the site's boilerplate (its
+            #   footer's 联系电话, navigation, readers' comments), however it is worded: none of 13 in boilerplate
+            #   is a gold hotline (held out: 0.579 -> 0.647 with the publisher's line final, 0.727 -> 0.750 with
+            #   boilerplate numbers too).
             continue
         feats = number_features(cands, c)
         p = model["hotline"].prob(feats)

@@ -18,7 +18,8 @@ from collections import Counter
 from types import ModuleType
 from typing import Iterable, Sequence
 
-MATCH = 0.7  # the scorer's default ratio for a measure to count as found
+from ..decide.labels import MATCH  # the scorer's default ratio for a measure to count as found
+
 NEAR = 0.4  # below this, a missed and an added measure are unrelated
 LONGER = 1.15  # a boundary miss whose prediction is this much longer than the gold (or shorter) says which way
 
