@@ -92,6 +92,14 @@ def test_the_words_before_a_name_are_not_part_of_it():
     assert not [n for n in names if n.startswith(("记者", "者从", "从中"))], names
 
 
+def test_a_verb_of_calling_or_going_is_not_part_of_the_name_it_governs():
+    """拨打…, 致电…, 联系…, 前往… (consumer advice and news: 拨打属地通信管理局电话, 致电市城市供排水总公司): the body
+    called or visited is the name, the verb before it is not (a page of advice had picked 拨打属地通信管理局)."""
+    names = _names("消费者可拨打属地通信管理局电话要求调解，或致电市城市供排水总公司，也可前往燃气公司营业厅。")
+    assert {"属地通信管理局", "市城市供排水总公司", "燃气公司"} <= set(names), names
+    assert not [n for n in names if n.startswith(("拨打", "打属", "致电", "电市", "前往", "往燃"))], names
+
+
 def test_a_date_character_inside_a_name_does_not_cut_it():
     """日, 月 and 年 end a date before a subject (12日中国联通), but inside a name they are its own."""
     names = _names("这批车辆由日产汽车公司生产，由日立电梯有限公司安装，涉事车辆已召回。")
