@@ -25,7 +25,7 @@ from ..structure.scan import rules_in_text
 from ..structure.list_types import ListItem
 from .linear import LinearModel
 
-FEATURE_SCHEMA = 8
+FEATURE_SCHEMA = 9
 
 Features = dict[str, float]
 
@@ -349,6 +349,9 @@ MAX_SPAN_UNITS = 6  # clauses in one candidate prose measure: 95 % of the gold m
 # Unit features that speak for the whole span when any of its clauses has them (an action verb anywhere in it)
 _SPAN_ANY = ("cue=", "cue_cat=", "vow=", "prose=", "status=", "apology=", "rule=", "names_org", "has_cue", "judge=",
              "judge_aspect=")
+# Unit features of a clause a run leaves out of its sentence that say whether leaving it out is right: a vow, a
+# purpose or an apology after the action is how annotators cut a measure, an action (its cue's category) is not
+_NEIGHBOUR = ("vow=", "prose=", "apology=", "cue_cat=")
 # Unit features of the last clause that say where the span stops
 _SPAN_LAST = ("ends=", "in_sent=", "len=", "next_has_cue", "cue", "lead=", "rule_ends=")
 
@@ -378,13 +381,14 @@ def span_features(ctx: UnitContext, unit_feats: Sequence[Features], a: int, b: i
             if key.startswith(_SPAN_ANY):
                 f[key] = 1.0
     _ngrams(ctx.view[ctx.units[a].start:ctx.units[b].end], 2, "ng=", f)
-    f.update(span_context(ctx, a, b))
+    f.update(span_context(ctx, a, b, unit_feats))
     return f
 
 
-def span_context(ctx: UnitContext, a: int, b: int) -> Features:
+def span_context(ctx: UnitContext, a: int, b: int, unit_feats: Sequence[Features] = ()) -> Features:
     """The span features that are not made of its clauses' own: how many of them act, whether it starts or ends
-    its sentence, and the clauses of the same sentence just outside it."""
+    its sentence, and the clauses of the same sentence just outside it (with ``unit_feats``, what the rules said of
+    them: ``N:`` the clause after the run, ``P:`` the one before)."""
     f: Features = {}
     first, last = ctx.units[a], ctx.units[b]
     # No buckets of the run's length in clauses or characters: how long a measure is was learnt from how the
@@ -406,10 +410,18 @@ def span_context(ctx: UnitContext, a: int, b: int) -> Features:
         lead = ctx.text(b + 1).strip()[:1]
         if lead:
             f["next_lead=" + lead] = 1.0
+        if unit_feats:
+            for k in unit_feats[b + 1]:
+                if k.startswith(_NEIGHBOUR):
+                    f["N:" + k] = 1.0
     if a > 0 and ctx.units[a - 1].sent == first.sent:
         f["prev_in_sent"] = 1.0
         if ctx.acting[a - 1]:
             f["prev_in_sent_acting"] = 1.0
+        if unit_feats:
+            for k in unit_feats[a - 1]:
+                if k.startswith(_NEIGHBOUR):
+                    f["P:" + k] = 1.0
     return f
 
 
@@ -450,7 +462,7 @@ class SpanScorer:
         z += sum(filter(None, map(w.get, set(keys))))
         s = _DROP.sub("", ctx.view[ctx.units[a].start:ctx.units[b].end])
         z += sum(filter(None, map(self.bigrams.get, {s[i:i + 2] for i in range(len(s) - 1)})))
-        z += sum(w.get(k, 0.0) * v for k, v in span_context(ctx, a, b).items())
+        z += sum(w.get(k, 0.0) * v for k, v in span_context(ctx, a, b, self.unit_feats).items())
         return z
 
 

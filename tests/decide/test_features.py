@@ -5,7 +5,8 @@ import pytest
 
 from extractor.candidates import find_candidates, find_signals, party_candidates
 from extractor.clean import clean_text
-from extractor.decide.features import (UnitContext, document_features, item_features, leaf_items, unit_features)
+from extractor.decide.features import (UnitContext, document_features, item_features, leaf_items, span_features,
+                                        unit_features)
 from extractor.ruleset import load_ruleset
 
 RS = load_ruleset()
@@ -120,3 +121,20 @@ def test_a_clause_knows_where_the_rules_measure_ends():
     assert "rule_starts=prose" in first and "rule_ends=prose" not in first
     assert "rule_ends=prose" in second and "rule=prose" in second
     assert not any(k.startswith("rule") for k in aim)
+
+
+def test_a_run_knows_what_the_clauses_it_leaves_out_of_its_sentence_say():
+    """A vow, a purpose or an apology left out after the action is how annotators cut a measure; an action left
+    out is not. The run sees the rules that fired on the clause just after it (N:) and just before it (P:) in the
+    same sentence, and nothing of the clauses of other sentences."""
+    text = ("天天超市有限公司发布致歉声明。\n天天超市有限公司已对涉事门店停业整顿，我们将深刻反思。\n公司已全面排查各门店。")
+    cands = find_candidates(find_signals(clean_text(text), "", RS), RS)
+    ctx = UnitContext(cands, RS)
+    feats = [unit_features(ctx, i) for i in range(len(cands.units))]
+    at = {ctx.text(i): i for i in range(len(cands.units))}
+    action, vow = at["天天超市有限公司已对涉事门店停业整顿，"], at["我们将深刻反思。"]
+    around = {i: {k for k in span_features(ctx, feats, i, i) if k.startswith(("N:", "P:"))} for i in at.values()}
+    assert "N:vow=vow.shenke_fansi" in around[action] and not any(k.startswith("P:") for k in around[action])
+    assert "P:cue_cat=accountability" in around[vow] and not any(k.startswith("N:") for k in around[vow])
+    assert around[at["公司已全面排查各门店。"]] == set() and around[at["天天超市有限公司发布致歉声明。"]] == set()
+    assert not any(k.startswith(("N:", "P:")) for k in span_features(ctx, feats, action, vow))
