@@ -350,8 +350,9 @@ MAX_SPAN_UNITS = 6  # clauses in one candidate prose measure: 95 % of the gold m
 _SPAN_ANY = ("cue=", "cue_cat=", "vow=", "prose=", "status=", "apology=", "rule=", "names_org", "has_cue", "judge=",
              "judge_aspect=")
 # Unit features of a clause a run leaves out of its sentence that say whether leaving it out is right: a vow, a
-# purpose or an apology after the action is how annotators cut a measure, an action (its cue's category) is not
-_NEIGHBOUR = ("vow=", "prose=", "apology=", "cue_cat=")
+# purpose or an apology after the action is how annotators cut a measure (and its first words, 以实…, 确保, 得到,
+# say so where no rule does), an action (its cue's category) is not
+_NEIGHBOUR = ("vow=", "prose=", "apology=", "cue_cat=", "lead=")
 # Unit features of the last clause that say where the span stops
 _SPAN_LAST = ("ends=", "in_sent=", "len=", "next_has_cue", "cue", "lead=", "rule_ends=")
 

@@ -134,7 +134,8 @@ def test_a_run_knows_what_the_clauses_it_leaves_out_of_its_sentence_say():
     at = {ctx.text(i): i for i in range(len(cands.units))}
     action, vow = at["天天超市有限公司已对涉事门店停业整顿，"], at["我们将深刻反思。"]
     around = {i: {k for k in span_features(ctx, feats, i, i) if k.startswith(("N:", "P:"))} for i in at.values()}
-    assert "N:vow=vow.shenke_fansi" in around[action] and not any(k.startswith("P:") for k in around[action])
+    assert {"N:vow=vow.shenke_fansi", "N:lead=我们"} <= around[action]
+    assert not any(k.startswith("P:") for k in around[action])
     assert "P:cue_cat=accountability" in around[vow] and not any(k.startswith("N:") for k in around[vow])
     assert around[at["公司已全面排查各门店。"]] == set() and around[at["天天超市有限公司发布致歉声明。"]] == set()
     assert not any(k.startswith(("N:", "P:")) for k in span_features(ctx, feats, action, vow))
