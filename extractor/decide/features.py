@@ -382,14 +382,20 @@ def span_features(ctx: UnitContext, unit_feats: Sequence[Features], a: int, b: i
             if key.startswith(_SPAN_ANY):
                 f[key] = 1.0
     _ngrams(ctx.view[ctx.units[a].start:ctx.units[b].end], 2, "ng=", f)
-    f.update(span_context(ctx, a, b, unit_feats))
+    f.update(span_context(ctx, a, b, lambda i: neighbour_keys(unit_feats[i])))
     return f
 
 
-def span_context(ctx: UnitContext, a: int, b: int, unit_feats: Sequence[Features] = ()) -> Features:
+def neighbour_keys(unit_feats: Features) -> tuple[str, ...]:
+    """The features of a clause that a run sees when it leaves the clause out of its sentence (``_NEIGHBOUR``)."""
+    return tuple(k for k in unit_feats if k.startswith(_NEIGHBOUR))
+
+
+def span_context(ctx: UnitContext, a: int, b: int,
+                 around: Callable[[int], tuple[str, ...]] | None = None) -> Features:
     """The span features that are not made of its clauses' own: how many of them act, whether it starts or ends
-    its sentence, and the clauses of the same sentence just outside it (with ``unit_feats``, what the rules said of
-    them: ``N:`` the clause after the run, ``P:`` the one before)."""
+    its sentence, and the clauses of the same sentence just outside it (with ``around``, unit ``i`` -> its
+    :func:`neighbour_keys`: what the rules said of them, ``N:`` the clause after the run, ``P:`` the one before)."""
     f: Features = {}
     first, last = ctx.units[a], ctx.units[b]
     # No buckets of the run's length in clauses or characters: how long a measure is was learnt from how the
@@ -411,18 +417,16 @@ def span_context(ctx: UnitContext, a: int, b: int, unit_feats: Sequence[Features
         lead = ctx.text(b + 1).strip()[:1]
         if lead:
             f["next_lead=" + lead] = 1.0
-        if unit_feats:
-            for k in unit_feats[b + 1]:
-                if k.startswith(_NEIGHBOUR):
-                    f["N:" + k] = 1.0
+        if around is not None:
+            for k in around(b + 1):
+                f["N:" + k] = 1.0
     if a > 0 and ctx.units[a - 1].sent == first.sent:
         f["prev_in_sent"] = 1.0
         if ctx.acting[a - 1]:
             f["prev_in_sent_acting"] = 1.0
-        if unit_feats:
-            for k in unit_feats[a - 1]:
-                if k.startswith(_NEIGHBOUR):
-                    f["P:" + k] = 1.0
+        if around is not None:
+            for k in around(a - 1):
+                f["P:" + k] = 1.0
     return f
 
 
@@ -439,6 +443,7 @@ class SpanScorer:
         # the weights of the F:, L: and ng= features by the unit feature or bigram they are made of
         self.as_first, self.as_last, self.bigrams = model.family("F:"), model.family("L:"), model.family("ng=")
         self._parts: dict[int, tuple[float, float, tuple[str, ...]]] = {}
+        self._neighbours: dict[int, tuple[str, ...]] = {}
 
     def _part(self, i: int) -> tuple[float, float, tuple[str, ...]]:
         """Unit ``i``'s weight as a run's first clause, as its last clause, and its rule hits (once per unit).
@@ -452,6 +457,13 @@ class SpanScorer:
             self._parts[i] = part
         return part
 
+    def _around(self, i: int) -> tuple[str, ...]:
+        """Unit ``i``'s :func:`neighbour_keys`, once per unit (every run beside it asks)."""
+        keys = self._neighbours.get(i)
+        if keys is None:
+            keys = self._neighbours[i] = neighbour_keys(self.unit_feats[i])
+        return keys
+
     def logit(self, a: int, b: int) -> float:
         """``bias + Σ weight * value`` over span_features(ctx, unit_feats, a, b)."""
         w, ctx = self.w, self.ctx
@@ -463,7 +475,7 @@ class SpanScorer:
         z += sum(filter(None, map(w.get, set(keys))))
         s = _DROP.sub("", ctx.view[ctx.units[a].start:ctx.units[b].end])
         z += sum(filter(None, map(self.bigrams.get, {s[i:i + 2] for i in range(len(s) - 1)})))
-        z += sum(w.get(k, 0.0) * v for k, v in span_context(ctx, a, b, self.unit_feats).items())
+        z += sum(w.get(k, 0.0) * v for k, v in span_context(ctx, a, b, self._around).items())
         return z
 
 
