@@ -4,7 +4,8 @@
 
 Each gold document runs through the same floors as at extraction time (load, clean, structure, candidates);
 the gold annotations become labels on the candidates (decide/labels.py), and scikit-learn fits one
-``LogisticRegression`` per decision on the readable features (decide/features.py). The same data gives the
+``LogisticRegression`` per decision on the readable features (decide/features.py), or, for a decision with
+features of known direction (data/signs.json), the same objective with those weights' signs held (bounded.py). The same data gives the
 same model file, byte for byte: documents are read in sorted order, the solver is deterministic, weights are
 rounded when written. scikit-learn is needed here only; extraction reads the JSON.
 """
@@ -14,7 +15,7 @@ import datetime as _dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ..candidates import Candidates, Signals, find_candidates, find_signals
 from ..clean import clean_text
@@ -26,6 +27,7 @@ from .features import (Features, UnitContext, category_features, document_featur
                        number_features, org_features, party_features, span_candidates, span_features, unit_features,
                        PartyContext)
 from .gold import CATEGORIES, GoldDoc, read_gold_dirs
+from .bounded import fit_bounded, load_signs
 from .company import org_counts
 from .labels import PARTY_MATCH, item_label, norm, number_key, ratio, same_org, span_label, unit_labels
 from .linear import LinearModel
@@ -187,8 +189,10 @@ MIN_WEIGHT = 0.003  # weights below this are left out of the model file: a quart
 # the clause and span decisions, read on every start-up; cross-validated measures F1 moved by less than 0.001
 
 
-def fit_linear(name: str, X: list[Features], y: list, C: float, class_weight=None) -> LinearModel:
-    """One logistic model; a decision with a single class in its data becomes a constant model."""
+def fit_linear(name: str, X: list[Features], y: list, C: float, class_weight=None,
+               signs: Mapping[str, int] | None = None) -> LinearModel:
+    """One logistic model; a decision with a single class in its data becomes a constant model. ``signs``: features
+    whose weight must stay non-negative (+1) or non-positive (-1) (a two-class decision without class weights)."""
     labels = sorted({str(v) for v in y})
     if len(labels) == 1:
         # Nothing to learn from: always the one class seen (the model card warns about it).
@@ -204,10 +208,14 @@ def fit_linear(name: str, X: list[Features], y: list, C: float, class_weight=Non
     Xm = vec.fit_transform(X)
     Xm.indices = Xm.indices.astype(np.int32)
     Xm.indptr = Xm.indptr.astype(np.int32)
+    names = vec.feature_names_
+    if signs and len(labels) == 2 and class_weight is None and any(n in signs for n in names):
+        coef, intercept = fit_bounded(names, Xm, [int(str(v) == labels[1]) for v in y], C, signs)
+        weights = {n: (w,) for n, w in zip(names, coef) if abs(w) >= MIN_WEIGHT}
+        return LinearModel(name, tuple(labels), (intercept,), weights)
     clf = LogisticRegression(C=C, class_weight=class_weight, max_iter=10000, solver="lbfgs", tol=1e-6)
     clf.fit(Xm, [str(v) for v in y])
     classes = tuple(str(c) for c in clf.classes_)
-    names = vec.feature_names_
     if len(classes) == 2:
         coef = clf.coef_[0]
         weights = {n: (float(w),) for n, w in zip(names, coef) if abs(w) >= MIN_WEIGHT}
@@ -286,7 +294,7 @@ def fit_model(prepared: Sequence[Prepared], meta: dict | None = None) -> Model:
         s = SETTINGS[name]
         if not X:
             y = ["no"]
-        decisions[name] = fit_linear(name, X, y, s["C"], s["class_weight"])
+        decisions[name] = fit_linear(name, X, y, s["C"], s["class_weight"], load_signs().get(name))
     return Model(decisions, dict(THRESHOLDS), meta or {})
 
 
@@ -327,7 +335,9 @@ def model_card(model: Model, prepared: Sequence[Prepared], sets: list[str], figu
         f"- Model format {model.to_json()['version']}, feature schema {model.to_json()['feature_schema']}",
         f"- Training sets: {', '.join(sets)}",
         f"- Documents: {n} ({n_pos} statements, {n - n_pos} look-alikes); {n_meas} gold measures",
-        "- Decisions: one logistic regression each (scikit-learn, L2, lbfgs), over readable features",
+        "- Decisions: one logistic regression each (scikit-learn, L2, lbfgs), over readable features; the features"
+        " named in signs.json keep their known sign (SciPy L-BFGS-B with bounds: "
+        + ", ".join(sorted(load_signs())) + ")",
         "",
         "| decision | classes | features with weight | what it decides |",
         "|---|---|---:|---|",
