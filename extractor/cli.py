@@ -112,22 +112,37 @@ class _Interrupted(BaseException):
     KeyboardInterrupt is, so that no guard for a document's bugs takes it for that document's error)."""
 
 
+# Signals received during the run. Python raises a signal's exception wherever the main thread is, and where it
+# cannot propagate (a finalizer or a garbage-collector callback) it is only printed and the run goes on: the flag
+# lets the run stop at the next record anyway, and never finish its tables as if complete.
+_received: list[int] = []
+
+
 @contextmanager
 def _interruptible() -> Iterator[None]:
-    """SIGTERM raises _Interrupted in the block (as Ctrl-C raises KeyboardInterrupt), where the default would end
-    the process without a word and leave half-written files."""
+    """SIGTERM raises _Interrupted in the block and Ctrl-C KeyboardInterrupt, both remembered in ``_received``;
+    the default for SIGTERM would end the process without a word and leave half-written files."""
     def _raise(signum, frame):
-        raise _Interrupted()
+        _received.append(signum)
+        raise KeyboardInterrupt() if signum == signal.SIGINT else _Interrupted()
 
+    _received.clear()
     try:
-        previous = signal.signal(signal.SIGTERM, _raise)
-    except ValueError:  # not the main thread: keep the default
+        previous = {sig: signal.signal(sig, _raise) for sig in (signal.SIGTERM, signal.SIGINT)}
+    except ValueError:  # not the main thread: keep the defaults
         yield
         return
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _stop_if_interrupted() -> None:
+    """Raise the exception of a signal whose own raise was lost (see ``_received``)."""
+    if _received:
+        raise KeyboardInterrupt() if _received[-1] == signal.SIGINT else _Interrupted()
 
 
 def _run_dask(paths: list[str], out: Optional[Path], options: Options, scheduler: Optional[str], jobs: int) -> int:
@@ -255,6 +270,8 @@ def _write_records(paths: list[str], options: Options, jobs: int, writer: Option
                 with writing(reporter.path):
                     reporter.write(rec)
             tally.add(rec, quiet)  # after writing: an interrupted run counts the documents it wrote
+            _stop_if_interrupted()
+    _stop_if_interrupted()
     with writing("standard output"):
         stdout.flush()  # a full disk behind stdout shows here, not after the exit code is decided
 

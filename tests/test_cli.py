@@ -276,3 +276,24 @@ def test_non_utf8_file_name_in_jsonl_on_stdout_is_valid_utf8(gbk_named):
     rec = json.loads(proc.stdout.decode("utf-8"))
     assert rec["doc_id"] == "致歉声明.txt".encode("gbk").decode("utf-8", errors="backslashreplace")
     assert rec["doc_id"].startswith("\\xd6\\xc2") and rec["path_hex"]
+
+
+def test_a_signal_whose_exception_a_finalizer_swallowed_still_stops_the_run():
+    """Python raises a signal's exception wherever the main thread is; inside a finalizer it is only printed and
+    the run would go on to finish its tables as if complete. The run remembers the signal and stops at the next
+    record."""
+    import gc
+    import os
+
+    from extractor import cli
+
+    class Finalizer:
+        def __del__(self):
+            os.kill(os.getpid(), signal.SIGINT)  # the handler runs here, inside __del__, and its raise is lost
+
+    with cli._interruptible():
+        Finalizer()
+        gc.collect()
+        with pytest.raises(KeyboardInterrupt):
+            cli._stop_if_interrupted()
+    cli._received.clear()
