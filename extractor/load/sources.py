@@ -154,9 +154,14 @@ def _from_records(src: Source, text: str, fmt: str, encoding: str, warnings: lis
     return docs
 
 
-def _check_text(doc: LoadedDoc, where: str) -> None:
+def _check_text(doc: LoadedDoc, where: str, empty_ok: bool = False) -> None:
+    """A document with no text left is an error for a file; for a string (``empty_ok``) it is a warning, as an empty
+    string is nothing to find rather than an error."""
     if not doc.text.strip():
-        doc.error = str(InputError(where, "no text left after removing markup"))
+        if empty_ok:
+            doc.warnings.append("no text left after removing markup")
+        else:
+            doc.error = str(InputError(where, "no text left after removing markup"))
         return
     line = max(doc.text.split("\n"), key=len)
     # the limit is in UTF-8 bytes, as the message says (a 2 MB Chinese line has only ~700,000 characters)
@@ -202,15 +207,17 @@ def load_text(text: str, doc_id: str = "-", fmt: str = "auto") -> list[LoadedDoc
         warnings = [code_point_warning(n)] if n else []
         if not repaired.strip():  # nothing to find, which is not an error for a string (stdin says "empty file")
             return [LoadedDoc(doc_id, doc_id, "txt", text=repaired, warnings=warnings)]
-        return _convert(src, normalize_newlines(repaired), TEXT_FORMATS[fmt], "", "", warnings, sniffed=fmt == "auto")
+        return _convert(src, normalize_newlines(repaired), TEXT_FORMATS[fmt], "", "", warnings, sniffed=fmt == "auto",
+                        empty_ok=True)
 
     return _guarded(src, TEXT_FORMATS[fmt], convert)
 
 
 def _convert(src: Source, text: str, fmt: str, ext: str, encoding: str, warnings: list[str],
-             sniffed: bool | None = None) -> list[LoadedDoc]:
+             sniffed: bool | None = None, empty_ok: bool = False) -> list[LoadedDoc]:
     """Decoded text of ``fmt`` ("" = unknown: sniffed from the content) to documents. ``sniffed``: read as stdin
-    (plain text as Markdown); default: only for stdin itself."""
+    (plain text as Markdown); default: only for stdin itself. ``empty_ok``: a page or text with nothing left after
+    its markup is removed is a warning, not an error (a string given to the API)."""
     sniffed = src.path == "-" if sniffed is None else sniffed
     if not fmt:
         fmt = _sniff(text)
@@ -224,7 +231,7 @@ def _convert(src: Source, text: str, fmt: str, ext: str, encoding: str, warnings
             doc.warnings.append(f"no markup found in a {ext} file: read as plain text")
         doc.format = {"markdown": "markdown", "auto": "txt", "markup": "txt"}.get(fmt, fmt)
         _from_text(doc, text, markdown=fmt == "markdown" or fmt == "auto" and sniffed, sniffed=sniffed)
-    _check_text(doc, src.path)
+    _check_text(doc, src.path, empty_ok)
     return [doc]
 
 

@@ -84,6 +84,15 @@ def test_an_empty_string_is_an_empty_record_not_an_error():
     assert (rec["status"], rec["measures"]) == ("ok", [])
 
 
+@pytest.mark.parametrize("fmt", ["text", "auto", "html"])
+def test_a_string_of_markup_only_is_an_empty_record_with_a_warning(fmt):
+    # found by the whole-pipeline property test ('<A><?>'): as for an empty string, nothing to find is no error
+    # for a string; a file of it is one (tests/load/test_load.py)
+    rec = extract_text("<A><?>", doc_id="h.txt", options=OPTIONS, format=fmt)
+    assert (rec["status"], rec["measures"]) == ("ok", [])
+    assert rec["warnings"] == ["no text left after removing markup"]
+
+
 def test_unknown_format_is_a_value_error():
     with pytest.raises(ValueError, match="unknown format 'pdf'"):
         extract_text(STATEMENT, format="pdf")
