@@ -25,7 +25,7 @@ from ..structure.scan import rules_in_text
 from ..structure.list_types import ListItem
 from .linear import LinearModel
 
-FEATURE_SCHEMA = 9
+FEATURE_SCHEMA = 10
 
 Features = dict[str, float]
 
@@ -707,4 +707,8 @@ def party_features(ctx: PartyContext, p: Party) -> Features:
     f["len=%d" % min(len(p.name), 9)] = 1.0
     f["mentions"] = _log(ctx.mentions(p.name)) / 2
     _ngrams(p.name[:2], 2, "lead=", f)
+    # A noun phrase ends in its head (…人员, …团队, …队长, …专班): its last two characters name what the party is
+    # where the head lexicon (head=) has no entry (held out, dev2's parties F1 over four cross-validations
+    # 0.313 -> 0.330, up on all four; the six-split mean unchanged, README).
+    _ngrams(p.name[-2:], 2, "tail=", f)
     return f

@@ -139,3 +139,13 @@ def test_a_run_knows_what_the_clauses_it_leaves_out_of_its_sentence_say():
     assert "P:cue_cat=accountability" in around[vow] and not any(k.startswith("N:") for k in around[vow])
     assert around[at["公司已全面排查各门店。"]] == set() and around[at["天天超市有限公司发布致歉声明。"]] == set()
     assert not any(k.startswith(("N:", "P:")) for k in span_features(ctx, feats, action, vow))
+
+
+def test_a_party_knows_its_head_by_its_last_two_characters():
+    from extractor.decide.features import PartyContext, party_features
+
+    text = "该公司表示，已成立专项工作组，由技术团队连夜修复系统，对涉事员工予以停职。"
+    cands = find_candidates(find_signals(clean_text(text), "", RS), RS)
+    ctx = PartyContext(cands, RS)
+    tails = {p.name: [k for k in party_features(ctx, p) if k.startswith("tail=")] for p in cands.parties}
+    assert tails["技术团队"] == ["tail=团队"] and tails["涉事员工"] == ["tail=员工"]
