@@ -42,7 +42,7 @@ def fit_bounded(names: Sequence[str], X, y: Sequence[int], C: float, signs: Mapp
     import numpy as np
     from scipy.optimize import minimize
 
-    A = X.toarray() if hasattr(X, "toarray") else np.asarray(X, dtype=float)
+    A = X.tocsr() if hasattr(X, "tocsr") else np.asarray(X, dtype=float)  # sparse stays sparse (n-gram features)
     t = np.asarray(y, dtype=float)
     n = A.shape[1]
 
