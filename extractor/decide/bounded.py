@@ -1,8 +1,8 @@
 """Logistic regression whose weights keep a known sign, for decisions trained on a few hundred documents.
 
 The statement decision learns from 152 pages and some 60 features; with so few pages a feature can take the
-wrong sign to correct a neighbour (the fiction rule weighed for a statement once the no-organization kind
-weighed against it). Where the evidence's direction is known before any training (a template or a guide speaks
+wrong sign to correct a correlated one (a notice rule in the page's head weighed against a statement, the
+other-genre kind for it). Where the evidence's direction is known before any training (a template or a guide speaks
 against a statement, a signature or an apology for it: extractor/decide/data/signs.json), the weight is held on
 that side of zero and the data decide only how much it weighs. Same objective as scikit-learn's
 ``LogisticRegression`` (L2 on the weights, none on the intercept), solved by SciPy's L-BFGS-B with bounds;
