@@ -149,3 +149,22 @@ def test_a_party_knows_its_head_by_its_last_two_characters():
     ctx = PartyContext(cands, RS)
     tails = {p.name: [k for k in party_features(ctx, p) if k.startswith("tail=")] for p in cands.parties}
     assert tails["技术团队"] == ["tail=团队"] and tails["涉事员工"] == ["tail=员工"]
+
+
+def test_a_page_led_by_dialogue_says_so_and_a_statement_does_not():
+    story = ("“王经理，这批货到底什么时候能到？”\n小李推开门就问。\n“别急，公司已经成立了专项小组。”\n"
+             "王经理放下电话，笑着说道。\n“那我就放心了。”\n")
+    assert document_features(find_signals(clean_text(story), "", RS), RS)["dialogue"] == 1.0
+    # a statement that quotes inside its lines is not dialogue-led
+    assert "dialogue" not in document_features(find_signals(clean_text(STATEMENT), "", RS), RS)
+
+
+def test_the_sites_boilerplate_does_not_dilute_a_pages_dialogue():
+    from extractor.decide.features import dialogue_share
+
+    page = "“你来了？”\n他笑着说道。\n“来了。”\n她放下包。\n"
+    related = "相关阅读\n某地举行马拉松比赛\n某市地铁新线开通\n某博物馆新展开幕\n"
+    text = page + related
+    assert dialogue_share(page) == 0.5
+    assert dialogue_share(text) == 0.25  # counted with the site's lines, the page looks less like dialogue
+    assert dialogue_share(text, [(len(page), len(text))]) == 0.5  # the related list is boilerplate: left out
