@@ -115,6 +115,7 @@ def make_streams(tmp: Path, n_docs: int, n_statements: int, seed: int = 5) -> di
     return streams
 
 
+NOTICE_TITLE = "星海科技有限公司关于系统故障的情况说明\n"
 SCALING_KINDS = ("real statements", "one line of cue words", "a list of 20,000 items", "a page of links")
 
 
@@ -139,11 +140,14 @@ def scaling_text(kind: str, n: int) -> str:
             parts.append(text)
             i += 1
         return "\n".join(parts)[:n]
+    # The two synthetic statements open with a notice's title, so that every size is decided a statement and
+    # takes the same path: a bare apology and a list came near the statement threshold, accepted at 10k characters
+    # and rejected at 100k, which measured two paths and read as non-linear time.
     if kind == "one line of cue words":
-        return ("公司对此深表歉意，一是" + "整改" * (n // 2))[:n]
+        return (NOTICE_TITLE + "公司对此深表歉意，一是" + "整改" * (n // 2))[:n]
     if kind == "a list of 20,000 items":
         per = max(4, n // 20000 - 4)
-        head = "公司对此深表歉意。整改措施如下：\n"
+        head = NOTICE_TITLE + "公司对此深表歉意。整改措施如下：\n"
         return head + "".join(f"{i}. {'整改完善' * (per // 4)}；\n" for i in range(1, 20001))[:n]
     if kind == "a page of links":
         line = '<a href="http://example.com/news/{i}.html">相关新闻：某某公司发布公告回应网友关切 {i}</a><br>\n'
