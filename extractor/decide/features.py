@@ -20,7 +20,7 @@ from ..records import Party
 from ..candidates.hotlines import NumberCandidate
 from ..candidates.orgs import OrgCandidate, followed_by, left_clean
 from ..ruleset import RuleSet
-from ..structure import FoundList
+from ..structure import FoundList, SpanSet
 from ..structure.scan import rules_in_text
 from ..structure.list_types import ListItem
 from .linear import LinearModel
@@ -170,21 +170,13 @@ def dialogue_share(text: str, skip: Sequence[tuple[int, int]] = ()) -> float:
     dialogue, a statement's lines are its own words (a news page quotes inside its lines more than it opens them).
     Lines starting inside ``skip`` (the site's boilerplate: related headlines, comments, footers) do not count, so
     that the site around a page does not move it across the threshold."""
-    merged: list[list[int]] = []
-    for s, e in sorted(skip):
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    starts = [s for s, _e in merged]
+    boilerplate = SpanSet(skip)
     opening = total = pos = 0
     for raw in text.split("\n"):
         line = raw.strip()
-        if line:
-            k = bisect_right(starts, pos) - 1
-            if k < 0 or pos >= merged[k][1]:
-                total += 1
-                opening += line[0] in OPENING_QUOTES
+        if line and not boilerplate.covers(pos):
+            total += 1
+            opening += line[0] in OPENING_QUOTES
         pos += len(raw) + 1
     return opening / total if total else 0.0
 
