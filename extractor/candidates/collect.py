@@ -119,7 +119,9 @@ def find_candidates(signals: Signals, rs: RuleSet, segment: Callable | None = No
     judged: list[tuple[int, str]] = []
     measures, findings = rule_measures(clean, lists, rs, segment, signals.orgs, skip, judged)
     named = find_contacts(signals, rs)
-    return Candidates(signals, lists, find_units(clean.text, lists, skip), measures, findings, named.numbers, named.orgs,
+    cut = {r.id: r.pattern for r in rs.regex("units")}
+    units = find_units(clean.text, lists, skip, clean.view, cut.get("units.speech_cut"), cut.get("units.speech_lead"))
+    return Candidates(signals, lists, units, measures, findings, named.numbers, named.orgs,
                       party_candidates(clean, rs, body_spans(clean.text, skip)), named.body, named.head, judged)
 
 

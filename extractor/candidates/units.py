@@ -2,13 +2,17 @@
 
 Every paragraph is cut into sentences and every sentence into clauses (at ，；： — structure/sentences.py), and
 a clause is cut again where an ordinal marker of a found list starts, so that ``1.…2.…7.`` run together on one
-line still gives one unit per item. A unit that starts at a marker begins after it (the gold texts, like the
-output, leave the marker out). A measure is then a run of consecutive units (:func:`unit_runs` proposes them),
+line still gives one unit per item, and after a speaker's reporting verb that runs straight into what was said
+(滴滴官方称|经技术团队连夜修复…: rule prose.speech_cut). A unit that starts at a marker begins after it (the gold
+texts, like the output, leave the marker out). A unit that is a speaker's reporting frame (the cut-off 滴滴官方称, or
+a whole clause 运营方表示，: prose.speech_lead) is marked ``frame``: annotators leave whose words these are out of a
+measure, and no prose measure starts there. A measure is then a run of consecutive units (:func:`unit_runs` proposes them),
 which is what the decision layer picks (decide/measures.py): candidate recall is whatever a run of units can
 match.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Callable
@@ -32,6 +36,7 @@ class Unit:
     item: ListItem | None = None
     owner: FoundList | None = None
     skip: bool = False   # inside boilerplate or a repeated paragraph
+    frame: bool = False  # a speaker and reporting verb cut off what was said (滴滴官方称|…): no measure starts here
 
 
 def _walk(lists: list[FoundList]):
@@ -40,8 +45,11 @@ def _walk(lists: list[FoundList]):
             yield fl, it
 
 
-def find_units(text: str, lists: list[FoundList], skip: list[Span]) -> list[Unit]:
-    """All clause units of the text, in order, with the list item that holds each one."""
+def find_units(text: str, lists: list[FoundList], skip: list[Span], view: str | None = None,
+               speech_cut: re.Pattern | None = None, speech_lead: re.Pattern | None = None) -> list[Unit]:
+    """All clause units of the text, in order, with the list item that holds each one. In ``view`` (the text's
+    matching view): ``speech_cut``, matched at a clause's start, ends a frame unit of its own; a clause that
+    ``speech_lead`` finds is a frame unit whole."""
     items = list(_walk(lists))
     by_marker = {it.marker.start: (fl, it) for fl, it in items if it.marker is not None}
     cuts = sorted(by_marker)
@@ -75,10 +83,18 @@ def find_units(text: str, lists: list[FoundList], skip: list[Span]) -> list[Unit
     for para_no, (ps, pe) in enumerate(split_paragraphs(text)):
         for ss, se in split_sentences(text, ps, pe):
             pieces: list[Span] = []
+            frames: set[int] = set()
             for a, b in split_clauses(text, ss, se):
                 lo = bisect_right(cuts, a)
                 hi = bisect_right(cuts, b - 1)
                 points = [a, *cuts[lo:hi], b]
+                if view is not None:
+                    m = speech_cut.match(view, a, b) if speech_cut is not None else None
+                    if m is not None and a < m.end() < b and m.end() not in points:
+                        points = sorted([*points, m.end()])
+                        frames.add(a)
+                    elif speech_lead is not None and speech_lead.search(view[a:b]):
+                        frames.add(a)
                 pieces.extend((x, y) for x, y in zip(points, points[1:]) if y > x)
             made = []
             for a, b in pieces:
@@ -92,7 +108,7 @@ def find_units(text: str, lists: list[FoundList], skip: list[Span]) -> list[Unit
                     continue
                 fl, it = holder(start)
                 made.append(Unit(start, b, para_no, sent_no, 0, 0, marked[1] if marked else None, it, fl,
-                                 skipped(start)))
+                                 skipped(start), a in frames))
             for k, u in enumerate(made):
                 u.clause, u.n_clauses = k, len(made)
             units.extend(made)

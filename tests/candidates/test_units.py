@@ -1,0 +1,65 @@
+"""Clause units: where a clause is cut and which units no prose measure may start at (rules/units.regex.jsonl)."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.candidates.units import find_units
+from extractor.clean import clean_text
+from extractor.ruleset import load_ruleset
+
+RS = load_ruleset()
+CUT = {r.id: r.pattern for r in RS.regex("units")}
+
+
+def units_of(text: str) -> list[tuple[str, bool]]:
+    ct = clean_text(text)
+    units = find_units(ct.text, [], [], ct.view, CUT["units.speech_cut"], CUT["units.speech_lead"])
+    return [(ct.text[u.start:u.end], u.frame) for u in units]
+
+
+@pytest.mark.parametrize("text, frame, rest", [
+    ("滴滴官方稱經技術團隊連夜修復，滴滴網約車等服務已恢復。", "滴滴官方稱", "經技術團隊連夜修復，"),
+    ("歐萊雅並稱已成立專項小組，將提出妥善解決方案。", "歐萊雅並稱", "已成立專項小組，"),
+    ("教育局又指將進一步調查處理。", "教育局又指", "將進一步調查處理。"),
+    ("华莱士表示将进行永久关停，相关涉事员工予以开除。", "华莱士表示", "将进行永久关停，"),
+])
+def test_units_speech_cut_separates_the_speaker_from_what_was_said(text, frame, rest):
+    units = units_of(text)
+    assert units[0] == (frame, True)
+    assert units[1] == (rest, False)
+
+
+@pytest.mark.parametrize("text", [
+    "公司对此表示歉意，并将全额退款。",          # an attitude, not a frame
+    "公司名称已变更，新的品牌即日启用。",        # 称 inside a word
+    "该店被称为网红餐厅，已停业整顿。",          # 称为: naming
+    "公司表示，将全额退款。",                    # the comma already cuts it (a frame clause: units.speech_lead)
+])
+def test_units_speech_cut_leaves_other_uses_whole(text):
+    first = units_of(text)[0][0]
+    assert first == text.split("，")[0] + "，"
+
+
+@pytest.mark.parametrize("text, framed", [
+    ("上海地鐵運營方7月27日表示，將對25名乘客進行退款。", True),
+    ("记者从该公司获悉：涉事员工已被停职。", True),
+    ("公司高度重视，立即成立调查组。", False),         # an attitude frame, not whose words: measures take it in
+    ("针对受影响的用户，公司将赠送优惠券。", False),    # a condition, part of the measure
+])
+def test_units_speech_lead_marks_a_whole_reporting_clause(text, framed):
+    assert units_of(text)[0][1] is framed
+
+
+def test_no_measure_starts_at_a_frame_unit():
+    from extractor.candidates import find_candidates
+    from extractor.candidates.collect import find_signals
+    from extractor.decide.features import UnitContext, span_candidates
+
+    text = "星海科技有限公司关于系统故障的情况说明\n星海科技官方称经技术团队连夜修复，相关服务已全面恢复。"
+    clean = clean_text(text)
+    cands = find_candidates(find_signals(clean, "", RS), RS)
+    ctx = UnitContext(cands, RS)
+    runs = span_candidates(ctx, lambda k: not cands.units[k].skip)
+    starts = {clean.text[cands.units[a].start:cands.units[b].end] for a, b in runs}
+    assert "经技术团队连夜修复，相关服务已全面恢复。" in starts
+    assert not any(s.startswith("星海科技官方称") for s in starts)
