@@ -3,12 +3,12 @@
 Every paragraph is cut into sentences and every sentence into clauses (at ，；： — structure/sentences.py), and
 a clause is cut again where an ordinal marker of a found list starts, so that ``1.…2.…7.`` run together on one
 line still gives one unit per item, and after a speaker's reporting verb that runs straight into what was said
-(滴滴官方称|经技术团队连夜修复…: rule prose.speech_cut). A unit that starts at a marker begins after it (the gold
-texts, like the output, leave the marker out). A unit that is a speaker's reporting frame (the cut-off 滴滴官方称, or
-a whole clause 运营方表示，: prose.speech_lead) is marked ``frame``: annotators leave whose words these are out of a
-measure, and no prose measure starts there. A measure is then a run of consecutive units (:func:`unit_runs` proposes them),
-which is what the decision layer picks (decide/measures.py): candidate recall is whatever a run of units can
-match.
+(滴滴官方称|经技术团队连夜修复…: rule units.speech_cut). A unit that starts at a marker begins after it (the gold
+texts, like the output, leave the marker out). A unit that is a speaker's reporting frame (the cut-off 滴滴官方称,
+or a whole clause 运营方表示，: units.speech_lead) is marked ``frame``: annotators leave whose words these are out
+of a measure, and no prose measure starts there. A measure is then a run of consecutive units (:func:`unit_runs`
+proposes them), which is what the decision layer picks (decide/measures.py): candidate recall is whatever a run
+of units can match.
 """
 from __future__ import annotations
 
