@@ -120,7 +120,8 @@ def find_candidates(signals: Signals, rs: RuleSet, segment: Callable | None = No
     measures, findings = rule_measures(clean, lists, rs, segment, signals.orgs, skip, judged)
     named = find_contacts(signals, rs)
     cut = {r.id: r.pattern for r in rs.regex("units")}
-    units = find_units(clean.text, lists, skip, clean.view, cut.get("units.speech_cut"), cut.get("units.speech_lead"))
+    units = find_units(clean.text, lists, skip, clean.view, cut.get("units.speech_cut"), cut.get("units.speech_lead"),
+                       cut.get("units.result_tail"))
     return Candidates(signals, lists, units, measures, findings, named.numbers, named.orgs,
                       party_candidates(clean, rs, body_spans(clean.text, skip)), named.body, named.head, judged)
 

@@ -6,9 +6,10 @@ line still gives one unit per item, and after a speaker's reporting verb that ru
 (滴滴官方称|经技术团队连夜修复…: rule units.speech_cut). A unit that starts at a marker begins after it (the gold
 texts, like the output, leave the marker out). A unit that is a speaker's reporting frame (the cut-off 滴滴官方称,
 or a whole clause 运营方表示，: units.speech_lead) is marked ``frame``: annotators leave whose words these are out
-of a measure, and no prose measure starts there. A measure is then a run of consecutive units (:func:`unit_runs`
-proposes them), which is what the decision layer picks (decide/measures.py): candidate recall is whatever a run
-of units can match.
+of a measure, and no prose measure starts there. A unit telling how the action before it was received
+(，得到了当事人的谅解: units.result_tail) is marked ``outcome``: no measure of several clauses ends there. A
+measure is then a run of consecutive units (:func:`unit_runs` proposes them), which is what the decision layer
+picks (decide/measures.py): candidate recall is whatever a run of units can match.
 """
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ class Unit:
     owner: FoundList | None = None
     skip: bool = False   # inside boilerplate or a repeated paragraph
     frame: bool = False  # a speaker and reporting verb cut off what was said (滴滴官方称|…): no measure starts here
+    outcome: bool = False  # how the action before it was received (，得到了当事人的谅解): no measure ends here
 
 
 def _walk(lists: list[FoundList]):
@@ -46,10 +48,11 @@ def _walk(lists: list[FoundList]):
 
 
 def find_units(text: str, lists: list[FoundList], skip: list[Span], view: str | None = None,
-               speech_cut: re.Pattern | None = None, speech_lead: re.Pattern | None = None) -> list[Unit]:
+               speech_cut: re.Pattern | None = None, speech_lead: re.Pattern | None = None,
+               outcome: re.Pattern | None = None) -> list[Unit]:
     """All clause units of the text, in order, with the list item that holds each one. In ``view`` (the text's
     matching view): ``speech_cut``, matched at a clause's start, ends a frame unit of its own; a clause that
-    ``speech_lead`` finds is a frame unit whole."""
+    ``speech_lead`` finds is a frame unit whole; one that ``outcome`` matches at its start is an outcome unit."""
     items = list(_walk(lists))
     by_marker = {it.marker.start: (fl, it) for fl, it in items if it.marker is not None}
     cuts = sorted(by_marker)
@@ -108,12 +111,16 @@ def find_units(text: str, lists: list[FoundList], skip: list[Span], view: str | 
                     continue
                 fl, it = holder(start)
                 made.append(Unit(start, b, para_no, sent_no, 0, 0, marked[1] if marked else None, it, fl,
-                                 skipped(start), a in frames))
+                                 skipped(start), a in frames, _starts_with(outcome, view, start, b)))
             for k, u in enumerate(made):
                 u.clause, u.n_clauses = k, len(made)
             units.extend(made)
             sent_no += 1
     return units
+
+
+def _starts_with(pattern: re.Pattern | None, view: str | None, start: int, end: int) -> bool:
+    return pattern is not None and view is not None and pattern.match(view, start, end) is not None
 
 
 def unit_runs(units: list[Unit], usable: Callable[[int], bool], max_units: int) -> list[tuple[int, int]]:

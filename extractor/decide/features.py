@@ -386,7 +386,7 @@ def span_candidates(ctx: UnitContext, usable: Callable[[int], bool]) -> list[tup
     holding an action verb (GOLD_SCHEMA's prose measure states a concrete action; a run without one is a frame,
     a date or a caption)."""
     return [(a, b) for a, b in unit_runs(ctx.units, usable, MAX_SPAN_UNITS)
-            if any(ctx.acting[a:b + 1]) and not ctx.units[a].frame]
+            if any(ctx.acting[a:b + 1]) and not ctx.units[a].frame and not (b > a and ctx.units[b].outcome)]
 
 
 def span_features(ctx: UnitContext, unit_feats: Sequence[Features], a: int, b: int) -> Features:

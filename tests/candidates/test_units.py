@@ -11,9 +11,15 @@ RS = load_ruleset()
 CUT = {r.id: r.pattern for r in RS.regex("units")}
 
 
-def units_of(text: str) -> list[tuple[str, bool]]:
+def find(text: str):
     ct = clean_text(text)
-    units = find_units(ct.text, [], [], ct.view, CUT["units.speech_cut"], CUT["units.speech_lead"])
+    units = find_units(ct.text, [], [], ct.view, CUT["units.speech_cut"], CUT["units.speech_lead"],
+                       CUT["units.result_tail"])
+    return ct, units
+
+
+def units_of(text: str) -> list[tuple[str, bool]]:
+    ct, units = find(text)
     return [(ct.text[u.start:u.end], u.frame) for u in units]
 
 
@@ -50,6 +56,20 @@ def test_units_speech_lead_marks_a_whole_reporting_clause(text, framed):
     assert units_of(text)[0][1] is framed
 
 
+@pytest.mark.parametrize("text, outcome", [
+    ("該局領導就此事向當事人進行了賠禮道歉，得到了當事人的諒解。", "得到了當事人的諒解。"),
+    ("并责成其向当事群众登门道歉，赔偿经济损失，现已取得当事群众谅解。", "现已取得当事群众谅解。"),
+])
+def test_units_result_tail_marks_how_the_action_was_received(text, outcome):
+    ct, units = find(text)
+    assert [ct.text[u.start:u.end] for u in units if u.outcome] == [outcome]
+
+
+def test_an_action_that_obtains_something_is_no_outcome():
+    ct, units = find("公司已取得相关部门的许可，将恢复营业。")
+    assert not any(u.outcome for u in units)
+
+
 def test_no_measure_starts_at_a_frame_unit():
     from extractor.candidates import find_candidates
     from extractor.candidates.collect import find_signals
@@ -63,3 +83,18 @@ def test_no_measure_starts_at_a_frame_unit():
     starts = {clean.text[cands.units[a].start:cands.units[b].end] for a, b in runs}
     assert "经技术团队连夜修复，相关服务已全面恢复。" in starts
     assert not any(s.startswith("星海科技官方称") for s in starts)
+
+
+def test_no_measure_of_several_clauses_ends_at_an_outcome():
+    from extractor.candidates import find_candidates
+    from extractor.candidates.collect import find_signals
+    from extractor.decide.features import UnitContext, span_candidates
+
+    text = "星海区城管执法局关于执法人员问题的情况说明\n该局领导就此事向当事人进行了赔礼道歉，得到了当事人的谅解。"
+    clean = clean_text(text)
+    cands = find_candidates(find_signals(clean, "", RS), RS)
+    ctx = UnitContext(cands, RS)
+    runs = {clean.text[cands.units[a].start:cands.units[b].end]
+            for a, b in span_candidates(ctx, lambda k: not cands.units[k].skip)}
+    assert "该局领导就此事向当事人进行了赔礼道歉，" in runs
+    assert not any(r.endswith("谅解。") for r in runs)
