@@ -119,11 +119,16 @@ def find_candidates(signals: Signals, rs: RuleSet, segment: Callable | None = No
     judged: list[tuple[int, str]] = []
     measures, findings = rule_measures(clean, lists, rs, segment, signals.orgs, skip, judged)
     named = find_contacts(signals, rs)
-    cut = {r.id: r.pattern for r in rs.regex("units")}
-    units = find_units(clean.text, lists, skip, clean.view, cut.get("units.speech_cut"), cut.get("units.speech_lead"),
-                       cut.get("units.result_tail"))
+    units = find_units(clean.text, lists, skip, clean.view, *_unit_rules(rs))
     return Candidates(signals, lists, units, measures, findings, named.numbers, named.orgs,
                       party_candidates(clean, rs, body_spans(clean.text, skip)), named.body, named.head, judged)
+
+
+@lru_cache(maxsize=8)
+def _unit_rules(rs: RuleSet) -> tuple:
+    """The patterns of rules/units.regex.jsonl in find_units' order (speech cut, speech lead, outcome)."""
+    by_id = {r.id: r.pattern for r in rs.regex("units")}
+    return tuple(by_id.get(k) for k in ("units.speech_cut", "units.speech_lead", "units.result_tail"))
 
 
 def head_end(clean: CleanText, limit: int) -> int:

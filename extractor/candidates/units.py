@@ -96,7 +96,7 @@ def find_units(text: str, lists: list[FoundList], skip: list[Span], view: str | 
                     if m is not None and a < m.end() < b and m.end() not in points:
                         points = sorted([*points, m.end()])
                         frames.add(a)
-                    elif speech_lead is not None and speech_lead.search(view[a:b]):
+                    elif speech_lead is not None and speech_lead.search(view, a, b):
                         frames.add(a)
                 pieces.extend((x, y) for x, y in zip(points, points[1:]) if y > x)
             made = []

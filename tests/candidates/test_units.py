@@ -70,31 +70,26 @@ def test_an_action_that_obtains_something_is_no_outcome():
     assert not any(u.outcome for u in units)
 
 
-def test_no_measure_starts_at_a_frame_unit():
+def candidate_runs(text: str) -> set[str]:
+    """The texts of every candidate run of clause units of a page (what the span decision scores)."""
     from extractor.candidates import find_candidates
     from extractor.candidates.collect import find_signals
     from extractor.decide.features import UnitContext, span_candidates
 
-    text = "星海科技有限公司关于系统故障的情况说明\n星海科技官方称经技术团队连夜修复，相关服务已全面恢复。"
     clean = clean_text(text)
     cands = find_candidates(find_signals(clean, "", RS), RS)
     ctx = UnitContext(cands, RS)
-    runs = span_candidates(ctx, lambda k: not cands.units[k].skip)
-    starts = {clean.text[cands.units[a].start:cands.units[b].end] for a, b in runs}
+    return {clean.text[cands.units[a].start:cands.units[b].end]
+            for a, b in span_candidates(ctx, lambda k: not cands.units[k].skip)}
+
+
+def test_no_measure_starts_at_a_frame_unit():
+    starts = candidate_runs("星海科技有限公司关于系统故障的情况说明\n星海科技官方称经技术团队连夜修复，相关服务已全面恢复。")
     assert "经技术团队连夜修复，相关服务已全面恢复。" in starts
     assert not any(s.startswith("星海科技官方称") for s in starts)
 
 
 def test_no_measure_of_several_clauses_ends_at_an_outcome():
-    from extractor.candidates import find_candidates
-    from extractor.candidates.collect import find_signals
-    from extractor.decide.features import UnitContext, span_candidates
-
-    text = "星海区城管执法局关于执法人员问题的情况说明\n该局领导就此事向当事人进行了赔礼道歉，得到了当事人的谅解。"
-    clean = clean_text(text)
-    cands = find_candidates(find_signals(clean, "", RS), RS)
-    ctx = UnitContext(cands, RS)
-    runs = {clean.text[cands.units[a].start:cands.units[b].end]
-            for a, b in span_candidates(ctx, lambda k: not cands.units[k].skip)}
+    runs = candidate_runs("星海区城管执法局关于执法人员问题的情况说明\n该局领导就此事向当事人进行了赔礼道歉，得到了当事人的谅解。")
     assert "该局领导就此事向当事人进行了赔礼道歉，" in runs
     assert not any(r.endswith("谅解。") for r in runs)
