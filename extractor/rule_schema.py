@@ -55,7 +55,7 @@ _VOCABULARY: dict[tuple[str | None, str], tuple[str, ...]] = {
     ("noise", "about"): ("other_pages", "interface"),
     ("apology", "kind"): ("apology", "block", "demand_list"),
     ("company", "kind"): ("suffix", "suffix_short", "suffix_body", "left_stop", "anchor", "object", "filler", "alias",
-                          "generic", "place", "parent", "title", "source", "joint", "acted_on"),
+                          "generic", "place", "parent", "title", "source", "joint", "acted_on", "addressee"),
     ("deadlines", "kind"): ("date", "deadline"),
     ("noise", "kind"): ("pinyin", "scrape", "boilerplate"),
     ("parties", "kind"): ("region", "before", "after", "mention", "block", "subject", "candidate"),

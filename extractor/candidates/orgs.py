@@ -163,6 +163,12 @@ def find_org_candidates(view: str, sentences: list[tuple[int, int]], head: str, 
             # of six, down on one). The rules' own finds (rule_candidate, rule_pick) are kept whatever their case.
             if not m.group(0).islower():
                 add(m.group(0), "latin")
+    # A letter that greets its readers as the organization's own (亲爱的新月魔力玩家, 尊敬的西贝顾客) names the
+    # organization, often nowhere else in so many words.
+    for rule in lex.rules.get("addressee", []):
+        for s, e in sentences:
+            for m in rule.pattern.finditer(view, s, e):
+                add(m.group("name"), "addressee")
     for name in found.candidates:
         add(name, "rule_candidate")
     if found.name:

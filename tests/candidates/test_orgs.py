@@ -129,3 +129,15 @@ def test_a_name_does_not_run_on_past_a_function_word():
     assert "上海乐园餐饮有限公司" in names
     assert not [n for n in names if "有限公司为" in n], names
     assert "南京大学文学院" in _names("南京大学文学院发布声明。南京大学文学院表示将整改。")
+
+
+def test_a_greeting_names_the_organization_whose_readers_it_greets():
+    """A letter to its own players or customers (亲爱的新月魔力玩家, 尊敬的西贝顾客) names the organization in
+    the greeting, and a game's notice may name it nowhere else; a greeting with no name (尊敬的各位用户,
+    亲爱的朋友们) proposes nothing."""
+    text = ("亲爱的新月魔力玩家：\n新月魔力服务器于7月7日意外故障，目前已经修复。"
+            "尊敬的各位用户，请重新登录。亲爱的朋友们，感谢理解。")
+    names = _names(text)
+    assert "新月魔力" in names, names
+    assert not {"各位", "各位用户", "朋友们"} & set(names), names
+
