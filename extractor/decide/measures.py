@@ -3,7 +3,7 @@
 A list item the item decision calls a measure (or finding) is one, whole. Elsewhere, every run of clauses
 inside a sentence that holds an action verb is a candidate measure, and the span decision scores each run as
 one whole measure; the best set of runs that do not overlap wins (weighted interval scheduling: the sum of
-each run's probability above the threshold), so a condition before the action or a purpose after it joins
+each run's log-odds above the threshold's), so a condition before the action or a purpose after it joins
 the measure when that makes a likelier whole, and two actions in one sentence stay two when each is
 likelier alone. Findings are runs of clauses the clause decision calls F. When the same action is told twice
 (a lead paraphrasing the statement quoted below it), only the better-scored telling stays: the scorer, like a
@@ -11,6 +11,7 @@ reader, counts it once.
 """
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -139,13 +140,18 @@ def _best_spans(ctx: UnitContext, feats_of: list[dict], usable: list[bool], mode
         p = prob(a, b)
         if p >= threshold:
             ending.setdefault(b, []).append((a, p))
+    # Each run counts by its log-odds above the threshold's: the set of runs the evidence favours most, where a
+    # sum of probabilities let a long run of middling probability beat the two confident runs inside it (held
+    # out: six-split mean measures F1 0.6049 -> 0.6054, dev2's pages over the four cross-validations 0.5393 ->
+    # 0.5436, up on all four; README).
+    floor = _log_odds(threshold)
     n = len(ctx.units)
     best = [0.0] * (n + 1)   # best[k]: the best total over units 0..k-1
     back: list[tuple[int, float] | None] = [None] * (n + 1)
     for k in range(n):
         best[k + 1], back[k + 1] = best[k], None
         for a, p in ending.get(k, ()):
-            total = best[a] + (p - threshold)
+            total = best[a] + _log_odds(p) - floor
             if total > best[k + 1]:
                 best[k + 1], back[k + 1] = total, (a, p)
     out = []
@@ -159,6 +165,11 @@ def _best_spans(ctx: UnitContext, feats_of: list[dict], usable: list[bool], mode
         out.append((a, k - 1, p, why))
         k = a
     return out[::-1]
+
+
+def _log_odds(p: float) -> float:
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return math.log(p / (1 - p))
 
 
 def _drop_retold(cands: Candidates, chosen: list[Chosen]) -> list[Chosen]:
