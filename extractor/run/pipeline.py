@@ -128,14 +128,16 @@ def decide_record(record: DocumentRecord, signals: Signals, model: Model, rs: Ru
         # about and the numbers that organization offers, for the reader who sets the statement threshold lower.
         # A page where no statement rule fired and nothing apologises (weather, sport, markets) came close to
         # nothing: its score is the model's prior alone (0.1-0.4), not evidence. Every gold page has some
-        # evidence, so the held-out figures do not move; a crawl's filler pages skip the name search.
+        # evidence, so the held-out figures do not move; a crawl's filler pages skip the name search. The
+        # floors ("named", "named_company") are 0 in the shipped model: the name carries its own score.
         evidence = bool(signals.statement.hits) or signals.apology.found
         if evidence and doc.statement_score >= model.threshold("named"):
             cands = cands or find_contacts(signals, rs)
             _name_company(record, cands, model, rs, options, floor=model.threshold("named_company"))
             # A hotline is a number the responding organization offers: a page that names none (consumer advice
-            # listing 12315, news quoting a number) offers none (held out: hotlines F1 0.667 -> 0.710).
-            if record.company:
+            # listing 12315, news quoting a number) offers none (held out: hotlines F1 0.667 -> 0.710), and one
+            # whose organization is only a likely guess offers none either (README).
+            if record.company and record.company_score >= model.threshold("named_hotlines"):
                 record.hotlines = _hotlines(record, cands, model, options)
         return record
     if doc.apology:
