@@ -1,7 +1,8 @@
 """HTML (and XML/JSP markup) to plain text with paragraph and list-item boundaries kept as line breaks.
 
 One routine for whole pages (.html/.jsp/.xml) and for HTML inside Markdown bodies. Every block element
-(<p>, <div>, <li>, headings, <tr>, ...) and <br> starts a new line; script/style/nav/footer/header/aside/form
+(<p>, <div>, <li>, headings, <tr>, ...) and <br> starts a new line, and a list item starts with the marker its
+list shows (1. 2. … in an <ol>, • in a <ul>); script/style/nav/footer/header/aside/form
 and comments are dropped; entities are decoded (&#8221; &nbsp;). Whitespace that only wraps the source
 between two Chinese characters is removed, other runs become one space. For full pages, ``main_content``
 keeps only the article (see html_main).
@@ -65,6 +66,7 @@ def _render(start: Node, chrome: bool, keep_newlines: bool, stats) -> str:
     """Walk the tree iteratively; block boundaries and <br> become line breaks."""
     lines: list[str] = []
     buf: list[str] = []
+    markers: dict[int, str] = {}  # id(<li>) -> the marker its list gives it
 
     def flush() -> None:
         if buf:
@@ -95,8 +97,46 @@ def _render(start: Node, chrome: bool, keep_newlines: bool, stats) -> str:
             flush()
             stack.append(None)
         stack.extend(reversed(item.children))
+        if tag in _LISTS:
+            markers.update(_item_markers(item))
+        elif tag == "li" and id(item) in markers:
+            stack.append(markers.pop(id(item)))
     flush()
     return "\n".join(lines)
+
+
+_LISTS = frozenset(("ol", "ul"))
+BULLET = "• "
+_OWN_MARKER = re.compile(r"\s*(?:[\d一二三四五六七八九十]+\s*[、.．)）]|[（(【\[]\s*[\d一二三四五六七八九十]+\s*[)）】\]]|[①-⑳•·●■□◆◇▪▶►*-]|第[一二三四五六七八九十\d]+[、，,：:条点项]|[一二三四五六七八九十]是)")
+
+
+def _item_markers(lst: Node) -> dict[int, str]:
+    """The marker each <li> of a list is written with (1. 2. … in an <ol>, a bullet in a <ul>), so that the list
+    finder sees the list the page shows; an item that writes its own marker (1、…, 一是…) keeps only that."""
+    out: dict[int, str] = {}
+    try:
+        n = int(lst.attrs.get("start", "1"))
+    except ValueError:
+        n = 1
+    for item in _list_items(lst):
+        if not _OWN_MARKER.match(item.text()):
+            out[id(item)] = f"{n}. " if lst.tag == "ol" else BULLET
+        n += 1
+    return out
+
+
+def _list_items(lst: Node) -> list[Node]:
+    """The <li> of a list, in order: its children, the items an unclosed <li> swallowed (<li>a<li>b parses as
+    nested), items wrapped in other tags; not the items of a list nested in it."""
+    out: list[Node] = []
+    stack: list[Node | str] = list(reversed(lst.children))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Node) and node.tag not in _LISTS:
+            if node.tag == "li":
+                out.append(node)
+            stack.extend(reversed(node.children))
+    return out
 
 
 def _meta(root: Node) -> dict[str, str]:

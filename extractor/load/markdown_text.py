@@ -3,8 +3,8 @@
 Handles what the corpus holds: feed dumps wrapped as a Python list of dicts
 (``[{'type': 'text/html', ..., 'value': '...'}]``), literal ``\\u3000`` escapes, inline HTML (converted with
 the same routine as whole pages), Hugo shortcodes, and Markdown syntax: heading marks, images, links (text
-kept), emphasis, block quotes, bullets, rules, tables, code fences. Numbered markers (``1.``) are content for
-the list finder and are kept.
+kept), emphasis, block quotes, rules, tables, code fences. List markers are content for the list finder:
+numbered ones (``1.``) are kept, bullets (``-``, ``*``, ``+``) become ``•``, as HTML lists' do.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .html_dom import drop_broken_tags
-from .html_text import has_html, html_to_text, tidy_line
+from .html_text import BULLET, has_html, html_to_text, tidy_line
 
 _FEED = re.compile(r"^\[\{'type':\s*'[^']*',.*?'value':\s*'", re.M)
 _FEED_END = re.compile(r"'\s*\}\s*\]\s*$")
@@ -84,7 +84,7 @@ def strip_markdown(text: str) -> str:
     text = _RULE.sub("", text)
     text = _HEADING.sub(r"\1", text)
     text = _QUOTE.sub("", text)
-    text = _BULLET.sub("", text)
+    text = _BULLET.sub(BULLET, text)  # a bullet stays a list item's marker, written as the HTML lists' are
     text = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)
     text = _EM.sub(r"\1", text)
     text = _STRIKE.sub(r"\1", text)

@@ -73,3 +73,27 @@ def test_explain_names_the_features_behind_each_decision():
     text = explain_record(extract_loaded(doc, Options(segmenter="none", explain=True)))
     assert "statement decision: +" in text and "kept by the " in text and "category decision:" in text
     assert "hotline decision:" in text
+
+
+LIST_ITEMS = ["立即下架全部涉事产品并封存库存", "对涉事门店停业整顿，开除涉事店长", "在全国门店开展食品安全自查",
+              "开通24小时投诉热线400-123-4567"]
+LIST_HEAD = "近日，我司一门店被曝使用过期食材，我们深表歉意。我们将采取以下整改措施："
+
+
+@pytest.mark.parametrize("fmt, page", [
+    ("html", "<html><head><title>星海餐饮致歉声明</title></head><body><article><h1>星海餐饮致歉声明</h1>"
+     f"<p>{LIST_HEAD}</p><ol>" + "".join(f"<li>{it}</li>" for it in LIST_ITEMS) + "</ol>"
+     "<p>星海餐饮有限公司</p></article></body></html>"),
+    ("html", "<html><head><title>星海餐饮致歉声明</title></head><body><article><h1>星海餐饮致歉声明</h1>"
+     f"<p>{LIST_HEAD}</p><ul>" + "".join(f"<li>{it}" for it in LIST_ITEMS) + "</ul>"
+     "<p>星海餐饮有限公司</p></article></body></html>"),
+    ("markdown", f"# 星海餐饮致歉声明\n\n{LIST_HEAD}\n\n" + "\n".join(f"- {it}" for it in LIST_ITEMS)
+     + "\n\n星海餐饮有限公司\n"),
+], ids=["html ol", "html ul, unclosed li", "markdown bullets"])
+def test_a_list_written_in_markup_is_read_as_a_list(fmt, page):
+    """A page's <ol>/<ul> or Markdown bullets are its list, whose items are its listed measures, as if the page
+    had written 1. 2. or bullets in its text."""
+    rec = extractor.extract_text(page, format=fmt, options=OPTIONS)
+    listed = [m["text"] for m in rec["measures"] if m["listed"]]
+    assert rec["is_statement"] and len(listed) == 4, listed
+    assert all(any(it in m for m in listed) for it in LIST_ITEMS), listed

@@ -9,8 +9,11 @@ TEXT_CASES = [
     # (case, markup, expected text)
     ("paragraphs", "<p>我们对此深表歉意。</p><p>一是迅速进行回退处理。</p>", "我们对此深表歉意。\n一是迅速进行回退处理。"),
     ("br", "一是回退处理<br>二是设立专线<br/>三是问责", "一是回退处理\n二是设立专线\n三是问责"),
-    ("list items", "<ul><li>退还多收费用</li><li>开通客服专线</li></ul>", "退还多收费用\n开通客服专线"),
-    ("unclosed li", "<ol><li>退还多收费用<li>开通客服专线</ol>", "退还多收费用\n开通客服专线"),
+    # a list keeps the markers the page shows (the list finder reads them); an item's own marker is not doubled
+    ("list items", "<ul><li>退还多收费用</li><li>开通客服专线</li></ul>", "• 退还多收费用\n• 开通客服专线"),
+    ("unclosed li", "<ol><li>退还多收费用<li>开通客服专线</ol>", "1. 退还多收费用\n2. 开通客服专线"),
+    ("ordered list start", '<ol start="3"><li>退还多收费用</li><li>开通客服专线</li></ol>', "3. 退还多收费用\n4. 开通客服专线"),
+    ("item with its own marker", "<ol><li>1、退还多收费用</li><li>二是开通客服专线</li></ol>", "1、退还多收费用\n二是开通客服专线"),
     ("div and headings", "<h2>整改措施</h2><div>成立工作专班</div>", "整改措施\n成立工作专班"),
     ("table rows", "<table><tr><td>一是</td><td>回退处理</td></tr><tr><td>二是</td><td>专线</td></tr></table>",
      "一是 回退处理\n二是 专线"),

@@ -91,7 +91,7 @@ MARKDOWN_CASES = [
     ("link with parentheses in url", "[通告](http://example.com/a_(1).html)", "通告"),
     ("strong", "学校和张鹏向受害者**道歉**；", "学校和张鹏向受害者道歉；"),
     ("emphasis", "*增设*性别教育公开课", "增设性别教育公开课"),
-    ("bullet", "* 增设性别教育公开课；", "增设性别教育公开课；"),
+    ("bullet", "* 增设性别教育公开课；", "• 增设性别教育公开课；"),
     ("numbered kept", "1. 决定给予张鹏警告处分", "1. 决定给予张鹏警告处分"),
     ("quote", "> 我们谨致上萬分歉意", "我们谨致上萬分歉意"),
     ("rule", "---", ""),
@@ -123,7 +123,7 @@ def test_load_html_file(tmp_path):
             "<li>开通专线</li></ul></div><div class='footer'>版权所有</div></body></html>")
     doc = load_one(write(tmp_path, "a.html", page))
     assert (doc.format, doc.title, doc.date) == ("html", "致歉声明", "2022-05-10")
-    assert doc.text == "我们深表歉意。\n全额退款\n开通专线"
+    assert doc.text == "我们深表歉意。\n• 全额退款\n• 开通专线"
 
 
 def test_load_jsp_page_as_markup(tmp_path):
