@@ -47,8 +47,11 @@ def _line_start(view: str, pos: int) -> bool:
     return i < 0 or view[i] == "\n"
 
 
-def find_markers(view: str, ruleset: RuleSet, skip: list[Span] | None = None) -> list[Marker]:
-    """All ordinal markers at a boundary, in document order."""
+def find_markers(view: str, ruleset: RuleSet, skip: list[Span] | None = None,
+                 text: str | None = None) -> list[Marker]:
+    """All ordinal markers at a boundary, in document order; each marker's ``text`` as ``text`` writes it (the
+    view folds 第一條 to 第一条 and ⑴ to ①; the offsets are the same)."""
+    written = view if text is None else text
     out = []
     skipped = SpanSet(skip or [])
     for rule in ruleset.regex("ordinals"):
@@ -73,8 +76,8 @@ def find_markers(view: str, ruleset: RuleSet, skip: list[Span] | None = None) ->
             end = m.end()
             while end < len(view) and view[end] in " \t\u3000":
                 end += 1
-            text = view[s:m.end()].rstrip("，,、：:.． \u3000")
-            out.append(Marker(s, end, scheme, value, rule.id, text, _line_start(view, s)))
+            out.append(Marker(s, end, scheme, value, rule.id, written[s:m.end()].rstrip("，,、：:.． \u3000"),
+                              _line_start(view, s)))
     out.sort(key=lambda mk: (mk.start, -mk.end))
     return out
 
@@ -176,7 +179,7 @@ def find_lists(text: str, view: str, ruleset: RuleSet, skip: list[Span] | None =
         return late[k] if k < len(late) else len(text)
 
     breaks = sorted(breaks or [])
-    runs = _chain(find_markers(view, ruleset, skip))
+    runs = _chain(find_markers(view, ruleset, skip, text))
     runs.sort(key=lambda r: (r[0].start, -r[-1].start))
     placed: list[FoundList] = []
     for run in runs:
