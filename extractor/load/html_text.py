@@ -107,7 +107,10 @@ def _render(start: Node, chrome: bool, keep_newlines: bool, stats) -> str:
 
 _LISTS = frozenset(("ol", "ul"))
 BULLET = "• "
-_OWN_MARKER = re.compile(r"\s*(?:[\d一二三四五六七八九十]+\s*[、.．)）]|[（(【\[]\s*[\d一二三四五六七八九十]+\s*[)）】\]]|[①-⑳•·●■□◆◇▪▶►*-]|第[一二三四五六七八九十\d]+[、，,：:条点项]|[一二三四五六七八九十]是)")
+# an item that numbers itself: 1、 一. (3) 【2】 ① • 第一， 一是
+_OWN_MARKER = re.compile(r"\s*(?:[\d一二三四五六七八九十]+\s*[、.．)）]|[（(【\[]\s*[\d一二三四五六七八九十]+\s*[)）】\]]"
+                         r"|[①-⑳•·●■□◆◇▪▶►*-]|第[一二三四五六七八九十\d]+[、，,：:条点项]|[一二三四五六七八九十]是)")
+_OWN_MARKER_CHARS = 8  # the start of an item that is read for its own marker
 
 
 def _item_markers(lst: Node) -> dict[int, str]:
@@ -119,10 +122,26 @@ def _item_markers(lst: Node) -> dict[int, str]:
     except ValueError:
         n = 1
     for item in _list_items(lst):
-        if not _OWN_MARKER.match(item.text()):
+        if not _OWN_MARKER.match(_text_start(item, _OWN_MARKER_CHARS)):
             out[id(item)] = f"{n}. " if lst.tag == "ol" else BULLET
         n += 1
     return out
+
+
+def _text_start(node: Node, limit: int) -> str:
+    """The first ``limit`` characters of the text below ``node`` (an unclosed <li> holds every later item: its
+    whole text would make a long list quadratic)."""
+    out: list[str] = []
+    size = 0
+    stack: list[Node | str] = [node]
+    while stack and size < limit:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+            size += len(item)
+        elif item.tag not in SKIP_TAGS:
+            stack.extend(reversed(item.children))
+    return "".join(out)[:limit]
 
 
 def _list_items(lst: Node) -> list[Node]:
