@@ -129,8 +129,8 @@ def _item_markers(lst: Node) -> dict[int, str]:
 
 
 def _text_start(node: Node, limit: int) -> str:
-    """The first ``limit`` characters of the text below ``node`` (an unclosed <li> holds every later item: its
-    whole text would make a long list quadratic)."""
+    """The text below ``node`` up to ``limit`` characters other than white space (an unclosed <li> holds every
+    later item: its whole text would make a long list quadratic)."""
     out: list[str] = []
     size = 0
     stack: list[Node | str] = [node]
@@ -138,10 +138,10 @@ def _text_start(node: Node, limit: int) -> str:
         item = stack.pop()
         if isinstance(item, str):
             out.append(item)
-            size += len(item)
+            size += len(item.strip())
         elif item.tag not in SKIP_TAGS:
             stack.extend(reversed(item.children))
-    return "".join(out)[:limit]
+    return "".join(out)
 
 
 def _list_items(lst: Node) -> list[Node]:
