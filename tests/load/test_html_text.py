@@ -14,6 +14,8 @@ TEXT_CASES = [
     ("unclosed li", "<ol><li>退还多收费用<li>开通客服专线</ol>", "1. 退还多收费用\n2. 开通客服专线"),
     ("ordered list start", '<ol start="3"><li>退还多收费用</li><li>开通客服专线</li></ol>', "3. 退还多收费用\n4. 开通客服专线"),
     ("item with its own marker", "<ol><li>1、退还多收费用</li><li>二是开通客服专线</li></ol>", "1、退还多收费用\n二是开通客服专线"),
+    ("own marker after white space and a tag", "<ol><li>\n      <b>1、</b>退还多收费用<li>\n  2、开通客服专线</ol>",
+     "1、退还多收费用\n2、开通客服专线"),
     ("div and headings", "<h2>整改措施</h2><div>成立工作专班</div>", "整改措施\n成立工作专班"),
     ("table rows", "<table><tr><td>一是</td><td>回退处理</td></tr><tr><td>二是</td><td>专线</td></tr></table>",
      "一是 回退处理\n二是 专线"),
