@@ -2,7 +2,8 @@
 
 One routine for whole pages (.html/.jsp/.xml) and for HTML inside Markdown bodies. Every block element
 (<p>, <div>, <li>, headings, <tr>, ...) and <br> starts a new line, and a list item starts with the marker its
-list shows (1. 2. … in an <ol>, • in a <ul>); script/style/nav/footer/header/aside/form
+list shows (1. 2. … in an <ol>, • in a <ul>; a table row whose first cell is only a number starts with that
+number as its marker); script/style/nav/footer/header/aside/form
 and comments are dropped; entities are decoded (&#8221; &nbsp;). Whitespace that only wraps the source
 between two Chinese characters is removed, other runs become one space. For full pages, ``main_content``
 keeps only the article (see html_main).
@@ -96,6 +97,13 @@ def _render(start: Node, chrome: bool, keep_newlines: bool, stats) -> str:
         if tag in BLOCK:
             flush()
             stack.append(None)
+        numbered = _numbered_row(item) if tag == "tr" else None
+        if numbered is not None:
+            # a table of measures with a 序号 column: the number is the item's marker (1. …), not a cell
+            number, rest = numbered
+            stack.extend(reversed(rest))
+            stack.append(f"{number}. ")
+            continue
         stack.extend(reversed(item.children))
         if tag in _LISTS:
             markers.update(_item_markers(item))
@@ -126,6 +134,18 @@ def _item_markers(lst: Node) -> dict[int, str]:
             out[id(item)] = f"{n}. " if lst.tag == "ol" else BULLET
         n += 1
     return out
+
+
+def _numbered_row(row: Node) -> tuple[int, list[Node | str]] | None:
+    """(number, the row's other children) when a table row's first cell holds only a number (序号 1, 2, …) and
+    other cells follow; None otherwise."""
+    cells = [c for c in row.children if isinstance(c, Node) and c.tag in _CELL]
+    if len(cells) < 2:
+        return None
+    first = _text_start(cells[0], 8).strip()
+    if not (first.isdigit() and 0 < len(first) <= 3 and first.isascii()):
+        return None
+    return int(first), [c for c in row.children if c is not cells[0]]
 
 
 def _text_start(node: Node, limit: int) -> str:

@@ -89,10 +89,14 @@ LIST_HEAD = "近日，我司一门店被曝使用过期食材，我们深表歉�
      "<p>星海餐饮有限公司</p></article></body></html>"),
     ("markdown", f"# 星海餐饮致歉声明\n\n{LIST_HEAD}\n\n" + "\n".join(f"- {it}" for it in LIST_ITEMS)
      + "\n\n星海餐饮有限公司\n"),
-], ids=["html ol", "html ul, unclosed li", "markdown bullets"])
+    ("html", "<html><head><title>星海餐饮致歉声明</title></head><body><article><h1>星海餐饮致歉声明</h1>"
+     f"<p>{LIST_HEAD}</p><table><tr><th>序号</th><th>措施</th></tr>"
+     + "".join(f"<tr><td>{k + 1}</td><td>{it}</td></tr>" for k, it in enumerate(LIST_ITEMS))
+     + "</table><p>星海餐饮有限公司</p></article></body></html>"),
+], ids=["html ol", "html ul, unclosed li", "markdown bullets", "html table with a number column"])
 def test_a_list_written_in_markup_is_read_as_a_list(fmt, page):
-    """A page's <ol>/<ul> or Markdown bullets are its list, whose items are its listed measures, as if the page
-    had written 1. 2. or bullets in its text."""
+    """A page's <ol>/<ul>, Markdown bullets or table rows numbered in a 序号 column are its list, whose items are its
+    listed measures, as if the page had written 1. 2. or bullets in its text."""
     rec = extractor.extract_text(page, format=fmt, options=OPTIONS)
     listed = [m["text"] for m in rec["measures"] if m["listed"]]
     assert rec["is_statement"] and len(listed) == 4, listed

@@ -19,6 +19,9 @@ TEXT_CASES = [
     ("div and headings", "<h2>整改措施</h2><div>成立工作专班</div>", "整改措施\n成立工作专班"),
     ("table rows", "<table><tr><td>一是</td><td>回退处理</td></tr><tr><td>二是</td><td>专线</td></tr></table>",
      "一是 回退处理\n二是 专线"),
+    ("numbered table rows", "<table><tr><th>序号</th><th>措施</th></tr><tr><td>1</td><td>回退处理</td></tr>"
+     "<tr><td> 2 </td><td>开通专线</td><td>已完成</td></tr><tr><td>2024</td><td>年度计划</td></tr></table>",
+     "序号 措施\n1. 回退处理\n2. 开通专线 已完成\n2024 年度计划"),
     ("entities", "<p>&#8220;服务再升级&#8221;&nbsp;行动&amp;计划</p>", "“服务再升级” 行动&计划"),
     ("script style comment", "<p>已全面回退<script>var x='<p>广告</p>';</script><style>p{}</style><!-- 注释 --></p>",
      "已全面回退"),
