@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..clean.chars import make_view
 from .html_dom import Node, parse_html
 from .html_main import SKIP_TAGS, find_main, is_chrome, is_link_block
 
@@ -115,10 +117,20 @@ def _render(start: Node, chrome: bool, keep_newlines: bool, stats) -> str:
 
 _LISTS = frozenset(("ol", "ul"))
 BULLET = "• "
-# an item that numbers itself: 1、 一. (3) 【2】 ① • 第一， 一是
-_OWN_MARKER = re.compile(r"\s*(?:[\d一二三四五六七八九十]+\s*[、.．)）]|[（(【\[]\s*[\d一二三四五六七八九十]+\s*[)）】\]]"
-                         r"|[①-⑳•·●■□◆◇▪▶►*-]|第[一二三四五六七八九十\d]+[、，,：:条点项]|[一二三四五六七八九十]是)")
 _OWN_MARKER_CHARS = 8  # the start of an item that is read for its own marker
+
+
+@lru_cache(maxsize=1)
+def _ordinal_patterns() -> tuple[re.Pattern, ...]:
+    from ..ruleset import load_ruleset  # the list finder's own vocabulary (rules/ordinals.regex.jsonl)
+
+    return tuple(r.pattern for r in load_ruleset().regex("ordinals"))
+
+
+def _writes_own_marker(item: Node) -> bool:
+    """Whether an item starts with a marker the list finder reads (1、 （一） 一是 ⑴ ✅ …), in the matching view."""
+    start = make_view(_text_start(item, _OWN_MARKER_CHARS).lstrip())[0]
+    return any(p.match(start) for p in _ordinal_patterns())
 
 
 def _item_markers(lst: Node) -> dict[int, str]:
@@ -130,7 +142,7 @@ def _item_markers(lst: Node) -> dict[int, str]:
     except ValueError:
         n = 1
     for item in _list_items(lst):
-        if not _OWN_MARKER.match(_text_start(item, _OWN_MARKER_CHARS)):
+        if not _writes_own_marker(item):
             out[id(item)] = f"{n}. " if lst.tag == "ol" else BULLET
         n += 1
     return out
