@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..ruleset import RuleSet
+from ..structure.scan import rules_that_may_match
 from .company import (FUNCTION_CHARS, NAME_RUN, CompanyResult, CompanyLexicon, has_long_suffix, is_generic_name,
                       subject_of)
 
@@ -165,7 +166,7 @@ def find_org_candidates(view: str, sentences: list[tuple[int, int]], head: str, 
                 add(m.group(0), "latin")
     # A letter that greets its readers as the organization's own (亲爱的新月魔力玩家, 尊敬的西贝顾客) names the
     # organization, often nowhere else in so many words.
-    for rule in lex.rules.get("addressee", []):
+    for rule in rules_that_may_match(lex.rules.get("addressee", []), view, sentences):
         for s, e in sentences:
             for m in rule.pattern.finditer(view, s, e):
                 add(m.group("name"), "addressee")
