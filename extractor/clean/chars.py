@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import opencc
 
+from ..probe import absent
 from ..ruleset import RegexRule
 from .markup import HAN
 from .textmap import MappedText
@@ -66,14 +67,32 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=None)
+def _any_of(table_name: str) -> re.Pattern:
+    """A character class of the characters a translation table changes: a page holding none of them (nearly
+    every page) is left as it is without a per-character lookup."""
+    table = {"lookalike": _lookalike_table, "view": _view_table}[table_name]()
+    runs: list[list[int]] = []
+    for cp in sorted(table):
+        if runs and cp == runs[-1][1] + 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "")
+                                    for a, b in runs) + "]")
+
+
 def fold_lookalikes(mt: MappedText) -> MappedText:
     """Replace Kangxi radicals and compatibility ideographs by the unified character, in the text itself."""
+    if _any_of("lookalike").search(mt.text) is None:
+        return mt
     return mt.translate(_lookalike_table())
 
 
 def remove_pinyin(mt: MappedText, rules: list[RegexRule]) -> tuple[MappedText, int]:
     """Delete pinyin annotations like 聯(lián); returns the new text and how many were removed."""
-    edits = [(m.start(), m.end(), "") for rule in rules for m in rule.pattern.finditer(mt.text)]
+    edits = [(m.start(), m.end(), "") for rule in rules if not absent(rule.pattern, mt.text)
+             for m in rule.pattern.finditer(mt.text)]
     return _apply_unique(mt, edits)
 
 
@@ -93,6 +112,8 @@ def remove_scrape_noise(mt: MappedText, rules: list[RegexRule]) -> tuple[MappedT
     """
     edits = []
     for rule in rules:
+        if absent(rule.pattern, mt.text):
+            continue
         need = int(rule.get("value", 3))
         for m in rule.pattern.finditer(mt.text):
             tokens = m.group(0).split()
@@ -132,9 +153,13 @@ def make_view(text: str) -> tuple[str, int, int]:
     simp = _convert_aligned(text)
     changed = sum(map(str.__ne__, text, simp)) if simp != text else 0
     han = len(_HAN_RE.findall(text))
-    return simp.translate(_view_table()), han, changed
+    if _any_of("view").search(simp) is not None:
+        simp = simp.translate(_view_table())
+    return simp, han, changed
 
 
 def count_lost_chars(text: str) -> int:
     """How many '?' / U+FFFD sit inside or next to Han text (bytes lost in a bad conversion: 異??圪M)."""
+    if "\ufffd" not in text and "??" not in text:  # what every match holds; the lookbehinds make a scan slow
+        return 0
     return sum(len(m.group(0)) for m in _LOST.finditer(text))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .markup import HAN
 
@@ -104,6 +105,14 @@ def _distinct_lines(text: str) -> str:
     return "\n".join(out)
 
 
+@lru_cache(maxsize=4)
+def _clause_heads(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """The text's distinct lines, and where each clause that starts with two Han characters starts, with its first
+    four characters: the same for every title tried on one page (a page without a title tries two or three)."""
+    evidence = _distinct_lines(text)
+    return evidence, [(m.start(), evidence[m.start():m.start() + 4]) for m in _CLAUSE_PAIR.finditer(evidence)]
+
+
 def find_title_fragments(text: str, title: str) -> tuple[list[tuple[int, int]], list[str]]:
     """Spans of injected title fragments in ``text`` and the distinct fragments; ([], []) when none are sure."""
     core = "".join(_HAN_CHAR.findall(title))
@@ -114,18 +123,17 @@ def find_title_fragments(text: str, title: str) -> tuple[list[tuple[int, int]], 
     # Sure fragments start clauses, so the runs that start clauses decide first whether there are any; a page
     # without (nearly every page) is not searched for the title's characters everywhere. Occurrences are counted
     # over distinct lines: a page that prints its article twice repeats every clause start it has.
-    evidence = _distinct_lines(text)
+    evidence, heads = _clause_heads(text)
     at_clause: Counter[str] = Counter()  # cut-off occurrences at the start of a run that starts a clause
-    for m in _CLAUSE_PAIR.finditer(evidence):
-        start = m.start()
-        if evidence[start] not in chars or evidence[start + 1] not in chars:
+    for start, head in heads:
+        if head[0] not in chars or head[1] not in chars:
             continue
-        end = start + 2
-        while end < len(evidence) and end - start < 4 and evidence[end] in chars:
-            end += 1
-        for size in range(2, end - start + 1):
+        size = 2
+        while size < len(head) and head[size] in chars:
+            size += 1
+        for size in range(2, size + 1):
             if _cut_off(evidence, start + size, bigrams):
-                at_clause[evidence[start:start + size]] += 1
+                at_clause[head[:size]] += 1
     # sure: not title text, repeated, and never seen anywhere but at a clause start
     sure = {f for f, n in at_clause.items() if n >= MIN_REPEAT and f not in core and n == evidence.count(f)}
     sure = {f for f in sure if not any(g != f and g.startswith(f) for g in sure)}

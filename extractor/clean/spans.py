@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ..probe import absent
 from ..ruleset import RegexRule
 
 __all__ = ["find_boilerplate", "find_duplicates", "line_spans", "outermost"]
@@ -43,6 +44,8 @@ def find_boilerplate(view: str, rules: list[RegexRule]) -> list[tuple[int, int, 
     first_sentence_end = found.start() if found else len(view)
     footers: list[int] = []
     for rule in rules:
+        if absent(rule.pattern, view):  # most pages have none of most rules' lines
+            continue
         limit = int(rule.get("level", 0) or 0)
         line_end = -1
         for m in rule.pattern.finditer(view):

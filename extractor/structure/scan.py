@@ -16,6 +16,8 @@ import re._parser as _sre_parse
 from functools import lru_cache
 from typing import Iterable, Sequence, TypeVar
 
+from ..probe import absent
+
 Span = tuple[int, int]
 T = TypeVar("T")
 
@@ -37,7 +39,9 @@ def sentence_range(sentences: Sequence[Span]) -> Span:
 
 def may_match(pattern: re.Pattern, view: str, span: Span) -> bool:
     """False only when no sentence inside ``span`` can hold a match of ``pattern``."""
-    return not range_safe(pattern) or pattern.search(view, span[0], span[1]) is not None
+    if not range_safe(pattern):
+        return True
+    return not absent(pattern, view, span[0], span[1]) and pattern.search(view, span[0], span[1]) is not None
 
 
 def rules_that_may_match(rules: Iterable[T], view: str, sentences: Sequence[Span]) -> list[T]:
@@ -80,4 +84,5 @@ def piece_safe(pattern: re.Pattern) -> bool:
 def rules_in_text(rules: Sequence[tuple[str, re.Pattern]], text: str) -> tuple[tuple[str, re.Pattern], ...]:
     """The ``(id, pattern)`` rules that may match in some piece of ``text``: a piece-safe pattern with no match
     in the whole text has none in any piece (searched once here instead of once per piece)."""
-    return tuple((rid, p) for rid, p in rules if not piece_safe(p) or p.search(text) is not None)
+    return tuple((rid, p) for rid, p in rules
+                 if not piece_safe(p) or (not absent(p, text) and p.search(text) is not None))

@@ -1,0 +1,126 @@
+"""Whether a pattern can match at all, asked of a cheaper pattern first.
+
+Most rules match nothing on most pages, and ``re`` scans a page fastest when a pattern starts with characters it
+can look for (a literal, a character class, alternatives of those): it then jumps from candidate to candidate.
+A pattern that starts with a zero-width test (``^``, a lookbehind such as ``(?<=[\\u4e00-\\u9fff])``) or with an
+optional part (``(?:诚挚|郑重)?(?:致歉|道歉)``) is tried at every position instead, and many rules start so.
+
+The *probe* of a pattern is the pattern less those leading parts (inside leading alternatives too). Every match
+of the pattern contains a match of its probe, at or after the same place and within the same range (a lookbehind
+left in the probe sees the same characters before it), so a probe with no match proves the pattern has none. The
+probe only answers "surely absent"; a probe that matches says nothing, and the caller runs the pattern itself.
+"""
+from __future__ import annotations
+
+import re
+import re._compiler as _compiler
+import re._constants as _c
+import re._parser as _parser
+from functools import lru_cache
+
+__all__ = ["absent", "probe_of"]
+
+_ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT}
+
+
+def _optional(item) -> bool:
+    """A part that can match the empty string without consuming anything the rest depends on."""
+    op, av = item
+    if op in _ZERO_WIDTH:
+        return True
+    if op in _REPEATS:
+        return av[0] == 0
+    if op is _c.BRANCH:  # (?:(?<=，)|^): every alternative is itself optional
+        return all(all(_optional(i) for i in branch) for branch in av[1])
+    if op is _c.SUBPATTERN:
+        return all(_optional(i) for i in av[-1])
+    return False
+
+
+def _strip(items: list) -> tuple[list | None, bool]:
+    """``items`` less their leading optional parts (None when nothing that consumes a character is left), and
+    whether anything was left out."""
+    items, changed = list(items), False
+    while items:
+        op, av = items[0]
+        if _optional(items[0]):
+            items.pop(0)
+            changed = True
+        elif op is _c.SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own: open it
+            items[0:1] = list(av[-1])
+        elif op is _c.BRANCH:
+            branches = [_strip(b) for b in av[1]]
+            if any(b is None for b, _ in branches):
+                return None, True
+            if any(ch for _, ch in branches):
+                items[0] = (op, (av[0], [_parser.SubPattern(av[1][0].state, b) for b, _ in branches]))
+                changed = True
+            return items, changed
+        else:
+            return items, changed
+    return None, True
+
+
+def _literal_start(items) -> bool:
+    """Whether every match starts with one character of a known set, which ``re`` jumps between. A probe that
+    starts with a repeat (``[\\w.+-]+@`` once its lookbehind ``(?<![\\w.+-])`` is left out) could be tried from
+    every position of a long run, where the pattern itself was tried once per run."""
+    if not items:
+        return False
+    op, av = items[0]
+    if op in (_c.LITERAL, _c.IN):
+        return True
+    if op is _c.SUBPATTERN and not av[1] and not av[2]:
+        return _literal_start(list(av[-1]))
+    if op is _c.BRANCH:
+        return all(_literal_start(list(b)) for b in av[1])
+    return False
+
+
+def _refers_back(items) -> bool:
+    """Whether a parsed pattern holds a back reference (``\\1``, ``(?P=name)``, ``(?(1)…)``)."""
+    for op, av in items:
+        if op in (_c.GROUPREF, _c.GROUPREF_EXISTS):
+            return True
+        if op in (_c.ASSERT, _c.ASSERT_NOT):
+            subs = [av[1]]
+        elif op is _c.BRANCH:
+            subs = av[1]
+        elif op is _c.SUBPATTERN:
+            subs = [av[-1]]
+        elif op in _REPEATS or op is _c.POSSESSIVE_REPEAT:
+            subs = [av[2]]
+        elif op is _c.ATOMIC_GROUP:
+            subs = [av]
+        else:
+            subs = []
+        if any(_refers_back(sub) for sub in subs):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def probe_of(pattern: re.Pattern) -> re.Pattern | None:
+    """The pattern's probe (see the module doc); None when it would be no cheaper (nothing to leave out) or cannot
+    be built safely (back references, which may point into a part left out)."""
+    if not isinstance(pattern.pattern, str):
+        return None
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    if _refers_back(parsed.data):
+        return None
+    first = parsed.data[0] if parsed.data else None
+    if first is None or first[0] is _c.AT or not (_optional(first) or first[0] in (_c.BRANCH, _c.SUBPATTERN)):
+        return None  # a pattern that starts at a line start is quick already: ``re`` jumps between lines
+    tail, changed = _strip(parsed.data)
+    if tail is None or not changed or not _literal_start(tail):
+        return None
+    return _compiler.compile(_parser.SubPattern(parsed.state, tail), pattern.flags)
+
+
+def absent(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+    """True only when ``pattern`` surely has no match in ``text[pos:endpos]`` (its probe has none there)."""
+    probe = probe_of(pattern)
+    if probe is None:
+        return False
+    return probe.search(text, pos, len(text) if endpos is None else endpos) is None

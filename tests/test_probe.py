@@ -1,0 +1,62 @@
+"""The probe (extractor/probe.py): a cheaper pattern whose absence proves a rule's absence, never the reverse."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from extractor.clean import clean_text
+from extractor.probe import absent, probe_of
+from extractor.ruleset import load_ruleset, shipped_rules_dir
+
+RS = load_ruleset()
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+RULES = [r for name in sorted({p.name.split(".")[0] for p in shipped_rules_dir().glob("*.regex.jsonl")})
+         for r in RS.regex(name)]
+
+
+def test_leading_lookbehinds_and_optional_parts_are_left_out():
+    assert probe_of(re.compile("(?:诚挚|郑重)?(?:致歉|道歉)")).search("向公众道歉")
+    assert probe_of(re.compile("(?<=[\u4e00-\u9fff]) ?[(（]lián[)）]")).search("(lián)")  # no Han before it
+    # inside alternatives too: each alternative loses its own leading parts
+    probe = probe_of(re.compile("(?:(?<!违反)《规定》|(?:正式)?施行)"))
+    assert probe.search("违反《规定》") and probe.search("施行")
+
+
+def test_no_probe_where_it_would_cost_more_or_could_be_wrong():
+    assert probe_of(re.compile("^[ \t]*相关新闻", re.M)) is None  # a line start is quick already
+    assert probe_of(re.compile(r"(?<![\w.+-])[\w.+-]+@\w+")) is None  # a repeat from every position of a run
+    assert probe_of(re.compile(r"(?:(a)|b)?x\1")) is None  # a back reference into a part left out
+    assert probe_of(re.compile("道歉")) is None  # nothing to leave out
+    assert probe_of(re.compile("(?:致歉|道歉)")) is None
+
+
+def test_absent_answers_only_for_the_range_asked():
+    pattern = re.compile("(?:诚挚)?道歉")
+    assert absent(pattern, "我们诚挚", 0) and not absent(pattern, "诚挚道歉")
+    assert absent(pattern, "诚挚道歉", 0, 3)  # 道歉 lies past the range's end
+    assert not absent(re.compile("道歉"), "", 0)  # no probe: no answer, the caller searches
+
+
+def _texts() -> list[str]:
+    paths = sorted(CORPUS.glob("*.txt")) + sorted(SHARED.glob("dev2/*.txt"))[:20] + sorted(SHARED.glob("dev/*.txt"))[:20]
+    out = []
+    for path in paths:
+        clean = clean_text(path.read_text(encoding="utf-8", errors="replace"))
+        out += [clean.text, clean.view]
+    return out
+
+
+def test_no_shipped_rule_with_a_match_is_called_absent():
+    """Over the corpus and the shared documents, every shipped rule with a probe: a rule that matches a text is
+    never absent from it, and the probes do rule out most texts (they save work)."""
+    texts = _texts()
+    probed = [r for r in RULES if probe_of(r.pattern) is not None]
+    assert len(probed) >= 30
+    ruled_out = 0
+    for rule in probed:
+        for text in texts:
+            if absent(rule.pattern, text):
+                ruled_out += 1
+                assert rule.pattern.search(text) is None, rule.id
+    assert ruled_out > len(probed) * len(texts) // 2
