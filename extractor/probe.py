@@ -22,6 +22,7 @@ __all__ = ["absent", "probe_of"]
 
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT}
+_MAX_STARTS = 64  # literal strings in a probe; more, and the probe costs what the pattern does
 
 
 def _optional(item) -> bool:
@@ -78,6 +79,18 @@ def _literal_start(items) -> bool:
     return False
 
 
+def _plain_start(items) -> bool:
+    """Whether ``re`` already jumps between candidate places: every alternative starts with a literal character."""
+    op, av = items[0]
+    if op is _c.LITERAL:
+        return True
+    if op is _c.SUBPATTERN and not av[1] and not av[2] and av[-1].data:
+        return _plain_start(list(av[-1]))
+    if op is _c.BRANCH:
+        return all(alt and alt[0][0] is _c.LITERAL for alt in av[1])
+    return False
+
+
 def _refers_back(items) -> bool:
     """Whether a parsed pattern holds a back reference (``\\1``, ``(?P=name)``, ``(?(1)…)``)."""
     for op, av in items:
@@ -100,18 +113,48 @@ def _refers_back(items) -> bool:
     return False
 
 
+def _starts(items, acc: str = "") -> set[str] | None:
+    """Literal strings one of which every match of ``items`` holds (each at the match's start once leading optional
+    parts are left out): ``(?:网络安全|刑侦)(?:科|大队)|警方`` -> 网络安全, 刑侦, 警方. None when there is no such
+    short set. ``acc``: the literal text before ``items`` (then nothing may be left out)."""
+    if not acc:
+        items, _ = _strip(items)
+        if items is None:
+            return None
+    for op, av in items:
+        if op is _c.LITERAL:
+            acc += chr(av)
+        elif op in _ZERO_WIDTH and acc:  # a test in the middle consumes nothing: the literal text goes on
+            continue
+        elif op is _c.IN and 0 < len(av) <= 8 and all(o is _c.LITERAL for o, _ in av):  # [省市区县]
+            out = {acc + chr(c) for _, c in av}
+            return out if len(out) <= _MAX_STARTS else ({acc} if acc else None)
+        elif op is _c.BRANCH or (op is _c.SUBPATTERN and not av[1] and not av[2]):
+            out: set[str] = set()
+            for alt in (av[1] if op is _c.BRANCH else [av[-1]]):
+                sub = _starts(list(alt), acc) if (not acc or (alt and not _optional(alt[0]))) else None
+                if sub is None:
+                    return {acc} if acc else None
+                out |= sub
+            return out if len(out) <= _MAX_STARTS else ({acc} if acc else None)
+        else:
+            break
+    return {acc} if acc else None
+
+
 @lru_cache(maxsize=4096)
 def probe_of(pattern: re.Pattern) -> re.Pattern | None:
-    """The pattern's probe (see the module doc); None when it would be no cheaper (nothing to leave out) or cannot
-    be built safely (back references, which may point into a part left out)."""
+    """The pattern's probe (see the module doc); None when it would be no cheaper (the pattern starts with literal
+    characters, or at a line start) or cannot be built safely (back references into a part left out)."""
     if not isinstance(pattern.pattern, str):
         return None
     parsed = _parser.parse(pattern.pattern, pattern.flags)
-    if _refers_back(parsed.data):
-        return None
-    first = parsed.data[0] if parsed.data else None
-    if first is None or first[0] is _c.AT or not (_optional(first) or first[0] in (_c.BRANCH, _c.SUBPATTERN)):
+    if not parsed.data or _refers_back(parsed.data) or parsed.data[0][0] is _c.AT or _plain_start(parsed.data):
         return None  # a pattern that starts at a line start is quick already: ``re`` jumps between lines
+    if not pattern.flags & re.IGNORECASE:
+        starts = _starts(parsed.data)
+        if starts:
+            return re.compile("|".join(re.escape(s) for s in sorted(starts, key=lambda s: (-len(s), s))))
     tail, changed = _strip(parsed.data)
     if tail is None or not changed or not _literal_start(tail):
         return None

@@ -21,6 +21,9 @@ def test_leading_lookbehinds_and_optional_parts_are_left_out():
     # inside alternatives too: each alternative loses its own leading parts
     probe = probe_of(re.compile("(?:(?<!违反)《规定》|(?:正式)?施行)"))
     assert probe.search("违反《规定》") and probe.search("施行")
+    # alternatives that start with groups of literals: the probe is the literal starts, which ``re`` jumps between
+    probe = probe_of(re.compile("(?:网络安全|刑侦)(?:科|大队)|[省市]委"))
+    assert sorted(probe.pattern.split("|")) == sorted(["市", "省", "网络安全", "刑侦"])
 
 
 def test_no_probe_where_it_would_cost_more_or_could_be_wrong():
@@ -59,4 +62,4 @@ def test_no_shipped_rule_with_a_match_is_called_absent():
             if absent(rule.pattern, text):
                 ruled_out += 1
                 assert rule.pattern.search(text) is None, rule.id
-    assert ruled_out > len(probed) * len(texts) // 2
+    assert ruled_out > len(probed) * len(texts) // 3  # these are statements: many of the rules do occur
