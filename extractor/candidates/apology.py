@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from ..clean import CleanText
 from ..structure.scan import rules_that_may_match
 
 Span = tuple[int, int]
 
-# The start of an enumerated item: ①, (1), 1. 1、 一、 or a bullet.
-_ITEM_START = re.compile(r"\s*(?:[\u2460-\u2473]|[（(]\d{1,2}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]+、|[*•·-]\s)")
+_SPACE = re.compile(r"\s*")
 
 
 @dataclass
@@ -38,11 +38,18 @@ def _matches(view: str, start: int, end: int, rules) -> list[tuple[int, int, str
             for m in rule.pattern.finditer(view, start, end) if m.end() > m.start()]
 
 
-def find_apology(clean: CleanText, rules, sentences: list[Span]) -> ApologyHit:
+def _starts_item(view: str, pos: int, item_starts: Sequence[re.Pattern]) -> bool:
+    """Whether the sentence at ``pos`` opens with a list marker (an ordinal rule of rules/ordinals.regex.jsonl)."""
+    pos = _SPACE.match(view, pos).end()
+    return any(p.match(view, pos) for p in item_starts)
+
+
+def find_apology(clean: CleanText, rules, sentences: list[Span], item_starts: Sequence[re.Pattern] = ()) -> ApologyHit:
     """The earliest sentence with an apology word that is not demanded, refused or questioned.
 
     A block scopes over the rest of its sentence (责成某某书面道歉，在周会上公开道歉), and a demand list
-    keeps its scope over the following items of the list (② 责成…道歉；③ …；④ …向公众道歉).
+    keeps its scope over the following items of the list (② 责成…道歉；③ …；④ …向公众道歉). ``item_starts``: the
+    patterns of the list markers (the ordinal rules).
     """
     view = clean.view
     hit = ApologyHit()
@@ -56,8 +63,10 @@ def find_apology(clean: CleanText, rules, sentences: list[Span]) -> ApologyHit:
     demand_rules = by_kind.get("demand_list", [])
     for s, e in sentences:
         blocks = _matches(view, s, e, block_rules)
-        # Items: an ordinal or bullet start, or a line of a semicolon series (loaders drop bullets).
-        is_item = _ITEM_START.match(view, s) is not None or view[e - 1] in "；;"
+        # Items: an ordinal or bullet start, or a line of a semicolon series (loaders drop bullets). Asked only
+        # where a block or a demand list could carry over to the next items (on most pages there is neither).
+        is_item = bool(demand_rules or blocks or list_block) and (
+            view[e - 1] in "；;" or _starts_item(view, s, item_starts))
         if not is_item:
             list_block = next((r.id for r in demand_rules if r.pattern.search(view, s, e)), "")
         # Longest match first at a position, so 致歉信 (apology.letter) wins over 致歉 (apology.express).

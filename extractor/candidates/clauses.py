@@ -59,10 +59,10 @@ def read_clauses(view: str, s: int, e: int, rules: ProseRules, ruleset: RuleSet,
         if not ok:
             continue
         cues = find_cue_verbs(c.body, ruleset)
-        # Ambiguous cues (调查发现, 发布言论) act only after aspect or a governing verb (已展开调查), up to seven
+        # Ambiguous cues (调查发现, 发布言论) act only after aspect or a governing verb (已展开调查), a few
         # characters before them (将把中央厨房工艺调整为…, 已向当事人当面表达了歉意: prose.aspect_before_cue).
         cues = [q for q in cues if q[3] not in rules.ambiguous or recommends
-                or rules.hit(rules.aspect, c.body[max(0, q[0] - 11):q[0]])]
+                or rules.hit(rules.aspect, c.body[max(0, q[0] - rules.aspect_window):q[0]])]
         # A verb right before 的 modifies a noun (达芬奇开通的热线): it names a thing, not an action; so do verbs
         # inside a title (《学生纪律处分实施办法》).
         titles = [m.span() for m in _QUOTED.finditer(c.body)]  # 《…办法》, “处罚西安百姓”: names, not actions

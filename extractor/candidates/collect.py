@@ -99,7 +99,7 @@ def find_signals(clean: CleanText, title: str, rs: RuleSet) -> Signals:
     skip = [(s, e) for s, e, _why in clean.skip_spans]
     title_view = title_view_of(clean, title)
     sentences = [sp for sp in iter_sentences(clean.view, skip) if not _repeats_title(clean.view, sp, title_view)]
-    apology = find_apology(clean, rs.regex("apology"), sentences)
+    apology = find_apology(clean, rs.regex("apology"), sentences, [r.pattern for r in rs.regex("ordinals")])
     statement = find_statement_signals(clean.view, rs.regex("statement"), sentences)
     company = find_company(clean, rs.regex("company"), sentences, title_view)
     return Signals(clean, title, title_view, skip, sentences, apology, statement, company, org_names(company, rs),

@@ -3,6 +3,7 @@ attribution and the prose measure finder."""
 from __future__ import annotations
 
 import re
+import re._parser as _parser
 from functools import lru_cache
 
 from ..ruleset import RuleSet
@@ -10,6 +11,17 @@ from ..ruleset import RuleSet
 # A 【headline】 quoted in a report names nobody acting here (【官方称集中销毁并追究责任】).
 HEADLINE = re.compile(r"【[^【】]{1,40}】")
 _REJECT_IDS = ("prose.reject_third_party", "prose.reject_hypothetical_other", "prose.reject_not_mentioned")
+
+
+_UNBOUNDED_WINDOW = 64  # characters looked back for a pattern that can span any number of them
+
+
+def _widest(pattern: re.Pattern | None) -> int:
+    """The most characters a match of ``pattern`` can span (``_UNBOUNDED_WINDOW`` when it has no bound)."""
+    if pattern is None:
+        return 0
+    widest = _parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    return min(widest, _UNBOUNDED_WINDOW)
 
 
 class ProseRules:
@@ -32,6 +44,9 @@ class ProseRules:
         self.statement_speech = by_id.get("prose.statement_speech")
         self.rejects = [by_id[i] for i in _REJECT_IDS if i in by_id]
         self.aspect = by_id.get("prose.aspect_before_cue")
+        # The aspect rule is searched in the characters right before each ambiguous cue: as many as it can span (a
+        # window, so that a clause of thousands of cues stays linear).
+        self.aspect_window = _widest(self.aspect)
         self.regulator = by_id.get("prose.reject_regulator_order")
         self.question = by_id.get("prose.reject_question")
         self.third = by_id.get("prose.reject_third_party")
