@@ -114,32 +114,50 @@ def _refers_back(items) -> bool:
 
 
 def _starts(items, acc: str = "") -> set[str] | None:
-    """Literal strings one of which every match of ``items`` holds (each at the match's start once leading optional
-    parts are left out): ``(?:网络安全|刑侦)(?:科|大队)|警方`` -> 网络安全, 刑侦, 警方. None when there is no such
-    short set. ``acc``: the literal text before ``items`` (then nothing may be left out)."""
+    """Literal strings one of which every match of ``items`` holds: ``(?:网络安全|刑侦)(?:科|大队)|警方`` -> 网络安全科,
+    网络安全大队, 刑侦科, 刑侦大队, 警方; ``[\\u4e00-\\u9fff]{2,8}?(?:党委|[市县]委)`` -> 党委, 市委, 县委 (a part that
+    cannot be read as literal text is passed over until some literal text begins). None when there is no such
+    short set. ``acc``: the literal text right before ``items`` (then nothing may be passed over)."""
+    items = list(items)
     if not acc:
         items, _ = _strip(items)
         if items is None:
             return None
-    for op, av in items:
+    for k, (op, av) in enumerate(items):
         if op is _c.LITERAL:
             acc += chr(av)
-        elif op in _ZERO_WIDTH and acc:  # a test in the middle consumes nothing: the literal text goes on
             continue
-        elif op is _c.IN and 0 < len(av) <= 8 and all(o is _c.LITERAL for o, _ in av):  # [省市区县]
-            out = {acc + chr(c) for _, c in av}
-            return out if len(out) <= _MAX_STARTS else ({acc} if acc else None)
-        elif op is _c.BRANCH or (op is _c.SUBPATTERN and not av[1] and not av[2]):
-            out: set[str] = set()
-            for alt in (av[1] if op is _c.BRANCH else [av[-1]]):
-                sub = _starts(list(alt), acc) if (not acc or (alt and not _optional(alt[0]))) else None
-                if sub is None:
-                    return {acc} if acc else None
-                out |= sub
-            return out if len(out) <= _MAX_STARTS else ({acc} if acc else None)
+        if op in _ZERO_WIDTH and acc:  # a test in the middle consumes nothing: the literal text goes on
+            continue
+        rest = items[k + 1:]
+        if op is _c.SUBPATTERN and not av[1] and not av[2]:  # a group without flags of its own: read into it
+            return _starts(list(av[-1]) + rest, acc)
+        if op is _c.IN and 0 < len(av) <= 8 and all(o is _c.LITERAL for o, _ in av):  # [省市区县]
+            alternatives = [[(_c.LITERAL, c)] for _, c in av]
+        elif op is _c.BRANCH:
+            alternatives = [list(alt) for alt in av[1]]
+        elif not acc:
+            continue  # no literal text yet: whatever this part matches, a later literal is still in the match
         else:
             break
+        found = _alternatives(alternatives, rest, acc) or _alternatives(alternatives, [], acc)
+        return found if found is not None else ({acc} if acc else None)
     return {acc} if acc else None
+
+
+def _alternatives(alternatives: list[list], rest: list, acc: str) -> set[str] | None:
+    """The literal strings of each alternative followed by ``rest``; None when one has none or they are too many."""
+    out: set[str] = set()
+    for alt in alternatives:
+        if acc and (not alt or _optional(alt[0])):
+            return None
+        sub = _starts(alt + rest, acc)
+        if sub is None:
+            return None
+        out |= sub
+        if len(out) > _MAX_STARTS:
+            return None
+    return out
 
 
 @lru_cache(maxsize=4096)

@@ -21,14 +21,21 @@ def test_leading_lookbehinds_and_optional_parts_are_left_out():
     # inside alternatives too: each alternative loses its own leading parts
     probe = probe_of(re.compile("(?:(?<!违反)《规定》|(?:正式)?施行)"))
     assert probe.search("违反《规定》") and probe.search("施行")
-    # alternatives that start with groups of literals: the probe is the literal starts, which ``re`` jumps between
+    # alternatives that start with groups of literals: the probe is the literal text they begin with, which ``re``
+    # jumps between
     probe = probe_of(re.compile("(?:网络安全|刑侦)(?:科|大队)|[省市]委"))
-    assert sorted(probe.pattern.split("|")) == sorted(["市", "省", "网络安全", "刑侦"])
+    assert sorted(probe.pattern.split("|")) == sorted(["网络安全科", "网络安全大队", "刑侦科", "刑侦大队", "省委", "市委"])
+    # a part that cannot be read as literal text is passed over: every match holds one of the words after it
+    probe = probe_of(re.compile("[\u4e00-\u9fff]{2,8}?(?:党委|[市县]委)"))
+    assert sorted(probe.pattern.split("|")) == sorted(["党委", "市委", "县委"])
+    assert absent(re.compile("[\u4e00-\u9fff]{2,8}?(?:党委|[市县]委)"), "叶县政府" * 50)
 
 
 def test_no_probe_where_it_would_cost_more_or_could_be_wrong():
     assert probe_of(re.compile("^[ \t]*相关新闻", re.M)) is None  # a line start is quick already
-    assert probe_of(re.compile(r"(?<![\w.+-])[\w.+-]+@\w+")) is None  # a repeat from every position of a run
+    # without its lookbehind a repeat would be tried from every position of a run; a literal after it is read
+    assert probe_of(re.compile(r"(?<![\w.+-])[\w.+-]+@\w")).pattern == "@"
+    assert probe_of(re.compile(r"(?<![\w.+-])[\w.+-]+\w")) is None
     assert probe_of(re.compile(r"(?:(a)|b)?x\1")) is None  # a back reference into a part left out
     assert probe_of(re.compile("道歉")) is None  # nothing to leave out
     assert probe_of(re.compile("(?:致歉|道歉)")) is None
