@@ -44,6 +44,11 @@ def _starts_item(view: str, pos: int, item_starts: Sequence[re.Pattern]) -> bool
     return any(p.match(view, pos) for p in item_starts)
 
 
+def _demand(view: str, s: int, e: int, demand_rules) -> str:
+    """The first demand-list rule found in the sentence ``view[s:e]`` ("" for none)."""
+    return next((r.id for r in demand_rules if r.pattern.search(view, s, e)), "")
+
+
 def find_apology(clean: CleanText, rules, sentences: list[Span], item_starts: Sequence[re.Pattern] = ()) -> ApologyHit:
     """The earliest sentence with an apology word that is not demanded, refused or questioned.
 
@@ -63,12 +68,18 @@ def find_apology(clean: CleanText, rules, sentences: list[Span], item_starts: Se
     demand_rules = by_kind.get("demand_list", [])
     for s, e in sentences:
         blocks = _matches(view, s, e, block_rules)
-        # Items: an ordinal or bullet start, or a line of a semicolon series (loaders drop bullets). Asked only
-        # where a block or a demand list could carry over to the next items (on most pages there is neither).
-        is_item = bool(demand_rules or blocks or list_block) and (
-            view[e - 1] in "；;" or _starts_item(view, s, item_starts))
-        if not is_item:
-            list_block = next((r.id for r in demand_rules if r.pattern.search(view, s, e)), "")
+        # Items: an ordinal or bullet start, or a line of a semicolon series (loaders drop bullets). An item keeps
+        # the demand list it is in; any other sentence starts or ends one. Whether a sentence is an item is asked
+        # only where the answer changes something (on most pages no sentence holds a block or a demand).
+        is_item = False
+        if blocks or list_block:
+            is_item = view[e - 1] in "；;" or _starts_item(view, s, item_starts)
+            if not is_item:
+                list_block = _demand(view, s, e, demand_rules)
+        else:
+            found = _demand(view, s, e, demand_rules)
+            if found and not (view[e - 1] in "；;" or _starts_item(view, s, item_starts)):
+                list_block = found
         # Longest match first at a position, so 致歉信 (apology.letter) wins over 致歉 (apology.express).
         for ms, me, rid in sorted(_matches(view, s, e, apology_rules), key=lambda t: (t[0], -(t[1] - t[0]))):
             covering = [b[2] for b in blocks if b[0] <= ms or (b[0] < me and ms < b[1])]

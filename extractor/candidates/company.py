@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..clean import CleanText
+from ..probe import absent
 from ..structure.scan import rules_that_may_match
 
 Span = tuple[int, int]
@@ -141,6 +142,8 @@ def _joint_surfaces(body: str, lex: CompanyLexicon) -> Counter:
     """Mentions of each joint body under its paired form: 叶县党委、政府 names 叶县政府."""
     out: Counter = Counter()
     for rule in lex.rules.get("joint", []):
+        if absent(rule.pattern, body):  # the pattern starts with a run of any Han characters: slow to scan
+            continue
         for m in rule.pattern.finditer(body):
             out[_joint_body(m)] += 1
     return out
@@ -396,6 +399,8 @@ def _alias_map(body: str, lex: CompanyLexicon) -> dict[str, str]:
     """Latin name -> Chinese name for every 中文名(Latin) pair of the body, so both count as one organization."""
     out = {}
     for rule in lex.rules.get("alias", []):
+        if absent(rule.pattern, body):
+            continue
         for m in rule.pattern.finditer(body):
             name = _recurring_tail(m.group("name"), body)
             if name:
