@@ -5,10 +5,13 @@ can look for (a literal, a character class, alternatives of those): it then jump
 A pattern that starts with a zero-width test (``^``, a lookbehind such as ``(?<=[\\u4e00-\\u9fff])``) or with an
 optional part (``(?:诚挚|郑重)?(?:致歉|道歉)``) is tried at every position instead, and many rules start so.
 
-The *probe* of a pattern is the pattern less those leading parts (inside leading alternatives too). Every match
-of the pattern contains a match of its probe, at or after the same place and within the same range (a lookbehind
-left in the probe sees the same characters before it), so a probe with no match proves the pattern has none. The
-probe only answers "surely absent"; a probe that matches says nothing, and the caller runs the pattern itself.
+The *probe* of a pattern is, where it can be read, the literal text one piece of which every match holds
+(``致歉|道歉`` for ``(?:诚挚|郑重)?(?:致歉|道歉)``, ``党委|市委|县委`` for ``[\u4e00-\u9fff]{2,8}?(?:党委|[市县]委)``):
+alternatives of plain words, which ``re`` jumps between. Otherwise it is the pattern less its leading zero-width
+tests and optional parts (inside leading alternatives too), when what is left starts with characters ``re`` can
+look for. Every match of the pattern contains a match of its probe, within the same range (a lookbehind left in
+the probe sees the same characters before it), so a probe with no match proves the pattern has none. The probe
+only answers "surely absent"; a probe that matches says nothing, and the caller runs the pattern itself.
 """
 from __future__ import annotations
 

@@ -128,10 +128,10 @@ def find_title_fragments(text: str, title: str) -> tuple[list[tuple[int, int]], 
     for start, head in heads:
         if head[0] not in chars or head[1] not in chars:
             continue
-        size = 2
-        while size < len(head) and head[size] in chars:
-            size += 1
-        for size in range(2, size + 1):
+        run = 2  # title characters in a row at the clause start, up to four
+        while run < len(head) and head[run] in chars:
+            run += 1
+        for size in range(2, run + 1):
             if _cut_off(evidence, start + size, bigrams):
                 at_clause[head[:size]] += 1
     # sure: not title text, repeated, and never seen anywhere but at a clause start
