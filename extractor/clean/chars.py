@@ -9,10 +9,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import opencc
-
 from ..probe import absent
 from ..ruleset import RegexRule
+from ..view import char_class, fold, simplified
 from .markup import HAN
 from .textmap import MappedText
 
@@ -41,50 +40,14 @@ def _lookalike_table() -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
-def _view_table() -> dict[int, str]:
-    """Full-width digits, letters and space to ASCII, hyphen look-alikes to '-' (never ，：；（ ), and the other
-    enclosed numerals (⑴ ⒈ ❶ ➀ ➊ ⓵) to the circled ones (① …), so that every way of numbering items one
-    character wide is one list scheme."""
-    table = {cp: chr(cp - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
-             for cp in range(r[0], r[1] + 1)}
-    table[0x3000] = " "
-    for cp in (0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xFE63, 0xFF0D):
-        table[cp] = "-"
-    for first, count, to in _ENCLOSED_NUMERALS:
-        for k in range(count):
-            table[first + k] = chr(0x2460 + to - 1 + k)
-    return table
-
-
-# (first code point, how many, the number of the first): parenthesized ⑴-⒇, with full stop ⒈-⒛, dingbat negative
-# circled ❶-❿, sans-serif circled ➀-➉ and negative ➊-➓, double circled ⓵-⓾, negative circled ⓫-⓴
-_ENCLOSED_NUMERALS = ((0x2474, 20, 1), (0x2488, 20, 1), (0x2776, 10, 1), (0x2780, 10, 1), (0x278A, 10, 1),
-                      (0x24F5, 10, 1), (0x24EB, 10, 11))
-
-
-@lru_cache(maxsize=1)
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
-@lru_cache(maxsize=None)
-def _any_of(table_name: str) -> re.Pattern:
-    """A character class of the characters a translation table changes: a page holding none of them (nearly
-    every page) is left as it is without a per-character lookup."""
-    table = {"lookalike": _lookalike_table, "view": _view_table}[table_name]()
-    runs: list[list[int]] = []
-    for cp in sorted(table):
-        if runs and cp == runs[-1][1] + 1:
-            runs[-1][1] = cp
-        else:
-            runs.append([cp, cp])
-    return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "")
-                                    for a, b in runs) + "]")
+def _lookalike_chars() -> re.Pattern:
+    """The characters the look-alike table changes: a page holding none (nearly every page) is left as it is."""
+    return char_class(_lookalike_table())
 
 
 def fold_lookalikes(mt: MappedText) -> MappedText:
     """Replace Kangxi radicals and compatibility ideographs by the unified character, in the text itself."""
-    if _any_of("lookalike").search(mt.text) is None:
+    if _lookalike_chars().search(mt.text) is None:
         return mt
     return mt.translate(_lookalike_table())
 
@@ -133,29 +96,12 @@ def _apply_unique(mt: MappedText, edits: list[tuple[int, int, str]]) -> tuple[Ma
     return mt.apply(kept), len(kept)
 
 
-def _convert_aligned(text: str) -> str:
-    """OpenCC t2s of ``text`` with the same length: whole text at once, per character only where needed."""
-    cc = _t2s()
-    simp = cc.convert(text)
-    if len(simp) == len(text):
-        return simp
-    out = []
-    for line in text.split("\n"):
-        conv = cc.convert(line)
-        if len(conv) != len(line):
-            conv = "".join(c2 if len(c2 := cc.convert(c)) == 1 else c for c in line)
-        out.append(conv)
-    return "\n".join(out)
-
-
 def make_view(text: str) -> tuple[str, int, int]:
     """The matching view (Simplified, full-width folded, same length) plus Han count and Han chars changed by t2s."""
-    simp = _convert_aligned(text)
+    simp = simplified(text)
     changed = sum(map(str.__ne__, text, simp)) if simp != text else 0
     han = len(_HAN_RE.findall(text))
-    if _any_of("view").search(simp) is not None:
-        simp = simp.translate(_view_table())
-    return simp, han, changed
+    return fold(simp), han, changed
 
 
 def count_lost_chars(text: str) -> int:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..clean.chars import make_view
+from ..view import matching_view
 from .html_dom import Node, parse_html
 from .html_main import SKIP_TAGS, find_main, is_chrome, is_link_block
 
@@ -129,7 +129,7 @@ def _ordinal_patterns() -> tuple[re.Pattern, ...]:
 
 def _writes_own_marker(item: Node) -> bool:
     """Whether an item starts with a marker the list finder reads (1、 （一） 一是 ⑴ ✅ …), in the matching view."""
-    start = make_view(_text_start(item, _OWN_MARKER_CHARS).lstrip())[0]
+    start = matching_view(_text_start(item, _OWN_MARKER_CHARS).lstrip())
     return any(p.match(start) for p in _ordinal_patterns())
 
 
