@@ -155,7 +155,7 @@ def document_features(sig: Signals, rs: RuleSet) -> Features:
     if _signed(sig, groups):
         f["signed"] = 1.0
     # A page led by dialogue (a fifth of its lines or more open with a quotation mark) reads as fiction or a
-    # script; the share itself weighed less (held out, README).
+    # script; the share itself weighed less (held out, docs/decisions.md).
     if dialogue_share(sig.clean.text, sig.skip) >= DIALOGUE_SHARE:
         f["dialogue"] = 1.0
     return f
@@ -734,6 +734,6 @@ def party_features(ctx: PartyContext, p: Party) -> Features:
     _ngrams(p.name[:2], 2, "lead=", f)
     # A noun phrase ends in its head (…人员, …团队, …队长, …专班): its last two characters name what the party is
     # where the head lexicon (head=) has no entry (held out, dev2's parties F1 over four cross-validations
-    # 0.313 -> 0.330, up on all four; the six-split mean 0.556 -> 0.558, within noise: README).
+    # 0.313 -> 0.330, up on all four; the six-split mean 0.556 -> 0.558, within noise: docs/decisions.md).
     _ngrams(p.name[-2:], 2, "tail=", f)
     return f

@@ -146,7 +146,7 @@ def _best_spans(ctx: UnitContext, feats_of: list[dict], usable: list[bool], mode
     # Each run counts by its log-odds above the threshold's: the set of runs the evidence favours most, where a
     # sum of probabilities let a long run of middling probability beat the two confident runs inside it (held
     # out: six-split mean measures F1 0.6049 -> 0.6054, dev2's pages over the four cross-validations 0.5393 ->
-    # 0.5436, up on all four; README).
+    # 0.5436, up on all four; docs/decisions.md).
     n = len(ctx.units)
     best = [0.0] * (n + 1)   # best[k]: the best total over units 0..k-1
     back: list[tuple[int, float] | None] = [None] * (n + 1)

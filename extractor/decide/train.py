@@ -35,7 +35,7 @@ from .linear import LinearModel
 from .model import DECISIONS, Model
 
 # Regularization (C, smaller = stronger) and class weighting per decision, chosen by document-grouped
-# cross-validation on seeds + dev + dev2 (README "How the decisions were chosen"). "balanced" lets the few
+# cross-validation on seeds + dev + dev2 (docs/decisions.md). "balanced" lets the few
 # measure clauses among many narrative ones weigh as much as the rest.
 SETTINGS: dict[str, dict] = {
     "statement": {"C": 3.0, "class_weight": None},
@@ -50,7 +50,7 @@ SETTINGS: dict[str, dict] = {
 }
 # "named" and "named_company": a page below the statement threshold but not far from it (a recall or service
 # notice without an apology, a news retelling) still gets the organization it is about and the numbers it
-# offers: cross-validated, company accuracy 0.676 -> 0.733 and hotlines F1 0.50 -> 0.58 (README). Its
+# offers: cross-validated, company accuracy 0.676 -> 0.733 and hotlines F1 0.50 -> 0.58 (docs/decisions.md). Its
 # organization is named whatever the two scores (company_score says how sure), its numbers only when the
 # organization is a likely pick ("named_hotlines"): held out, company accuracy 0.796 -> 0.819 over six splits
 # with hotlines unchanged; one floor of 0.4 for both had left pages unnamed (on GroupKFold's split, two of the

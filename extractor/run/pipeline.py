@@ -136,7 +136,7 @@ def decide_record(record: DocumentRecord, signals: Signals, model: Model, rs: Ru
             _name_company(record, cands, model, rs, options, floor=model.threshold("named_company"))
             # A hotline is a number the responding organization offers: a page that names none (consumer advice
             # listing 12315, news quoting a number) offers none (held out: hotlines F1 0.667 -> 0.710), and one
-            # whose organization is only a likely guess offers none either (README).
+            # whose organization is only a likely guess offers none either (docs/decisions.md).
             if record.company and record.company_score >= model.threshold("named_hotlines"):
                 record.hotlines = _hotlines(record, cands, model, options)
         return record
