@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
@@ -45,10 +45,10 @@ _NOT_RULES = re.compile(r"(?:readme|license|licence|changelog|notes?)(?:\.\w+)?$
 
 @dataclass(frozen=True)
 class RegexRule:
-    """One character-level rule: a compiled regex plus the values it attaches to its matches."""
+    """One character-level rule: a regex (``pattern``, compiled on first use) plus the values it attaches to its
+    matches."""
 
     id: str
-    pattern: re.Pattern
     source: str
     file: str
     line: int
@@ -56,6 +56,13 @@ class RegexRule:
     name: str = ""
     note: str = ""
     data: dict = field(default_factory=dict, compare=False, hash=False)
+    flags: int = 0
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        """The compiled regex. Compiled when first asked for: a page that is not a statement never reads half of
+        the rules, and compiling all 300 cost a tenth of a second of every start (the first record waits for it)."""
+        return re.compile(self.source, self.flags)
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)
@@ -122,7 +129,9 @@ def _check_common(obj: dict, allowed: set, display: str, lineno: int) -> str:
     return rid
 
 
-def _compile_regex(obj: dict, rid: str, display: str, lineno: int) -> re.Pattern:
+def _regex_flags(obj: dict, rid: str, display: str, lineno: int) -> int:
+    """The checked pattern's flags; RuleError for a pattern that is not a non-empty string, a \\b beside Han
+    characters or an unknown flag."""
     source = obj["pattern"]
     if not isinstance(source, str) or not source:
         raise RuleError(display, lineno, rid, '"pattern" must be a non-empty string')
@@ -133,10 +142,7 @@ def _compile_regex(obj: dict, rid: str, display: str, lineno: int) -> re.Pattern
         if ch not in FLAG_BITS:
             raise RuleError(display, lineno, rid, f"unknown flag {ch!r}; use any of imsx")
         flags |= FLAG_BITS[ch]
-    try:
-        return re.compile(source, flags)
-    except re.error as exc:
-        raise RuleError(display, lineno, rid, f"regex does not compile: {exc}") from None
+    return flags
 
 
 def _check_token_pattern(pattern: Any, rid: str, display: str, lineno: int) -> None:
@@ -148,14 +154,22 @@ def _check_token_pattern(pattern: Any, rid: str, display: str, lineno: int) -> N
         raise RuleError(display, lineno, rid, '"pattern" must be a phrase string or a non-empty list of token dicts')
 
 
-def _make_regex_rule(obj: dict, rid: str, display: str, lineno: int) -> RegexRule:
-    compiled = _compile_regex(obj, rid, display, lineno)
+def _make_regex_rule(obj: dict, rid: str, display: str, lineno: int, shipped: bool) -> RegexRule:
+    flags = _regex_flags(obj, rid, display, lineno)
     data = {k: v for k, v in obj.items() if k not in COMMON_KEYS}
-    return RegexRule(rid, compiled, obj["pattern"], display, lineno, obj.get("label", ""), obj.get("name", ""),
-                     obj.get("note", ""), data)
+    rule = RegexRule(rid, obj["pattern"], display, lineno, obj.get("label", ""), obj.get("name", ""),
+                     obj.get("note", ""), data, flags)
+    # A user's rule is compiled now, so that a regex error stops the run before any document with the file, line
+    # and id; the shipped rules compile on first use (tests/test_ruleset.py compiles every one of them).
+    if not shipped:
+        try:
+            rule.pattern
+        except re.error as exc:
+            raise RuleError(display, lineno, rid, f"regex does not compile: {exc}") from None
+    return rule
 
 
-def _make_pattern_rule(obj: dict, rid: str, display: str, lineno: int) -> PatternRule:
+def _make_pattern_rule(obj: dict, rid: str, display: str, lineno: int, shipped: bool) -> PatternRule:
     if not isinstance(obj.get("label"), str) or not obj["label"]:
         raise RuleError(display, lineno, rid, 'missing "label" (spaCy needs one)')
     _check_token_pattern(obj["pattern"], rid, display, lineno)
@@ -203,15 +217,17 @@ class RuleSet:
         self._check_overlay_names()
         seen: dict[str, str] = {}
         for stem, files in self._files(".regex.jsonl").items():
-            self._regex[stem] = self._load_files(stem, files, REGEX_KEYS, seen, _make_regex_rule)
+            self._regex[stem] = self._load_files(stem, files, REGEX_KEYS, seen, _make_regex_rule, self.dirs[0])
         for stem, files in self._files(".patterns.jsonl").items():
-            self._patterns[stem] = self._load_files(stem, files, PATTERN_KEYS, seen, _make_pattern_rule)
+            self._patterns[stem] = self._load_files(stem, files, PATTERN_KEYS, seen, _make_pattern_rule, self.dirs[0])
 
     @staticmethod
-    def _load_files(stem: str, files: list[tuple[Path, str]], allowed: set, seen: dict[str, str], make) -> list:
+    def _load_files(stem: str, files: list[tuple[Path, str]], allowed: set, seen: dict[str, str], make,
+                    shipped_dir: Path) -> list:
         """Rules of one stem: a later file (the overlay) replaces rules by id; ids are unique across stems."""
         rules: dict = {}
         for path, display in files:
+            shipped = path.parent == shipped_dir
             local: set[str] = set()
             for lineno, obj in _read_jsonl(path, display):
                 rid = _check_common(obj, allowed, display, lineno)
@@ -222,7 +238,7 @@ class RuleSet:
                     raise RuleError(display, lineno, rid, f"duplicate id (first defined in {seen.get(rid, display)})")
                 local.add(rid)
                 seen.setdefault(rid, display)
-                rules[rid] = make(obj, rid, display, lineno)
+                rules[rid] = make(obj, rid, display, lineno, shipped)
         return list(rules.values())
 
     def regex(self, name: str) -> list[RegexRule]:
