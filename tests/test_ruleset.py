@@ -217,3 +217,26 @@ def test_importing_the_loader_does_not_import_spacy():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in {'spacy', 'thinc', 'spacy_pkuseg', 'pandas'}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_shipped_rule_that_does_not_compile_names_its_file_line_and_id(tmp_path, monkeypatch):
+    # The shipped rules compile on first use; one edited into a broken regex must still say where it is.
+    import shutil
+    from extractor import ruleset as ruleset_module
+
+    shipped = tmp_path / "rules"
+    shutil.copytree(shipped_rules_dir(), shipped, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    lines = (shipped / "hotlines.regex.jsonl").read_text(encoding="utf-8").splitlines()
+    broken = json.loads(lines[0])
+    broken["pattern"] = "(400"
+    lines[0] = json.dumps(broken, ensure_ascii=False)
+    (shipped / "hotlines.regex.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(ruleset_module, "shipped_rules_dir", lambda: shipped)
+    ruleset_module._cached.cache_clear()
+    try:
+        rule = load_ruleset().by_id(broken["id"])  # loads: shipped rules are not compiled yet
+        with pytest.raises(RuleError) as info:
+            rule.pattern
+        assert str(info.value).startswith(f"rules/hotlines.regex.jsonl:1: [{broken['id']}] regex does not compile")
+    finally:
+        ruleset_module._cached.cache_clear()
