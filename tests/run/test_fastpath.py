@@ -115,7 +115,8 @@ def test_a_page_near_the_threshold_that_names_no_organization_offers_no_number()
     """Consumer advice that lists 12315 and 12345 comes near the statement threshold, but no organization responds
     in it: a hotline is a number the responder offers, so it has none. Its organization is named all the same,
     as a guess whose score stays below the one at which a near-statement's numbers are kept."""
-    text = ("消费者遇到餐饮纠纷怎么办？\n如果在餐厅就餐时发现食品安全问题，消费者可以先与商家协商，"
+    # (titled 消费者遇到餐饮纠纷怎么办？ it is a how-to, far below the threshold: the shipped model scores it 0.006)
+    text = ("提醒：遇到餐饮纠纷这样投诉\n如果在餐厅就餐时发现食品安全问题，消费者可以先与商家协商，"
             "要求商家道歉、退款或赔偿。协商不成的，可以拨打12315投诉举报，也可以拨打12345市民热线反映。"
             "市场监管部门接到投诉后，会责令商家整改。")
     rec = extract_text(text, doc_id="advice.txt", options=Options(segmenter="none"))
