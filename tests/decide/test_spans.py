@@ -83,3 +83,18 @@ def test_the_best_set_of_runs_does_not_overlap_and_prefers_the_likelier_whole():
     assert got == ["平台将予以免单。", "我们已成立专项小组，", "并将全面排查系统隐患。"]
     # Nothing above the threshold: nothing chosen.
     assert _best_spans(ctx, uf, usable, _model({}), False) == []
+
+
+def test_a_chosen_run_never_joins_clauses_across_a_semicolon():
+    # Two sanctions in one sentence, parallel clauses split by a semicolon: two measures however much the model
+    # favours whole sentences (the runs across the semicolon are still candidates, and still training data).
+    ctx = _ctx("对学校分管副校长予以免职；对该班班主任予以立案调查。")
+    uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
+    assert "对学校分管副校长予以免职；对该班班主任予以立案调查。" in _texts(ctx, span_candidates(ctx, lambda k: True))
+    chosen = _best_spans(ctx, uf, [True] * len(ctx.units), _model({"whole_sent": 4.0, "F:has_cue": 4.0}), False)
+    assert _texts(ctx, [(a, b) for a, b, _p, _w in chosen]) == ["对学校分管副校长予以免职；", "对该班班主任予以立案调查。"]
+    # a comma does not stop a run: the same sentence with a comma is one measure
+    ctx = _ctx("对学校分管副校长予以免职，对该班班主任予以立案调查。")
+    uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
+    chosen = _best_spans(ctx, uf, [True] * len(ctx.units), _model({"whole_sent": 4.0, "F:has_cue": 4.0}), False)
+    assert _texts(ctx, [(a, b) for a, b, _p, _w in chosen]) == ["对学校分管副校长予以免职，对该班班主任予以立案调查。"]
