@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..candidates import Candidates
 from ..structure.list_types import FoundList
+from ..structure.series import SEMICOLONS
 from .features import (SpanScorer, UnitContext, item_features, leaf_items, span_candidates, span_features,
                        unit_features)
 from .labels import norm, ratio
@@ -25,7 +26,6 @@ from .model import Model
 RETOLD = 0.6        # similarity at which two chosen measures are one action told twice
 LIST_COPY = 0.9     # similarity of every item pair at which two lists are one list told twice (a copy repeats its
 # items nearly word for word; the sanctions of two subjects differ in at least one item)
-SEMICOLONS = "；;"  # where a chosen prose measure ends (_semicolon_breaks)
 MAX_RETOLD_CHECK = 300  # chosen measures compared pairwise at most (beyond, a page is a list, not a retelling)
 
 

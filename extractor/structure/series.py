@@ -12,7 +12,8 @@ from .sentences import Span, SpanSet, paragraph_of, split_paragraphs, split_sent
 MIN_ITEM_CHARS = 4  # a shorter "item" means the separators were not a list's (1、2、3月)
 
 
-_SEMI_RE = re.compile(r"[；;]")
+SEMICOLONS = "；;"  # the marks that separate parallel clauses (here a series' items, in decide/measures.py measures)
+_SEMI_RE = re.compile(f"[{SEMICOLONS}]")
 
 
 def _make_list(scheme: str, rule: str, spans: list[Span], context: Span) -> FoundList:
@@ -94,7 +95,7 @@ def _semicolon_lines(view: str, paragraphs: list[Span]) -> list[tuple[list[Span]
     i = 0
     while i < len(paragraphs):
         s, e = paragraphs[i]
-        if view[e - 1] not in "；;" or _SEMI_RE.search(view, s, e - 1):
+        if view[e - 1] not in SEMICOLONS or _SEMI_RE.search(view, s, e - 1):
             i += 1
             continue
         j = i
