@@ -142,9 +142,8 @@ def test_a_greeting_names_the_organization_whose_readers_it_greets():
     assert not {"各位", "各位用户", "朋友们"} & set(names), names
 
 
-
 def test_the_one_a_subject_orders_to_act_is_no_subject():
-    """要求, 责令, 责成, 督促 start a pivot: the body after them is ordered to act (发文要求市卫生局启动调查), so the
+    """要求, 责令, 责成, 督促, 敦促 start a pivot: the body after them is ordered to act (发文要求市卫生局启动调查), so the
     text before the response verb is no organization's name; without the marker the whole run was a candidate."""
     names = _names("卫生署已将医院的报告备查，并正式发文要求市卫生局启动行政调查。卫生署表示，将持续跟进。")
     assert not [n for n in names if "要求" in n], names
