@@ -147,3 +147,15 @@ def test_the_one_a_subject_orders_to_act_is_no_subject():
     text before the response verb is no organization's name; without the marker the whole run was a candidate."""
     names = _names("卫生署已将医院的报告备查，并正式发文要求市卫生局启动行政调查。卫生署表示，将持续跟进。")
     assert not [n for n in names if "要求" in n], names
+
+
+def test_a_name_posting_on_its_own_channel_is_proposed():
+    """News retell who spoke by where it posted: X在其官方微博就…发表声明, X通过官方微博发布, X于4月27日在其官网…
+    The response verb may come long after the name (a quoted topic in between), so the channel is an anchor of
+    its own and the name before it a candidate; without it the subject lay outside the verb's window."""
+    names = _names("刚刚，蓝鲸咖啡在其官方微博就“多家门店将过期原料重新贴标后继续使用”一事发表致歉声明。"
+                   "声明称，涉事门店已全部停业整顿。")
+    assert "蓝鲸咖啡" in names, names
+    names = _names("北岭电视于4月27日在其官网就第三方数据服务商在电视上违规收集用户信息一事作出回应。"
+                   "回应称，已全面停用相关数据服务。")
+    assert "北岭电视" in names, names
