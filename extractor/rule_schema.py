@@ -63,6 +63,7 @@ _VOCABULARY: dict[tuple[str | None, str], tuple[str, ...]] = {
                               "modifier", "loose_modifier", "count", "trailer", "stop", "split", "task_modifier",
                               "preposition", "owner_end", "company_unit"),
     ("timeline", "kind"): ("date", "action", "incident"),
+    ("vows", "kind"): ("attitude",),
 }
 
 

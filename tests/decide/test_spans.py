@@ -98,3 +98,18 @@ def test_a_chosen_run_never_joins_clauses_across_a_semicolon():
     uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
     chosen = _best_spans(ctx, uf, [True] * len(ctx.units), _model({"whole_sent": 4.0, "F:has_cue": 4.0}), False)
     assert _texts(ctx, [(a, b) for a, b, _p, _w in chosen]) == ["对学校分管副校长予以免职，对该班班主任予以立案调查。"]
+
+
+def test_no_run_of_several_clauses_opens_with_an_attitude():
+    """X高度重视，立即… states an attitude, then the action: the measure is the action (no gold prose measure opens
+    with such a clause). The attitude clause may still stand alone, where the span decision weighs it."""
+    ctx = _ctx("毕节市委、市政府高度重视，立即安排市委政法委、市公安局成立联合调查组赴织金督导。"
+               "公司已经高度关注、高度重视，已成立专项自查小组。")
+    texts = _texts(ctx, span_candidates(ctx, lambda k: True))
+    assert "立即安排市委政法委、市公安局成立联合调查组赴织金督导。" in texts
+    assert "已成立专项自查小组。" in texts
+    assert not any(t.startswith(("毕节市委、市政府高度重视，", "公司已经高度关注、高度重视，")) and len(t) > 16
+                   for t in texts)
+    # a clause that acts as well as attaches importance is no attitude clause
+    acting = _ctx("学校高度重视并成立调查组，全面排查隐患。")
+    assert "学校高度重视并成立调查组，全面排查隐患。" in _texts(acting, span_candidates(acting, lambda k: True))
