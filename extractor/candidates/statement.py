@@ -4,7 +4,8 @@ Each rule of ``rules/statement.regex.jsonl`` names a recurring pattern and its `
 ``notice`` (formulas, notice titles, salutations to the public), ``remedy``, ``incident`` and ``third_party``
 speak for a statement; ``no_organization`` (templates with placeholders, anonymised cases, fiction),
 ``other_genre`` (guides, advice, policy, promotion, commentary, work reports) and ``no_response`` (no answer,
-demands) against it; ``denial`` (a denial or a justification: 不实信息, 不涉及) either way, as the annotators of
+demands) against it; ``template`` (a template's unfilled slot for the organization's name) settles it: no
+statement; ``denial`` (a denial or a justification: 不实信息, 不涉及) either way, as the annotators of
 dev2 keep a denial that comes with a remedy as a statement and those of dev a bare denial as none. The rules
 carry no weights: the statement decision (decide/document.py) learns how much each kind counts from the gold
 annotations.

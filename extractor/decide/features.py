@@ -83,6 +83,9 @@ def _hits(group: tuple, text: str, prefix: str, out: Features) -> None:
 
 
 AGAINST_KINDS = ("no_organization", "other_genre", "no_response")  # statement rule kinds that speak against it
+# Statement rule kinds that settle the decision (no statement: decide/document.py) rather than weigh in it: no
+# feature of the statement decision, so that its weights are those it would learn without them.
+VETO_KINDS = ("template",)
 HEAD_CHARS = 200  # the title and the first lines: where a page says what it is
 BEFORE_CHARS = 80  # how far back in its sentence a clause's subject and reporting verb are looked for
 
@@ -96,9 +99,12 @@ def document_features(sig: Signals, rs: RuleSet) -> Features:
     # Each rule is evidence, and so is its kind: a look-alike genre (template, fiction, guide …) is rare in
     # any training set, but the kinds together are common enough to weigh.
     for rid in sig.statement.hits:
-        f["stmt=" + rid] = 1.0
+        if sig.statement.kinds[rid] not in VETO_KINDS:
+            f["stmt=" + rid] = 1.0
     against = 0
     for kind, n in sig.statement.by_kind().items():
+        if kind in VETO_KINDS:
+            continue
         f["kind=" + kind] = min(n, 4) / 2.0
         against += n if kind in AGAINST_KINDS else 0
     if against:
@@ -110,7 +116,8 @@ def document_features(sig: Signals, rs: RuleSet) -> Features:
     for rid, pattern in groups["statement"]:
         if pattern.search(head):
             kind = rs.by_id(rid).get("kind", "")
-            head_kinds[kind] = head_kinds.get(kind, 0) + 1
+            if kind not in VETO_KINDS:
+                head_kinds[kind] = head_kinds.get(kind, 0) + 1
     for kind, n in head_kinds.items():
         f["head_kind=" + kind] = min(n, 3) / 1.5
     head_against = sum(n for kind, n in head_kinds.items() if kind in AGAINST_KINDS)

@@ -46,6 +46,39 @@ def test_the_organization_is_the_recurring_name_not_a_fragment_ending_in_a_suffi
     assert rec["company"].startswith("蓝鲸便利") and "发生" not in rec["company"], rec["company"]
 
 
+TEMPLATE_BODY = ("关于网点服务问题的处理公示\n近日，一位客户在社交媒体上反映我行某网点服务态度问题，引发关注。我们对此高度重视，"
+                 "第一时间展开调查，对此深表歉意。我们决定采取以下处理措施：\n1. 对涉事员工停职处理；\n"
+                 "2. 加强员工培训，提高服务水平；\n3. 完善投诉处理流程。\n")
+
+
+def _explained(text: str):
+    from extractor.load import LoadedDoc
+    from extractor.run.pipeline import extract_loaded
+
+    rec = extract_loaded(LoadedDoc(doc_id="t.txt", path="t.txt", format="txt", text=text),
+                         Options(segmenter="none", explain=True))
+    return rec, [name for name, _w in rec.explanations["document"]["statement"] if name.startswith("veto=")]
+
+
+@pytest.mark.parametrize("signature, is_statement", [
+    ("银行名称\n日期\n", False),                  # the template's unfilled signature (dev2's b016 signs so)
+    ("星海银行股份有限公司\n2024年3月2日\n", True),  # the same page signed by an organization
+])
+def test_a_template_with_an_unfilled_signature_is_no_statement(signature, is_statement):
+    """A page that leaves the organization's name to be filled in has no organization to respond, however much
+    it reads like a statement: statement.template_slot settles it, with the rule named in the explanation."""
+    rec, vetoed = _explained(TEMPLATE_BODY + signature)
+    assert rec.is_statement is is_statement and bool(rec.measures) is is_statement
+    assert vetoed == ([] if is_statement else ["veto=statement.template_slot"])
+    assert (rec.statement_score == 0.0) is not is_statement
+
+
+def test_a_name_field_of_a_real_notice_is_no_template_slot():
+    rec, vetoed = _explained("召回公告\n企业名称：星海汽车有限公司\n我公司决定自即日起召回部分车辆。召回范围内的车辆将免费更换"
+                             "安全气囊螺栓，以消除安全隐患。由此给车主带来的不便，我们深表歉意。\n星海汽车有限公司\n")
+    assert vetoed == [] and rec.is_statement
+
+
 def test_every_kept_value_has_a_score_and_min_score_filters():
     rec = extractor.extract_text(UNICOM, options=OPTIONS)
     assert rec["apology"] is True and rec["measures"] and rec["hotlines"][0]["normalized"] == "10015-6"

@@ -15,6 +15,7 @@ import pytest
 
 from extractor.clean import clean_text
 from extractor.candidates import find_apology, find_company, find_statement_signals
+from extractor.decide.features import AGAINST_KINDS, VETO_KINDS
 from extractor.fields import find_incident, find_timeline
 from extractor.ruleset import load_ruleset
 from extractor.structure import iter_sentences
@@ -60,7 +61,7 @@ def test_statement_signals(case, rules):
     assert not set(case.get("silent", [])) & set(signals.hits), signals.hits
     for rid, n in signals.hits.items():
         assert 1 <= n <= 3 and signals.kinds[rid] == rules.by_id(rid).get("kind")
-    against = {"no_organization", "other_genre", "no_response"}
+    against = set(AGAINST_KINDS) | set(VETO_KINDS)
     if not case["is_statement"] and case.get("covers"):
         # every look-alike case shows at least one signal that speaks against a statement, or one that the decision
         # may weigh either way (an order by others, a denial)
