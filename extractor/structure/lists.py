@@ -3,7 +3,8 @@
 Every ordinal scheme of rules/ordinals.regex.jsonl is handled the same way: a marker is accepted only at a
 boundary (line start or after punctuation), markers of one scheme chain when their values run 1, 2, 3…, and a
 chain of two or more markers is a list. Items end at the next sibling marker; the last item ends where the
-enumeration ends (its paragraph, or the end of its section for headings), never in the narrative after it.
+enumeration ends (its paragraph, or the end of its section for headings), never in the narrative after it. A
+leaf item that runs over several paragraphs is a section: the item is its heading line, its paragraphs prose.
 Lists without markers (措施为：A；B；C。, lines ending in ；, parallel clauses) come from series.py; runs of
 heading lines with body paragraphs after an announcing intro come from headings.py.
 """
@@ -27,6 +28,7 @@ _MAX_GAP_INLINE = 1500
 _MAX_GAP_BLOCK = 6000
 INTRO_WINDOW = 300  # characters before a list read as its intro
 BULLET_GAP = 600  # a bullet further than this from the previous one of its kind starts a new list
+SECTION_HEADING = 60  # longest first line read as a section's heading: a longer one is a paragraph of the item
 
 
 def _at_boundary(view: str, pos: int, scheme: str) -> bool:
@@ -210,10 +212,23 @@ def find_lists(text: str, view: str, ruleset: RuleSet, skip: list[Span] | None =
         for it in fl.items:
             if it.children:
                 it.heading = _heading_of(text, it)
+            elif it.marker is not None and it.marker.line_start:
+                _cut_to_heading(text, it)
         fl.section = fl.parent.heading if fl.parent is not None else ""
         _set_context(text, view, fl, paragraphs)
         classify_list(view, fl, ruleset)
     return placed
+
+
+def _cut_to_heading(text: str, it: ListItem) -> None:
+    """A leaf item that runs over several paragraphs is a section (a case of a discipline notice, a commentator's
+    point): the item is its heading line, and the paragraphs under it are prose."""
+    body = text[it.start:it.end]
+    lead = len(body) - len(body.lstrip())
+    nl = body.find("\n", lead)
+    if nl >= 0 and nl - lead <= SECTION_HEADING and body[nl:].strip():
+        it.end = _rstrip(text, it.start, it.start + nl)
+        it.section = True
 
 
 def _before_boilerplate(text: str, start: int, end: int, breaks: Sequence[Span]) -> int:

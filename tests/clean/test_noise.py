@@ -68,6 +68,9 @@ def test_pinyin_annotations(raw, clean):
     ("全面整改,- x% g$ ^1 B/ Q确保用户权益", "全面整改,确保用户权益"),
     ("推出4G 5G 6G 7G 套餐", "推出4G 5G 6G 7G 套餐"),
     ("等级分为 A B C D 四档", "等级分为 A B C D 四档"),
+    # a list marker opening the line after the jammer run is the text's, not the run's (dev2's c008)
+    ("散布虚假信息的问题。\n0 I- x& f- A* \\. L 2.副局长在微信群散布不当言论的问题。",
+     "散布虚假信息的问题。\n2.副局长在微信群散布不当言论的问题。"),
 ])
 def test_scrape_noise(raw, clean):
     assert clean_text(raw).text == clean

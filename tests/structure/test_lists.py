@@ -129,9 +129,23 @@ def test_an_item_does_not_run_over_the_sites_line_between_two_items(rs):
     assert [p[-5:] for p in plain] == ["免费检修。", "更换事宜。"]
 
 
-def test_a_section_under_a_heading_keeps_its_span_over_a_site_line(rs):
-    # Sections (items holding paragraphs) keep their whole span: the site's line may sit right under a heading.
+def test_a_section_is_its_heading_and_its_paragraphs_are_prose(rs):
+    # An item of several paragraphs is a section: the item is its heading line (a case of a discipline notice is
+    # a finding, a commentator's point none), the paragraphs under it are prose for the clause decisions, whatever
+    # site line sits right under the heading.
     view = ("一、事件背景\n分享到：微信 微博\n近日，我行网点发生一起服务纠纷。\n经核查，员工处置不当。\n"
             "二、整改措施\n我行已对相关员工进行批评教育。\n加强服务培训。\n")
-    items = _items_with_site_lines(view, rs)
-    assert items[0].startswith("事件背景\n分享到") and items[0].endswith("员工处置不当。")
+    assert _items_with_site_lines(view, rs) == ["事件背景", "整改措施"]
+    clean, lists = _lists(view, rs)
+    assert [it.section for it in lists[0].items] == [True, True]
+
+
+def test_a_long_first_line_is_a_paragraph_of_the_item_not_a_heading(rs):
+    # 第一阶段…: an item whose first line is a paragraph of its own (over SECTION_HEADING characters) keeps the
+    # paragraphs after it (dev's g008, phases of a response, each a listed measure told over two paragraphs).
+    first = "第一阶段于2018年3月展开。当时公司首次在系统中发现可疑活动迹象，马上采取行动了解堵截该等活动，并聘请了一家网络安全公司协助调查。"
+    view = (f"公司表示，事件分三个阶段处理。\n{first}\n在这个调查阶段，系统仍然不断受到攻击。\n"
+            "第二阶段，公司集中确认哪些乘客资料被取览。\n第三阶段，公司通知受影响的乘客。\n")
+    clean, lists = _lists(view, rs)
+    items = [clean.text[it.start:it.end] for fl in lists for it in fl.items]
+    assert items[0].startswith("于2018年3月") and items[0].endswith("不断受到攻击。"), items
