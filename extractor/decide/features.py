@@ -547,7 +547,7 @@ def item_features(ctx: UnitContext, fl: FoundList, it: ListItem) -> Features:
         f["last_item"] = 1.0
     if it.children:
         f["has_children"] = 1.0
-    if it.section:
+    if it.is_section:
         f["section_heading"] = 1.0
     intro = fl.intro[-60:]
     _hits(ctx.groups["list_kind"], intro, "intro=", f)

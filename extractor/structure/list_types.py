@@ -27,7 +27,7 @@ class ListItem:
     children: list["FoundList"] = field(default_factory=list)
     heading: str = ""
     owner: "FoundList | None" = field(default=None, repr=False)
-    section: bool = False  # the heading line of a section whose paragraphs follow it (structure/lists.py)
+    is_section: bool = False  # cut to the heading line of a section whose paragraphs follow it (structure/lists.py)
 
     @property
     def ordinal(self) -> str:

@@ -228,7 +228,7 @@ def _cut_to_heading(text: str, it: ListItem) -> None:
     nl = body.find("\n", lead)
     if nl >= 0 and nl - lead <= SECTION_HEADING and body[nl:].strip():
         it.end = _rstrip(text, it.start, it.start + nl)
-        it.section = True
+        it.is_section = True
 
 
 def _before_boilerplate(text: str, start: int, end: int, breaks: Sequence[Span]) -> int:

@@ -137,7 +137,7 @@ def test_a_section_is_its_heading_and_its_paragraphs_are_prose(rs):
             "二、整改措施\n我行已对相关员工进行批评教育。\n加强服务培训。\n")
     assert _items_with_site_lines(view, rs) == ["事件背景", "整改措施"]
     clean, lists = _lists(view, rs)
-    assert [it.section for it in lists[0].items] == [True, True]
+    assert [it.is_section for it in lists[0].items] == [True, True]
 
 
 def test_a_long_first_line_is_a_paragraph_of_the_item_not_a_heading(rs):
