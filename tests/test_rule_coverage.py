@@ -8,7 +8,8 @@ A rule id counts as covered when one of these holds:
    which must *not* fire (``"not_fires"``) do not count: a negative case alone does not show the rule works.
 2. **The rule carries its own examples and a test runs them.** The rule's data has a non-empty ``"examples"`` list
    and its file is in ``EXAMPLES_TESTED``, which names the test module that runs every rule of that file on its
-   examples (cue rules in candidates/test_cues.py, noise rules in clean/test_noise.py).
+   examples (cue rules in candidates/test_cues.py, noise rules in clean/test_noise.py, statement rules in
+   fields/test_document.py).
 3. **A test module names it.** The id appears as a quoted string literal in a ``tests/**/test_*.py`` module other than
    this one, e.g. in a ``pytest.mark.parametrize`` table of ``(sentence, rule id)`` rows.
 
@@ -27,7 +28,8 @@ from extractor.ruleset import load_ruleset
 
 TESTS = Path(__file__).parent
 CASE_KEYS = ("rule", "fires", "rules", "covers")
-EXAMPLES_TESTED = {"cues.patterns.jsonl": "candidates/test_cues.py", "noise.regex.jsonl": "clean/test_noise.py"}
+EXAMPLES_TESTED = {"cues.patterns.jsonl": "candidates/test_cues.py", "noise.regex.jsonl": "clean/test_noise.py",
+                   "statement.regex.jsonl": "fields/test_document.py"}
 
 
 def _ids_of(value) -> list[str]:

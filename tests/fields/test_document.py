@@ -68,6 +68,18 @@ def test_statement_signals(case, rules):
         assert set(signals.by_kind()) & (against | {"third_party", "denial"}), signals.hits
 
 
+STATEMENT_RULES = load_ruleset().regex("statement")
+STATEMENT_EXAMPLES = ([(r.id, ex, True) for r in STATEMENT_RULES for ex in r.get("examples", [])]
+                      + [(r.id, ex, False) for r in STATEMENT_RULES for ex in r.get("counterexamples", [])])
+
+
+@pytest.mark.parametrize("rule_id, text, fires", STATEMENT_EXAMPLES)
+def test_statement_rules_fire_on_their_examples_and_not_on_their_counterexamples(rule_id, text, fires):
+    clean = clean_text(text)
+    rule = [r for r in STATEMENT_RULES if r.id == rule_id]
+    assert (rule_id in find_statement_signals(clean.view, rule, sentences_of(clean)).hits) is fires
+
+
 @pytest.mark.parametrize("case", case_params("company"))
 def test_company(case, rules):
     clean = clean_text(case["text"])
