@@ -22,6 +22,11 @@ def is_outside_body(name: str, ruleset: RuleSet) -> bool:
     return rules_for(ruleset).is_outside(name)
 
 
+# The reasons of Attribution.judge that name someone else as the one acting (a demand — 要求… — stays out: an
+# organization's measure may carry what it requires of its staff, and four gold measures do).
+OTHERS_ACT = frozenset({"other_person", "other_subject", "wish", "outside_demand", "demanded"})
+
+
 class Attribution:
     """Whose action a clause states: the organization's (named, self-referring, or speaking in this
     paragraph) or someone else's. News reports mix the organization's response with everybody else's doings."""

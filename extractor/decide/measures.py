@@ -16,6 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..candidates import Candidates
+from ..candidates.attribution import OTHERS_ACT
 from ..structure.list_types import FoundList
 from ..structure.series import SEMICOLONS
 from .features import (SpanScorer, UnitContext, item_features, leaf_items, span_candidates, span_features,
@@ -141,8 +142,9 @@ def _best_spans(ctx: UnitContext, feats_of: list[dict], usable: list[bool], mode
     floor = _log_odds(model.threshold("span"))
     ending: dict[int, list[tuple[int, float]]] = {}
     breaks = _semicolon_breaks(ctx)
+    others = _others_act(ctx)
     for a, b in span_candidates(ctx, lambda k: usable[k]):
-        if breaks[b] - breaks[a]:
+        if breaks[b] - breaks[a] or others[b + 1] - others[a + 1]:
             continue
         z = log_odds(a, b)
         if z >= floor:
@@ -188,6 +190,22 @@ def _semicolon_breaks(ctx: UnitContext) -> list[int]:
     for u in ctx.units:
         last = view[u.start:u.end].rstrip()[-1:]
         out.append(out[-1] + (last != "" and last in SEMICOLONS))
+    return out
+
+
+def _others_act(ctx: UnitContext) -> list[int]:
+    """``others[k]``: how many of the units before unit ``k`` the rules judged someone else's action (an outside
+    body or a person as its subject, a wish, an outside demand: attribution.OTHERS_ACT). A run ``a..b`` takes
+    in such a clause after its first when ``others[b + 1] - others[a + 1]`` is not 0.
+
+    A measure is the organization's action; a clause after it that tells what someone else does (校长停职检查，
+    公安机关已经介入调查) is not part of it, and of the gold prose measures of several clauses none holds such a
+    clause after its first. As with the semicolon, the runs stay in the span decision's training data; only the
+    choice never makes a measure of them. Held out: six-split mean measures F1 0.6448 -> 0.6467 (up on five
+    splits, equal on the sixth), recall unchanged; docs/decisions.md."""
+    out = [0]
+    for why in ctx.judged:
+        out.append(out[-1] + any(w in OTHERS_ACT for w in why))
     return out
 
 

@@ -100,6 +100,20 @@ def test_a_chosen_run_never_joins_clauses_across_a_semicolon():
     assert _texts(ctx, [(a, b) for a, b, _p, _w in chosen]) == ["对学校分管副校长予以免职，对该班班主任予以立案调查。"]
 
 
+def test_a_chosen_run_never_takes_in_someone_elses_action_after_its_first_clause():
+    # 校长停职检查，公安机关已经介入调查: the police's action is no part of the school's measure (no gold prose measure
+    # of several clauses holds a clause the rules judge another's after its first), however much the model
+    # favours whole sentences; the joined run is still a candidate and still training data.
+    ctx = _ctx("红星小学情况通报。红星小学已责令校长停职检查，公安机关已经介入调查。")
+    assert ctx.judged[2] == ["other_subject"]
+    whole = "红星小学已责令校长停职检查，公安机关已经介入调查。"
+    assert whole in _texts(ctx, span_candidates(ctx, lambda k: True))
+    uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
+    chosen = _best_spans(ctx, uf, [True] * len(ctx.units), _model({"whole_sent": 4.0, "F:has_cue": 4.0}), False)
+    texts = _texts(ctx, [(a, b) for a, b, _p, _w in chosen])
+    assert whole not in texts and "红星小学已责令校长停职检查，" in texts, texts
+
+
 def test_no_run_of_several_clauses_opens_with_an_attitude():
     """X高度重视，立即… states an attitude, then the action: the measure is the action (no gold prose measure opens
     with such a clause). The attitude clause may still stand alone, where the span decision weighs it."""
