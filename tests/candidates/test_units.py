@@ -51,6 +51,10 @@ def test_units_speech_cut_leaves_other_uses_whole(text):
     ("记者从该公司获悉：涉事员工已被停职。", True),
     ("公司高度重视，立即成立调查组。", False),         # an attitude frame, not whose words: measures take it in
     ("针对受影响的用户，公司将赠送优惠券。", False),    # a condition, part of the measure
+    ("现将有关情况通报如下。", True),                   # a notice's announcing formula says what follows
+    ("現將調查情況通報如下：", True),
+    ("特此通报。", True),
+    ("公司将对有关情况进行通报。", False),              # informing is an action of its own
 ])
 def test_units_speech_lead_marks_a_whole_reporting_clause(text, framed):
     assert units_of(text)[0][1] is framed
