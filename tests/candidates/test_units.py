@@ -69,6 +69,19 @@ def test_units_result_tail_marks_how_the_action_was_received(text, outcome):
     assert [ct.text[u.start:u.end] for u in units if u.outcome] == [outcome]
 
 
+@pytest.mark.parametrize("text, turns", [
+    ("愿配合银行将这笔钱退还给彭虎，但银行方面一直未将这笔钱退回。", ["但银行方面一直未将这笔钱退回。"]),
+    ("玩家已经可以恢复登录，不过部分道具仍在核对，然而补偿已经发放。", ["不过部分道具仍在核对，", "然而补偿已经发放。"]),
+    ("药监局责令其停产整顿，而蜀中制药主动递交了停产整顿的报告。", []),   # 而 joins as often as it turns
+    ("公司将全额退款，并向用户道歉。", []),
+])
+def test_units_contrast_lead_marks_a_turn(text, turns):
+    ct = clean_text(text)
+    units = find_units(ct.text, [], [], ct.view, CUT["units.speech_cut"], CUT["units.speech_lead"],
+                       CUT["units.result_tail"], CUT["units.contrast_lead"])
+    assert [ct.text[u.start:u.end] for u in units if u.turn] == turns
+
+
 def test_an_action_that_obtains_something_is_no_outcome():
     ct, units = find("公司已取得相关部门的许可，将恢复营业。")
     assert not any(u.outcome for u in units)

@@ -114,6 +114,16 @@ def test_a_chosen_run_never_takes_in_someone_elses_action_after_its_first_clause
     assert whole not in texts and "红星小学已责令校长停职检查，" in texts, texts
 
 
+def test_a_chosen_run_never_takes_in_a_turn_to_a_contrast_after_its_first_clause():
+    # 愿配合银行将这笔钱退还，但银行方面一直未将这笔钱退回: what follows 但 is not the action before it.
+    ctx = _ctx("我行愿配合将这笔钱退还给客户，但对方银行一直未将这笔钱退回。")
+    assert [u.turn for u in ctx.units] == [False, True]
+    uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
+    chosen = _best_spans(ctx, uf, [True] * len(ctx.units), _model({"whole_sent": 4.0, "F:has_cue": 4.0}), False)
+    texts = _texts(ctx, [(a, b) for a, b, _p, _w in chosen])
+    assert "我行愿配合将这笔钱退还给客户，但对方银行一直未将这笔钱退回。" not in texts, texts
+
+
 def test_no_run_of_several_clauses_opens_with_an_attitude():
     """X高度重视，立即… states an attitude, then the action: the measure is the action (no gold prose measure opens
     with such a clause). The attitude clause may still stand alone, where the span decision weighs it."""
