@@ -113,3 +113,22 @@ def test_lone_surrogate_is_repaired_with_a_warning(text, fmt):
     assert "invalid code points replaced (1 lone surrogate)" in rec["warnings"]
     assert rec["clean_text"].endswith("\n\ufffd") and [m["text"] for m in rec["measures"]] == MEASURES
     json.dumps(rec, ensure_ascii=False).encode("utf-8")  # writable as UTF-8
+
+
+CORPUS = __import__("pathlib").Path(__file__).resolve().parents[2] / "corpus"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")
+                                         if "<p>" not in p.read_text(encoding="utf-8")))  # the plain-text statements
+def test_a_page_read_as_html_gives_the_measures_it_gives_as_text(name):
+    # The same page as a site serves it (one <p> per line, so single line ends where the text file has blank
+    # lines): lists, items and measures may not hang on how paragraphs are separated.
+    import html as _html
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    page = "<html><body><article>" + "".join(
+        f"<p>{_html.escape(line)}</p>\n" for line in text.split("\n") if line.strip()) + "</article></body></html>"
+    as_text = extract_text(text, format="text", options=OPTIONS)
+    as_html = extract_text(page, format="html", options=OPTIONS)
+    assert as_text["measures"]
+    assert [(m["text"], m["ordinal"], m["listed"]) for m in as_html["measures"]] == \
+        [(m["text"], m["ordinal"], m["listed"]) for m in as_text["measures"]]
