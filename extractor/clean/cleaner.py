@@ -28,6 +28,7 @@ from .markup import (decode_entities, decode_escapes, normalize_controls, strip_
 from .seo import find_title_fragments, guess_titles
 from .spans import find_boilerplate, find_duplicates, outermost
 from .textmap import MappedText
+from .wrapped import unwrap_fixed_width
 
 __all__ = ["CleanText", "clean_text", "STEPS", "TRADITIONAL_SHARE"]
 
@@ -93,6 +94,7 @@ STEPS: list[tuple[str, Callable[[MappedText], MappedText]]] = [
     ("entities", decode_entities),
     ("escapes", decode_escapes),
     ("whitespace", tidy_whitespace),
+    ("unwrap", unwrap_fixed_width),
     ("pinyin", lambda mt: remove_pinyin(mt, _rules("pinyin"))[0]),
     ("scrape", lambda mt: remove_scrape_noise(mt, _rules("scrape"))[0]),
 ]
@@ -104,6 +106,11 @@ def clean_text(text: str, title: str = "") -> CleanText:
     for _, step in STEPS[:6]:
         mt = step(mt)
     warnings: list[str] = []
+    lines = mt.text.count("\n")
+    mt = unwrap_fixed_width(mt)
+    joined = lines - mt.text.count("\n")
+    if joined:
+        warnings.append(f"lines cut at a fixed width joined: {joined}")
     mt, n_pinyin = remove_pinyin(mt, _rules("pinyin"))
     mt, n_scrape = remove_scrape_noise(mt, _rules("scrape"))
     if n_scrape:
