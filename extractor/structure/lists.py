@@ -214,14 +214,14 @@ def find_lists(text: str, view: str, ruleset: RuleSet, skip: list[Span] | None =
             if it.children:
                 it.heading = _heading_of(text, it)
             elif it.marker is not None and it.marker.line_start:
-                _cut_to_heading(text, it)
+                _cut_to_first_line(text, it)
         fl.section = fl.parent.heading if fl.parent is not None else ""
         _set_context(text, view, fl, paragraphs)
         classify_list(view, fl, ruleset)
     return placed
 
 
-def _cut_to_heading(text: str, it: ListItem) -> None:
+def _cut_to_first_line(text: str, it: ListItem) -> None:
     """A leaf item that runs over several paragraphs ends with its first line, and the paragraphs under it are
     prose. A short first line is a section's heading (a case of a discipline notice, a commentator's point:
     ``is_section``); a longer one is a paragraph of its own, the item itself (首先是Mac和ip，… in a commentary

@@ -2,7 +2,9 @@
 that no encoder accepts (lone surrogates) repaired with a warning instead of failing the document."""
 from __future__ import annotations
 
+import html
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -115,7 +117,7 @@ def test_lone_surrogate_is_repaired_with_a_warning(text, fmt):
     json.dumps(rec, ensure_ascii=False).encode("utf-8")  # writable as UTF-8
 
 
-CORPUS = __import__("pathlib").Path(__file__).resolve().parents[2] / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")
@@ -123,10 +125,9 @@ CORPUS = __import__("pathlib").Path(__file__).resolve().parents[2] / "corpus"
 def test_a_page_read_as_html_gives_the_measures_it_gives_as_text(name):
     # The same page as a site serves it (one <p> per line, so single line ends where the text file has blank
     # lines): lists, items and measures may not hang on how paragraphs are separated.
-    import html as _html
     text = (CORPUS / name).read_text(encoding="utf-8")
     page = "<html><body><article>" + "".join(
-        f"<p>{_html.escape(line)}</p>\n" for line in text.split("\n") if line.strip()) + "</article></body></html>"
+        f"<p>{html.escape(line)}</p>\n" for line in text.split("\n") if line.strip()) + "</article></body></html>"
     as_text = extract_text(text, format="text", options=OPTIONS)
     as_html = extract_text(page, format="html", options=OPTIONS)
     assert as_text["measures"]
