@@ -124,6 +124,18 @@ def test_a_chosen_run_never_takes_in_a_turn_to_a_contrast_after_its_first_clause
     assert "我行愿配合将这笔钱退还给客户，但对方银行一直未将这笔钱退回。" not in texts, texts
 
 
+def test_no_chosen_run_opens_with_a_turn_to_a_contrast():
+    # …已暂停与其合作，但目前该店已停止营业: the clause after 但 answers the one before it and is no measure of its
+    # own, whatever the model says of it (it stays a candidate and training data).
+    ctx = _ctx("涉事门店已被责令整改，但目前该店已停止营业。")
+    assert [u.turn for u in ctx.units] == [False, True]
+    assert "但目前该店已停止营业。" in _texts(ctx, span_candidates(ctx, lambda k: True))
+    uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
+    chosen = _best_spans(ctx, uf, [True] * len(ctx.units), _model({"acting=1": 2.0, "F:has_cue": 3.0}), False)
+    texts = _texts(ctx, [(a, b) for a, b, _p, _w in chosen])
+    assert texts == ["涉事门店已被责令整改，"], texts
+
+
 def test_no_run_of_several_clauses_opens_with_an_attitude():
     """X高度重视，立即… states an attitude, then the action: the measure is the action (no gold prose measure opens
     with such a clause). The attitude clause may still stand alone, where the span decision weighs it."""
