@@ -82,6 +82,19 @@ def test_units_contrast_lead_marks_a_turn(text, turns):
     assert [ct.text[u.start:u.end] for u in units if u.turn] == turns
 
 
+@pytest.mark.parametrize("text, bound", [
+    ("同款面膜买20片，而且额外赠送30片。", ["而且额外赠送30片。"]),
+    ("该公司屡次因为环境问题，而被环保局处罚。", ["而被环保局处罚。"]),
+    ("玩家已经可以恢复登录，然而补偿尚未发放。", []),   # a turn, not a bound clause
+    ("对公司而言，这是一次教训。", []),               # 而 inside a clause binds nothing
+])
+def test_units_bound_lead_marks_a_clause_that_leans_on_the_one_before(text, bound):
+    ct = clean_text(text)
+    units = find_units(ct.text, [], [], ct.view, CUT["units.speech_cut"], CUT["units.speech_lead"],
+                       CUT["units.result_tail"], CUT["units.contrast_lead"], CUT["units.bound_lead"])
+    assert [ct.text[u.start:u.end] for u in units if u.bound] == bound
+
+
 def test_an_action_that_obtains_something_is_no_outcome():
     ct, units = find("公司已取得相关部门的许可，将恢复营业。")
     assert not any(u.outcome for u in units)

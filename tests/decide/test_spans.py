@@ -136,6 +136,18 @@ def test_no_chosen_run_opens_with_a_turn_to_a_contrast():
     assert texts == ["涉事门店已被责令整改，"], texts
 
 
+def test_no_chosen_run_opens_with_a_clause_bound_to_the_one_before():
+    # 而且额外赠送30片 continues the clause before it: no measure starts there (it may still end one).
+    ctx = _ctx("平台已向受影响用户全额退款，而且额外赠送优惠券。")
+    assert [u.bound for u in ctx.units] == [False, True]
+    uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
+    chosen = _best_spans(ctx, uf, [True] * len(ctx.units), _model({"acting=1": 2.0, "F:has_cue": 3.0}), False)
+    texts = _texts(ctx, [(a, b) for a, b, _p, _w in chosen])
+    assert texts == ["平台已向受影响用户全额退款，"], texts
+    whole = _best_spans(ctx, uf, [True] * len(ctx.units), _model({"whole_sent": 4.0, "F:has_cue": 4.0}), False)
+    assert _texts(ctx, [(a, b) for a, b, _p, _w in whole]) == ["平台已向受影响用户全额退款，而且额外赠送优惠券。"]
+
+
 def test_no_run_of_several_clauses_opens_with_an_attitude():
     """X高度重视，立即… states an attitude, then the action: the measure is the action (no gold prose measure opens
     with such a clause). The attitude clause may still stand alone, where the span decision weighs it."""
