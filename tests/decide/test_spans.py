@@ -148,6 +148,16 @@ def test_no_chosen_run_opens_with_a_clause_bound_to_the_one_before():
     assert _texts(ctx, [(a, b) for a, b, _p, _w in whole]) == ["平台已向受影响用户全额退款，而且额外赠送优惠券。"]
 
 
+def test_a_chosen_run_never_takes_in_a_cause_or_a_comment_after_its_first_clause():
+    # …已被调离选举事务处，由于事隔多时…: why, or what someone makes of it, is no part of the action.
+    ctx = _ctx("涉事职员已被调离选举事务处，由于事隔多时，无从断定资料何时遗失。")
+    assert [u.aside for u in ctx.units] == [False, True, False]
+    uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
+    chosen = _best_spans(ctx, uf, [True] * len(ctx.units), _model({"whole_sent": 4.0, "F:has_cue": 4.0}), False)
+    texts = _texts(ctx, [(a, b) for a, b, _p, _w in chosen])
+    assert texts == ["涉事职员已被调离选举事务处，"], texts
+
+
 def test_no_run_of_several_clauses_opens_with_an_attitude():
     """X高度重视，立即… states an attitude, then the action: the measure is the action (no gold prose measure opens
     with such a clause). The attitude clause may still stand alone, where the span decision weighs it."""
