@@ -112,6 +112,9 @@ def test_a_chosen_run_never_takes_in_someone_elses_action_after_its_first_clause
     chosen = _best_spans(ctx, uf, [True] * len(ctx.units), _model({"whole_sent": 4.0, "F:has_cue": 4.0}), False)
     texts = _texts(ctx, [(a, b) for a, b, _p, _w in chosen])
     assert whole not in texts and "红星小学已责令校长停职检查，" in texts, texts
+    # nor is the police's action a measure of its own, however likely each clause alone
+    single = _best_spans(ctx, uf, [True] * len(ctx.units), _model({"acting=1": 2.0, "F:has_cue": 3.0}), False)
+    assert "公安机关已经介入调查。" not in _texts(ctx, [(a, b) for a, b, _p, _w in single])
 
 
 def test_a_chosen_run_never_takes_in_a_turn_to_a_contrast_after_its_first_clause():
