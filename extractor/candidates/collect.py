@@ -127,10 +127,11 @@ def find_candidates(signals: Signals, rs: RuleSet, segment: Callable | None = No
 @lru_cache(maxsize=8)
 def _unit_rules(rs: RuleSet) -> tuple:
     """The patterns of rules/units.regex.jsonl in find_units' order (speech cut, speech lead, outcome, turn,
-    bound, aside)."""
+    bound, cause, comment)."""
     by_id = {r.id: r.pattern for r in rs.regex("units")}
     return tuple(by_id.get(k) for k in ("units.speech_cut", "units.speech_lead", "units.result_tail",
-                                        "units.contrast_lead", "units.bound_lead", "units.aside_lead"))
+                                        "units.contrast_lead", "units.bound_lead", "units.cause_lead",
+                                        "units.comment_lead"))
 
 
 def head_end(clean: CleanText, limit: int) -> int:

@@ -10,8 +10,9 @@ of a measure, and no prose measure starts there. A unit telling how the action b
 (，得到了当事人的谅解: units.result_tail) is marked ``outcome``: no measure of several clauses ends there. A unit
 that turns to a contrast (，但…: units.contrast_lead) is marked ``turn``: no measure of several clauses takes it in
 after its first, and none starts there. A unit that leans on the one before it (，而…: units.bound_lead) is marked
-``bound``: no measure starts there. A unit that steps aside from the action to its cause or to a comment (，由于…,
-，这…: units.aside_lead) is marked ``aside``: no measure of several clauses takes it in after its first. A measure is then a run of consecutive units (:func:`unit_runs` proposes them), which is what the decision layer
+``bound``: no measure starts there. A unit that gives the cause of what went before (，由于…: units.cause_lead) is
+marked ``cause``: no measure of several clauses takes it in after its first. A unit that comments on what went
+before (，这…: units.comment_lead) is marked ``comment``: no measure starts there or takes it in. A measure is then a run of consecutive units (:func:`unit_runs` proposes them), which is what the decision layer
 picks (decide/measures.py): candidate recall is whatever a run of units can match.
 """
 from __future__ import annotations
@@ -44,7 +45,8 @@ class Unit:
     outcome: bool = False  # how the action before it was received (，得到了当事人的谅解): no measure ends here
     turn: bool = False   # opens with a contrast (，但…): no measure of several clauses takes it in after its first
     bound: bool = False  # opens with 而 (，而且…): leans on the clause before it; no measure starts here
-    aside: bool = False  # gives a cause or a comment (，由于…, ，这…): no measure takes it in after its first clause
+    cause: bool = False  # gives the cause of what went before (，由于…): no measure takes it in after its first clause
+    comment: bool = False  # comments on what went before (，这…): no measure starts here or takes it in
 
 
 def _walk(lists: list[FoundList]):
@@ -56,12 +58,12 @@ def _walk(lists: list[FoundList]):
 def find_units(text: str, lists: list[FoundList], skip: list[Span], view: str | None = None,
                speech_cut: re.Pattern | None = None, speech_lead: re.Pattern | None = None,
                outcome: re.Pattern | None = None, turn: re.Pattern | None = None,
-               bound: re.Pattern | None = None, aside: re.Pattern | None = None) -> list[Unit]:
+               bound: re.Pattern | None = None, cause: re.Pattern | None = None,
+               comment: re.Pattern | None = None) -> list[Unit]:
     """All clause units of the text, in order, with the list item that holds each one. In ``view`` (the text's
     matching view): ``speech_cut``, matched at a clause's start, ends a frame unit of its own; a clause that
     ``speech_lead`` finds is a frame unit whole; one that ``outcome`` matches at its start is an outcome unit, one
-    that ``turn`` matches at its start a turn, one that ``bound`` matches there bound, one that ``aside`` matches
-    there an aside."""
+    that ``turn`` matches at its start a turn; likewise ``bound``, ``cause`` and ``comment`` mark their units."""
     items = list(_walk(lists))
     by_marker = {it.marker.start: (fl, it) for fl, it in items if it.marker is not None}
     cuts = sorted(by_marker)
@@ -122,7 +124,7 @@ def find_units(text: str, lists: list[FoundList], skip: list[Span], view: str | 
                 made.append(Unit(start, b, para_no, sent_no, 0, 0, marked[1] if marked else None, it, fl,
                                  skipped(start), a in frames, _starts_with(outcome, view, start, b),
                                  _starts_with(turn, view, start, b), _starts_with(bound, view, start, b),
-                                 _starts_with(aside, view, start, b)))
+                                 _starts_with(cause, view, start, b), _starts_with(comment, view, start, b)))
             for k, u in enumerate(made):
                 u.clause, u.n_clauses = k, len(made)
             units.extend(made)

@@ -95,18 +95,20 @@ def test_units_bound_lead_marks_a_clause_that_leans_on_the_one_before(text, boun
     assert [ct.text[u.start:u.end] for u in units if u.bound] == bound
 
 
-@pytest.mark.parametrize("text, aside", [
-    ("涉事职员已被调离，由于事隔多时，无从断定资料何时遗失。", ["由于事隔多时，"]),
-    ("涉事门店已被停业三个月，这一处罚也被认为过重。", ["这一处罚也被认为过重。"]),
-    ("因为系统升级，部分用户无法登录。", ["因为系统升级，"]),        # a measure may still open with one
-    ("公司已成立专项小组，原因是系统故障。", []),
+@pytest.mark.parametrize("text, causes, comments", [
+    ("涉事职员已被调离，由于事隔多时，无从断定资料何时遗失。", ["由于事隔多时，"], []),
+    ("涉事门店已被停业三个月，这一处罚也被认为过重。", [], ["这一处罚也被认为过重。"]),
+    ("因为系统升级，部分用户无法登录。", ["因为系统升级，"], []),      # a measure may still open with a cause
+    ("公司已成立专项小组，原因是系统故障，因此做出补偿。", [], []),
+    ("公司将针对这一问题全面排查。", [], []),                           # 这 inside a clause comments on nothing
 ])
-def test_units_aside_lead_marks_a_cause_or_a_comment(text, aside):
+def test_units_cause_and_comment_leads(text, causes, comments):
     ct = clean_text(text)
     units = find_units(ct.text, [], [], ct.view, CUT["units.speech_cut"], CUT["units.speech_lead"],
                        CUT["units.result_tail"], CUT["units.contrast_lead"], CUT["units.bound_lead"],
-                       CUT["units.aside_lead"])
-    assert [ct.text[u.start:u.end] for u in units if u.aside] == aside
+                       CUT["units.cause_lead"], CUT["units.comment_lead"])
+    assert [ct.text[u.start:u.end] for u in units if u.cause] == causes
+    assert [ct.text[u.start:u.end] for u in units if u.comment] == comments
 
 
 def test_an_action_that_obtains_something_is_no_outcome():

@@ -154,11 +154,18 @@ def test_no_chosen_run_opens_with_a_clause_bound_to_the_one_before():
 def test_a_chosen_run_never_takes_in_a_cause_or_a_comment_after_its_first_clause():
     # …已被调离选举事务处，由于事隔多时…: why, or what someone makes of it, is no part of the action.
     ctx = _ctx("涉事职员已被调离选举事务处，由于事隔多时，无从断定资料何时遗失。")
-    assert [u.aside for u in ctx.units] == [False, True, False]
+    assert [u.cause for u in ctx.units] == [False, True, False]
     uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
     chosen = _best_spans(ctx, uf, [True] * len(ctx.units), _model({"whole_sent": 4.0, "F:has_cue": 4.0}), False)
     texts = _texts(ctx, [(a, b) for a, b, _p, _w in chosen])
     assert texts == ["涉事职员已被调离选举事务处，"], texts
+    # a comment on it is no part of the measure, and no measure of its own
+    ctx = _ctx("涉事门店已被责令停业整顿三个月，这一处罚将持续到年底并接受复查。")
+    assert [u.comment for u in ctx.units] == [False, True]
+    uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
+    for weights in ({"whole_sent": 4.0, "F:has_cue": 4.0}, {"acting=1": 2.0, "F:has_cue": 3.0}):
+        chosen = _best_spans(ctx, uf, [True] * len(ctx.units), _model(weights), False)
+        assert _texts(ctx, [(a, b) for a, b, _p, _w in chosen]) == ["涉事门店已被责令停业整顿三个月，"]
 
 
 def test_no_run_of_several_clauses_opens_with_an_attitude():
