@@ -8,12 +8,13 @@ texts, like the output, leave the marker out). A unit that is a speaker's report
 or a whole clause 运营方表示，: units.speech_lead) is marked ``frame``: annotators leave whose words these are out
 of a measure, and no prose measure starts there. A unit telling how the action before it was received
 (，得到了当事人的谅解: units.result_tail) is marked ``outcome``: no measure of several clauses ends there. A unit
-that turns to a contrast (，但…: units.contrast_lead) is marked ``turn``: no measure of several clauses takes it in
-after its first, and none starts there. A unit that leans on the one before it (，而…: units.bound_lead) is marked
-``bound``: no measure starts there. A unit that gives the cause of what went before (，由于…: units.cause_lead) is
-marked ``cause``: no measure of several clauses takes it in after its first. A unit that comments on what went
-before (，这…: units.comment_lead) is marked ``comment``: no measure starts there or takes it in. A measure is then a run of consecutive units (:func:`unit_runs` proposes them), which is what the decision layer
-picks (decide/measures.py): candidate recall is whatever a run of units can match.
+that turns to a contrast (，但…: units.contrast_lead) is marked ``turn``: no measure starts there or takes it in
+after its first clause. A unit that leans on the one before it (，而…: units.bound_lead) is marked ``bound``: no
+measure starts there. A unit that gives the cause of what went before (，由于…: units.cause_lead) is marked
+``cause``: no measure takes it in after its first clause. A unit that comments on what went before (，这…:
+units.comment_lead) is marked ``comment``: no measure starts there or takes it in. A measure is then a run of
+consecutive units (:func:`unit_runs` proposes them), which is what the decision layer picks (decide/measures.py):
+candidate recall is whatever a run of units can match.
 """
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ class Unit:
     skip: bool = False   # inside boilerplate or a repeated paragraph
     frame: bool = False  # a speaker and reporting verb cut off what was said (滴滴官方称|…): no measure starts here
     outcome: bool = False  # how the action before it was received (，得到了当事人的谅解): no measure ends here
-    turn: bool = False   # opens with a contrast (，但…): no measure of several clauses takes it in after its first
+    turn: bool = False   # opens with a contrast (，但…): no measure starts here or takes it in after its first clause
     bound: bool = False  # opens with 而 (，而且…): leans on the clause before it; no measure starts here
     cause: bool = False  # gives the cause of what went before (，由于…): no measure takes it in after its first clause
     comment: bool = False  # comments on what went before (，这…): no measure starts here or takes it in
