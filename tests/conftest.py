@@ -24,6 +24,11 @@ def case_params(cases: list[dict], kind: str) -> list:
 NESTED_PAGE = "<html><body>" + "<div><span></span></div>" * 300_000 + "我们深表歉意。</body></html>"
 
 
+def plain_text_statements() -> list[Path]:
+    """The corpus statements kept as plain text (the others hold an HTML body under their front matter)."""
+    return sorted(p for p in CORPUS.glob("*.txt") if "<p>" not in p.read_text(encoding="utf-8"))
+
+
 def copy_corpus(root: Path) -> Path:
     """Copy the corpus documents into ``root`` (tests then add broken files beside them)."""
     for path in sorted(CORPUS.glob("*.txt")):

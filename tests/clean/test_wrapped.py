@@ -1,8 +1,6 @@
 """Text wrapped at a fixed width joined back into paragraphs (clean/wrapped.py)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from extractor.clean import clean_text
@@ -10,7 +8,8 @@ from extractor.clean.textmap import MappedText
 from extractor.clean.wrapped import display_width, unwrap_fixed_width
 from extractor.run import Options, extract_text
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+from conftest import plain_text_statements
+
 OPTIONS = Options(segmenter="none")
 
 
@@ -31,7 +30,7 @@ def wrap_columns(text: str, width: int) -> str:
     return "\n".join(out)
 
 
-STATEMENTS = sorted(p for p in CORPUS.glob("*.txt") if "<p>" not in p.read_text(encoding="utf-8"))
+STATEMENTS = plain_text_statements()
 
 
 @pytest.mark.parametrize("path", STATEMENTS, ids=lambda p: p.name[:3])

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import html
 import json
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.run import Options, extract_text
+
+from conftest import CORPUS, plain_text_statements
 
 OPTIONS = Options(segmenter="none")
 STATEMENT = "公司对此深表歉意，现采取以下措施：\n一是全面退还相关费用。\n二是开通客服专线。"
@@ -117,11 +118,7 @@ def test_lone_surrogate_is_repaired_with_a_warning(text, fmt):
     json.dumps(rec, ensure_ascii=False).encode("utf-8")  # writable as UTF-8
 
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-
-
-@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")
-                                         if "<p>" not in p.read_text(encoding="utf-8")))  # the plain-text statements
+@pytest.mark.parametrize("name", [p.name for p in plain_text_statements()])
 def test_a_page_read_as_html_gives_the_measures_it_gives_as_text(name):
     # The same page as a site serves it (one <p> per line, so single line ends where the text file has blank
     # lines): lists, items and measures may not hang on how paragraphs are separated.
