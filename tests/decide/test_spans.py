@@ -69,6 +69,18 @@ def _model(weights: dict[str, float], threshold: float = 0.5) -> Model:
     return Model({"span": span}, {"span": threshold}, {})
 
 
+# a model that favours whole sentences, and one that favours each acting clause alone
+WHOLE = {"whole_sent": 4.0, "F:has_cue": 4.0}
+SINGLE = {"acting=1": 2.0, "F:has_cue": 3.0}
+
+
+def _chosen(ctx, weights: dict[str, float]) -> list[str]:
+    """The texts of the runs _best_spans chooses under a hand-made span model, every unit usable."""
+    uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
+    return _texts(ctx, [(a, b) for a, b, _p, _w in _best_spans(ctx, uf, [True] * len(ctx.units), _model(weights),
+                                                                False)])
+
+
 def test_the_best_set_of_runs_does_not_overlap_and_prefers_the_likelier_whole():
     ctx = _ctx()
     uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
@@ -108,22 +120,17 @@ def test_a_chosen_run_never_takes_in_someone_elses_action_after_its_first_clause
     assert ctx.judged[2] == ["other_subject"]
     whole = "红星小学已责令校长停职检查，公安机关已经介入调查。"
     assert whole in _texts(ctx, span_candidates(ctx, lambda k: True))
-    uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
-    chosen = _best_spans(ctx, uf, [True] * len(ctx.units), _model({"whole_sent": 4.0, "F:has_cue": 4.0}), False)
-    texts = _texts(ctx, [(a, b) for a, b, _p, _w in chosen])
+    texts = _chosen(ctx, WHOLE)
     assert whole not in texts and "红星小学已责令校长停职检查，" in texts, texts
     # nor is the police's action a measure of its own, however likely each clause alone
-    single = _best_spans(ctx, uf, [True] * len(ctx.units), _model({"acting=1": 2.0, "F:has_cue": 3.0}), False)
-    assert "公安机关已经介入调查。" not in _texts(ctx, [(a, b) for a, b, _p, _w in single])
+    assert "公安机关已经介入调查。" not in _chosen(ctx, SINGLE)
 
 
 def test_a_chosen_run_never_takes_in_a_turn_to_a_contrast_after_its_first_clause():
     # 愿配合银行将这笔钱退还，但银行方面一直未将这笔钱退回: what follows 但 is not the action before it.
     ctx = _ctx("我行愿配合将这笔钱退还给客户，但对方银行一直未将这笔钱退回。")
     assert [u.turn for u in ctx.units] == [False, True]
-    uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
-    chosen = _best_spans(ctx, uf, [True] * len(ctx.units), _model({"whole_sent": 4.0, "F:has_cue": 4.0}), False)
-    texts = _texts(ctx, [(a, b) for a, b, _p, _w in chosen])
+    texts = _chosen(ctx, WHOLE)
     assert "我行愿配合将这笔钱退还给客户，但对方银行一直未将这笔钱退回。" not in texts, texts
 
 
@@ -133,9 +140,7 @@ def test_no_chosen_run_opens_with_a_turn_to_a_contrast():
     ctx = _ctx("涉事门店已被责令整改，但目前该店已停止营业。")
     assert [u.turn for u in ctx.units] == [False, True]
     assert "但目前该店已停止营业。" in _texts(ctx, span_candidates(ctx, lambda k: True))
-    uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
-    chosen = _best_spans(ctx, uf, [True] * len(ctx.units), _model({"acting=1": 2.0, "F:has_cue": 3.0}), False)
-    texts = _texts(ctx, [(a, b) for a, b, _p, _w in chosen])
+    texts = _chosen(ctx, SINGLE)
     assert texts == ["涉事门店已被责令整改，"], texts
 
 
@@ -143,29 +148,22 @@ def test_no_chosen_run_opens_with_a_clause_bound_to_the_one_before():
     # 而且额外赠送30片 continues the clause before it: no measure starts there (it may still end one).
     ctx = _ctx("平台已向受影响用户全额退款，而且额外赠送优惠券。")
     assert [u.bound for u in ctx.units] == [False, True]
-    uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
-    chosen = _best_spans(ctx, uf, [True] * len(ctx.units), _model({"acting=1": 2.0, "F:has_cue": 3.0}), False)
-    texts = _texts(ctx, [(a, b) for a, b, _p, _w in chosen])
+    texts = _chosen(ctx, SINGLE)
     assert texts == ["平台已向受影响用户全额退款，"], texts
-    whole = _best_spans(ctx, uf, [True] * len(ctx.units), _model({"whole_sent": 4.0, "F:has_cue": 4.0}), False)
-    assert _texts(ctx, [(a, b) for a, b, _p, _w in whole]) == ["平台已向受影响用户全额退款，而且额外赠送优惠券。"]
+    assert _chosen(ctx, WHOLE) == ["平台已向受影响用户全额退款，而且额外赠送优惠券。"]
 
 
 def test_a_chosen_run_never_takes_in_a_cause_or_a_comment_after_its_first_clause():
     # …已被调离选举事务处，由于事隔多时…: why, or what someone makes of it, is no part of the action.
     ctx = _ctx("涉事职员已被调离选举事务处，由于事隔多时，无从断定资料何时遗失。")
     assert [u.cause for u in ctx.units] == [False, True, False]
-    uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
-    chosen = _best_spans(ctx, uf, [True] * len(ctx.units), _model({"whole_sent": 4.0, "F:has_cue": 4.0}), False)
-    texts = _texts(ctx, [(a, b) for a, b, _p, _w in chosen])
+    texts = _chosen(ctx, WHOLE)
     assert texts == ["涉事职员已被调离选举事务处，"], texts
     # a comment on it is no part of the measure, and no measure of its own
     ctx = _ctx("涉事门店已被责令停业整顿三个月，这一处罚将持续到年底并接受复查。")
     assert [u.comment for u in ctx.units] == [False, True]
-    uf = [unit_features(ctx, i) for i in range(len(ctx.units))]
-    for weights in ({"whole_sent": 4.0, "F:has_cue": 4.0}, {"acting=1": 2.0, "F:has_cue": 3.0}):
-        chosen = _best_spans(ctx, uf, [True] * len(ctx.units), _model(weights), False)
-        assert _texts(ctx, [(a, b) for a, b, _p, _w in chosen]) == ["涉事门店已被责令停业整顿三个月，"]
+    for weights in (WHOLE, SINGLE):
+        assert _chosen(ctx, weights) == ["涉事门店已被责令停业整顿三个月，"]
 
 
 def test_no_run_of_several_clauses_opens_with_an_attitude():
