@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 INSTALLED := $(VENV)/.stamp-installed
 MODEL     := $(VENV)/.stamp-model
 
-.PHONY: .venv venv model run test eval train bench clean distclean
+.PHONY: .venv venv model run test eval curve train bench clean distclean
 
 .venv venv: $(INSTALLED)
 
@@ -36,6 +36,10 @@ test: model
 
 eval: model
 	$(PY) -m extractor.tools.evaluate
+
+# How the held-out figures grow with the annotated pages (docs/decisions.md, README "Adapt it to your documents")
+curve: model
+	$(PY) -m extractor.tools.learning_curve
 
 # The shipped model (extractor/decide/data), retrained from the shared gold sets; SOURCE_DATE_EPOCH pins the card's date
 # to the last commit so that the same data gives the same files.
