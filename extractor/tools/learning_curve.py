@@ -124,8 +124,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"learning_curve: {exc}", file=sys.stderr)
         return 2
     prepared = [p for ps in by_set for p in ps]
-    points = learning_curve(prepared, rs, Options(with_text=False), shared / "eval" / "score.py", fractions,
-                            a.seeds, len(by_set[-1]), a.folds)
+    try:
+        points = learning_curve(prepared, rs, Options(with_text=False), shared / "eval" / "score.py", fractions,
+                                a.seeds, len(by_set[-1]), a.folds)
+    except ValueError as exc:  # fewer incidents than folds (GroupKFold's own words say how many)
+        print(f"learning_curve: {', '.join(sets)}: {exc}", file=sys.stderr)
+        return 2
     print(format_curve(points, sets[-1]))
     return 0
 

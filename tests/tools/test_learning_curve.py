@@ -67,3 +67,5 @@ def test_the_command_prints_a_row_per_share_and_refuses_bad_shares(shared, capsy
     assert main([*args, "--fractions", "half"]) == 2
     assert main(["--sets", "first,missing", "--shared", str(shared)]) == 2
     assert "no set missing" in capsys.readouterr().err
+    assert main(["--sets", "first", "--folds", "5", "--shared", str(shared)]) == 2  # three pages, five folds
+    assert capsys.readouterr().err.startswith("learning_curve: first: ")
