@@ -79,3 +79,20 @@ def write_gold(folder: Path, docs: dict = DOCS) -> Path:
 @pytest.fixture
 def gold_dir(tmp_path) -> Path:
     return write_gold(tmp_path / "gold")
+
+
+@pytest.fixture
+def shared(tmp_path) -> Path:
+    """A shared/ folder (as ../shared is laid out) with two small gold sets of DOCS, statements and look-alikes,
+    and the shared scorer; skipped where the scorer is not there."""
+    from extractor.tools.evaluate import default_shared_dir
+
+    scorer = default_shared_dir() / "eval" / "score.py"
+    if not scorer.is_file():
+        pytest.skip(f"shared scorer not found at {scorer}")
+    root = tmp_path / "shared"
+    write_gold(root / "first", {k: DOCS[k] for k in ("s1", "s2", "n1")})
+    write_gold(root / "second", {k: DOCS[k] for k in ("s3", "n2")})
+    (root / "eval").mkdir()
+    shutil.copy(scorer, root / "eval" / "score.py")
+    return root

@@ -39,7 +39,7 @@ from .error_kinds import format_error_kinds, measure_errors
 from .noise_check import NOISE, changed_decisions, noisy_records
 from .rulestats import collect_rule_stats, format_rule_stats, load_gold, load_scorer, pair_with_gold
 
-__all__ = ["default_shared_dir", "score_predictions", "format_scores", "rule_documents", "main"]
+__all__ = ["default_shared_dir", "shared_problem", "score_predictions", "format_scores", "rule_documents", "main"]
 
 # The scorer's keys shown in the tables, with the figure shown for PRF blocks.
 METRICS: list[tuple[str, str]] = [
@@ -70,6 +70,14 @@ def _figures(values: list[float]) -> str:
 def default_shared_dir() -> Path:
     """``shared`` next to the project root (../shared from a checkout)."""
     return Path(__file__).resolve().parents[3] / "shared"
+
+
+def shared_problem(shared: Path, sets: Sequence[str]) -> str:
+    """What is missing from ``shared`` for these sets ("" when nothing): a set's folder or eval/score.py."""
+    missing = [s for s in sets if not (shared / s).is_dir()]
+    if missing or not (shared / "eval" / "score.py").is_file():
+        return f"{shared}: no set {', '.join(missing) or 'eval/score.py'} (use --shared or --sets)"
+    return ""
 
 
 def score_predictions(score_py: Path, gold_dir: Path, pred_path: Path) -> dict:
@@ -300,10 +308,9 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     sets = [s for s in a.sets.split(",") if s]
     shared = Path(a.shared)
-    missing = [s for s in sets if not (shared / s).is_dir()]
-    if missing or not (shared / "eval" / "score.py").is_file():
-        print(f"evaluate: {shared}: no set {', '.join(missing) or 'eval/score.py'} (use --shared or --sets)",
-              file=sys.stderr)
+    problem = shared_problem(shared, sets)
+    if problem:
+        print(f"evaluate: {problem}", file=sys.stderr)
         return 2
     try:
         report = run(sets, shared, Path(a.out), a.folds, a.model, a.rules)

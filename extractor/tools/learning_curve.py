@@ -91,7 +91,7 @@ def format_curve(points: Sequence[CurvePoint], last_name: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line entry: see the module docstring."""
-    from .evaluate import default_shared_dir
+    from .evaluate import default_shared_dir, shared_problem
 
     ap = argparse.ArgumentParser(prog="python -m extractor.tools.learning_curve",
                                  description=__doc__.splitlines()[0])
@@ -112,10 +112,9 @@ def main(argv: list[str] | None = None) -> int:
         print("learning_curve: --fractions must lie in (0, 1], --seeds at least 1 and --folds at least 2",
               file=sys.stderr)
         return 2
-    missing = [s for s in sets if not (shared / s).is_dir()]
-    if missing or not (shared / "eval" / "score.py").is_file():
-        print(f"learning_curve: {shared}: no set {', '.join(missing) or 'eval/score.py'} (use --shared or --sets)",
-              file=sys.stderr)
+    problem = shared_problem(shared, sets)
+    if problem:
+        print(f"learning_curve: {problem}", file=sys.stderr)
         return 2
     try:
         rs = load_ruleset(None)

@@ -3,7 +3,6 @@ on hand-made records, both scored with the shared scorer (../shared/eval/score.p
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -33,19 +32,6 @@ GOLD = {
     ],
     "findings": [], "hotlines": ["10015-6"], "parties": [{"name": "相关责任人", "role": "disciplined"}],
 }
-
-
-@pytest.fixture
-def shared(tmp_path) -> Path:
-    """A shared/ folder with two small gold sets (statements and look-alikes) and the scorer."""
-    from conftest import DOCS, write_gold
-
-    root = tmp_path / "shared"
-    write_gold(root / "first", {k: DOCS[k] for k in ("s1", "s2", "n1")})
-    write_gold(root / "second", {k: DOCS[k] for k in ("s3", "n2")})
-    (root / "eval").mkdir()
-    shutil.copy(SCORER, root / "eval" / "score.py")
-    return root
 
 
 def _run(shared: Path, out: Path, *extra: str) -> int:

@@ -2,9 +2,6 @@
 held-out figures as ``make eval``'s cross-validation, on tiny gold sets built in tmp_path."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from extractor.decide.gold import read_gold_dirs
@@ -12,10 +9,7 @@ from extractor.decide.train import prepare_all
 from extractor.ruleset import load_ruleset
 from extractor.run import Options
 from extractor.tools.crossval import cross_validate, score_records
-from extractor.tools.evaluate import default_shared_dir
 from extractor.tools.learning_curve import learning_curve, main, subsample_groups
-
-SCORER = default_shared_dir() / "eval" / "score.py"
 
 
 def test_a_share_takes_whole_incidents_and_the_same_ones_for_the_same_seed():
@@ -29,20 +23,6 @@ def test_a_share_takes_whole_incidents_and_the_same_ones_for_the_same_seed():
     assert len({tuple(subsample_groups(train, groups, 0.5, seed=s)) for s in range(1, 11)}) > 1
     assert len({groups[i] for i in subsample_groups(train, groups, 0.01, seed=3)}) == 1  # never no incident
     assert subsample_groups(train, groups, 1.0, seed=7) == train
-
-
-@pytest.fixture
-def shared(tmp_path) -> Path:
-    from conftest import DOCS, write_gold
-
-    if not SCORER.is_file():
-        pytest.skip(f"shared scorer not found at {SCORER}")
-    root = tmp_path / "shared"
-    write_gold(root / "first", {k: DOCS[k] for k in ("s1", "s2", "n1")})
-    write_gold(root / "second", {k: DOCS[k] for k in ("s3", "n2")})
-    (root / "eval").mkdir()
-    shutil.copy(SCORER, root / "eval" / "score.py")
-    return root
 
 
 def test_the_whole_share_is_the_cross_validation_of_make_eval(shared):
