@@ -15,7 +15,7 @@ from ..view import char_class, fold, simplified
 from .markup import HAN
 from .textmap import MappedText
 
-__all__ = ["fold_lookalikes", "remove_pinyin", "remove_scrape_noise", "make_view", "count_lost_chars",
+__all__ = ["fold_lookalikes", "mark_ascii_full_stops", "remove_pinyin", "remove_scrape_noise", "make_view", "count_lost_chars",
            "is_mixed_token"]
 
 # Kangxi radicals, CJK radicals supplement, compatibility ideographs (BMP and supplementary).
@@ -23,6 +23,10 @@ _LOOKALIKE_RANGES = ((0x2E80, 0x2EF3), (0x2F00, 0x2FD5), (0xF900, 0xFAFF), (0x2F
 _HAN_RE = re.compile(f"[{HAN}\U00020000-\U0003134f]")
 # Lost bytes show as U+FFFD next to Han, or as a run of 2+ '?' between Han characters (異??圪M); a single
 # ASCII '?' between Han is usually a question mark in ASCII-punctuated pages (怎么认定?湖北发布...).
+# An ASCII '.' right after a Han character (or its closing quote or bracket) ends a sentence of a page written
+# with ASCII punctuation (声明如下.公司已, 大豆油.2. 儿童餐), unless it is part of an ellipsis (...) or of an address
+# (公司.com); a decimal point or a list number's dot follows a digit.
+_ASCII_STOP = re.compile(f"(?:(?<=[{HAN}])|(?<=[{HAN}][”’」』）)]))\\.(?![.A-Za-z])")
 _LOST = re.compile(f"(?<=[{HAN}])\\?{{2,}}(?=[{HAN}])|(?<=[{HAN}])\ufffd+|\ufffd+(?=[{HAN}])")
 
 
@@ -50,6 +54,15 @@ def fold_lookalikes(mt: MappedText) -> MappedText:
     if _lookalike_chars().search(mt.text) is None:
         return mt
     return mt.translate(_lookalike_table())
+
+
+def mark_ascii_full_stops(mt: MappedText) -> MappedText:
+    """Write 。 for an ASCII full stop that ends a Chinese sentence: sentences, clauses and every rule read 。 as
+    the end of a sentence, and a page punctuated in ASCII would otherwise be one sentence per line (its measures
+    run together and its lists lose their items). Same length, so the offset map is unchanged."""
+    if "." not in mt.text:
+        return mt
+    return mt.sub(_ASCII_STOP, "。")
 
 
 def remove_pinyin(mt: MappedText, rules: list[RegexRule]) -> tuple[MappedText, int]:

@@ -6,6 +6,7 @@
 1. line endings unified, invisible characters dropped;
 2. Kangxi radicals and compatibility ideographs folded to the unified character (⼊ -> 入);
 3. leftover tags removed (block tags become newlines), entities and literal ``\\u3000`` escapes decoded;
+   an ASCII full stop ending a Chinese sentence written 。 (声明如下.公司已… -> 声明如下。公司已…);
 4. whitespace tidied (space runs collapsed, lines stripped, spaces inside Han text and next to CJK punctuation
    removed, 3+ newlines -> 2);
 5. pinyin annotations removed (聯(lián) -> 聯);
@@ -22,7 +23,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..ruleset import RegexRule, load_ruleset
-from .chars import count_lost_chars, fold_lookalikes, make_view, remove_pinyin, remove_scrape_noise
+from .chars import (count_lost_chars, fold_lookalikes, make_view, mark_ascii_full_stops, remove_pinyin,
+                    remove_scrape_noise)
 from .markup import (decode_entities, decode_escapes, normalize_controls, strip_tags, tidy_newlines,
                      tidy_whitespace)
 from .seo import find_title_fragments, guess_titles
@@ -93,6 +95,7 @@ STEPS: list[tuple[str, Callable[[MappedText], MappedText]]] = [
     ("tags", strip_tags),
     ("entities", decode_entities),
     ("escapes", decode_escapes),
+    ("full stops", mark_ascii_full_stops),
     ("whitespace", tidy_whitespace),
     ("unwrap", unwrap_fixed_width),
     ("pinyin", lambda mt: remove_pinyin(mt, _rules("pinyin"))[0]),
@@ -103,7 +106,7 @@ STEPS: list[tuple[str, Callable[[MappedText], MappedText]]] = [
 def clean_text(text: str, title: str = "") -> CleanText:
     """Clean ``text`` (plain text from the loader, possibly with stray markup) for matching; never raises on str."""
     mt = MappedText.from_text(text)
-    for _, step in STEPS[:6]:
+    for _, step in STEPS[:7]:
         mt = step(mt)
     warnings: list[str] = []
     lines = mt.text.count("\n")

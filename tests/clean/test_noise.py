@@ -76,6 +76,20 @@ def test_scrape_noise(raw, clean):
     assert clean_text(raw).text == clean
 
 
+@pytest.mark.parametrize("raw, clean", [
+    # dev2's a013 with its full stops written in ASCII: each item's end, before the next item's number
+    ("1. 西贝所有使用大豆油烹调的菜品,调整为使用非转基因大豆油.2. 儿童餐牛肉饼,调整为门店现做牛肉饼.",
+     "1. 西贝所有使用大豆油烹调的菜品,调整为使用非转基因大豆油。2. 儿童餐牛肉饼,调整为门店现做牛肉饼。"),
+    ("他表示：「我们会跟进」.随后公司宣布停职", "他表示：「我们会跟进」。随后公司宣布停职"),
+    # an ellipsis, an address, a number and a list number stay as written
+    ("还没有评论,来说两句吧...", "还没有评论,来说两句吧..."),
+    ("详见官网www.公司.com", "详见官网www.公司.com"),
+    ("同比增长3.5%,第2.1条", "同比增长3.5%,第2.1条"),
+])
+def test_ascii_full_stops(raw, clean):
+    assert clean_text(raw).text == clean
+
+
 @pytest.mark.parametrize("token, mixed", [("y*", True), ("O0", True), ("^1", True), ("ab", False), ("12", False),
                                           (";", False)])
 def test_is_mixed_token(token, mixed):

@@ -130,3 +130,18 @@ def test_a_page_read_as_html_gives_the_measures_it_gives_as_text(name):
     assert as_text["measures"]
     assert [(m["text"], m["ordinal"], m["listed"]) for m in as_html["measures"]] == \
         [(m["text"], m["ordinal"], m["listed"]) for m in as_text["measures"]]
+
+
+@pytest.mark.parametrize("path", plain_text_statements(), ids=lambda p: p.name[:3])
+def test_a_statement_punctuated_with_ascii_full_stops_gives_the_same_record(path):
+    """Pages converted by some sites end Chinese sentences with '.': the same statement written that way keeps its
+    measures (the same offsets), its organization and its numbers; read as one sentence per line, its measures
+    had run together."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count("。") >= 5
+    ref = extract_text(text, doc_id=path.name, options=OPTIONS)
+    ascii_stops = extract_text(text.replace("。", "."), doc_id=path.name, options=OPTIONS)
+    assert ref["measures"]
+    assert [(m["start"], m["end"]) for m in ascii_stops["measures"]] == [(m["start"], m["end"]) for m in ref["measures"]]
+    for key in ("is_statement", "company", "hotlines", "findings"):
+        assert ascii_stops[key] == ref[key]
