@@ -361,8 +361,14 @@ def find_company(clean: CleanText, rules, sentences: list[Span], title_view: str
         home = next((g for g in merged if g in group or group in g), group)
         merged.setdefault(home, Counter()).update(groups[group])
         branches.setdefault(home, set()).update(branches.pop(group, set()) if home != group else set())
+    # The headline's response verbs too (胖哥俩肉蟹煲创办人…道歉): where a page names its subject. A plain-text page
+    # reads its headline as its first sentence; a page whose title is metadata (HTML, front matter) drops the
+    # line repeating it from the sentences, and with it the pieces of the name that the body uses again.
+    proposed = [c for c, _ in clauses]
+    if title_view:
+        proposed += [c for c, _ in anchor_clauses(title_view, [(0, len(title_view))], lex)]
     if not merged:
-        return CompanyResult(anchor_clauses=[c for c, _ in clauses])
+        return CompanyResult(anchor_clauses=proposed)
     best = max(merged, key=lambda g: (sum(merged[g].values()), len(g)))
     acting = branches.get(best, set())
     if acting:
@@ -375,7 +381,7 @@ def find_company(clean: CleanText, rules, sentences: list[Span], title_view: str
         rule = "company.place"
     return CompanyResult(name=name, rule=rule, branches=sorted(acting, key=body.find),
                          candidates={_surface(g, c, body): float(sum(c.values())) for g, c in merged.items()},
-                         anchor_clauses=[c for c, _ in clauses])
+                         anchor_clauses=proposed)
 
 
 def _surface(group: str, forms: Counter, body: str) -> str:

@@ -47,3 +47,15 @@ def test_a_piece_met_once_inside_a_word_is_completed(stem, headline_as_title, na
     text = (SHARED / "dev2" / f"{stem}.txt").read_text(encoding="utf-8")
     title = text.split("\n", 1)[0] if headline_as_title else ""
     assert extractor.extract_text(text, title=title, format="text")["company"] == name
+
+
+@pytest.mark.skipif(not (SHARED / "dev2" / "a011.txt").exists(), reason="../shared sets not present")
+def test_a_headline_given_as_the_title_still_proposes_the_name_it_responds_with():
+    """dev2's a011 names the restaurant chain only in its headline's response (胖哥俩肉蟹煲创办人…道歉) and twice in
+    passing. Read as plain text the headline is its first sentence; given as the page's title (HTML, front
+    matter), the line repeating it leaves the sentences, and the name had no candidate left (张灵, 0.14)."""
+    text = (SHARED / "dev2" / "a011.txt").read_text(encoding="utf-8")
+    headline = text.split("\n", 1)[0]
+    plain = extractor.extract_text(text, format="text")
+    titled = extractor.extract_text(text, title=headline, format="text")
+    assert plain["company"] == titled["company"] == "胖哥俩肉蟹煲"
