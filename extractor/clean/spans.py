@@ -99,6 +99,8 @@ def _last_own_sentence_end(view: str, spans: list[tuple[int, int, str]]) -> int:
 
 MAX_LIST_HEADER = 8   # a bare heading (相关阅读：, 猜你喜欢) opens a list; 上一篇：<a title> is one line on its own
 MAX_ENTRY = 50        # the longest line read as another page's headline
+MAX_TEASER = 200      # ... or as the opening of another page's article, cut off with an ellipsis (…, ...)
+_TEASER_END = ("…", "...")
 MAX_ENTRIES = 30      # a list stops here even when more short lines follow (a table, a poem of the article)
 _NOT_A_HEADLINE = ("。", "；", ";", "：", ":")  # line endings of sentences, not of titles (which may end in ！ or ？)
 _SENTENCE_STOPS = "。！？!?"
@@ -108,15 +110,17 @@ _ORDINAL_START = re.compile(r"[（(]?[一二三四五六七八九十\d]{1,3}(?:[
 
 def _list_end(view: str, end: int) -> int:
     """Where the headlines listed under a related-articles heading end: the short lines that read as titles
-    (no sentence ending, no ordinal of the article's own sections), blank lines between them included. The
-    article's next paragraph, a sentence or a numbered heading, ends the list."""
+    (no sentence ending, no ordinal of the article's own sections) and the teasers under them (the opening of the
+    other article, cut off with an ellipsis: 是许多网友关注的话题,毕竟在繁忙的生活...), blank lines between them
+    included. The article's next paragraph, a sentence or a numbered heading, ends the list."""
     last, pos, entries = end, end, 0
     while pos < len(view) and entries < MAX_ENTRIES:
         nxt = view.find("\n", pos + 1)
         nxt = len(view) if nxt < 0 else nxt
         line = view[pos + 1:nxt].strip()
         if line:
-            if len(line) > MAX_ENTRY or line.endswith(_NOT_A_HEADLINE) or _ORDINAL_START.match(line):
+            teaser = len(line) <= MAX_TEASER and line.endswith(_TEASER_END)
+            if (len(line) > MAX_ENTRY and not teaser) or line.endswith(_NOT_A_HEADLINE) or _ORDINAL_START.match(line):
                 break
             last, entries = nxt, entries + 1
         pos = nxt

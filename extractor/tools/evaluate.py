@@ -11,9 +11,9 @@ Every figure says where it comes from:
 * **candidate recall**: the share of gold measures, findings, hotlines, companies and parties some candidate can
   match; the ceiling of what the decisions can reach.
 * **site noise**: the shipped model on the gold pages as they are and with one kind of site noise added (the kinds
-  of tools/noise_check.py: related or ranked headlines, readers' comments, navigation, a tag line, a site footer,
-  a disclaimer, a WeChat post's head and footer, app prompts, the article a second time); what counts is how
-  little the figures move.
+  of tools/noise_check.py: related or ranked headlines, related headlines with teasers, readers' comments,
+  navigation, a tag line, a site footer, a disclaimer, a WeChat post's head and footer, app prompts, the article a
+  second time, ASCII full stops); what counts is how little the figures move.
 
 It also lists, per rule, on how many distinct gold documents it fired and how precise its values are in the
 held-out records. The predictions and ``report.md`` go to ``--out``. This module is a command: it prints; the
@@ -283,12 +283,13 @@ def _noise_section(prepared: Sequence[Prepared], model: Model, rs: RuleSet, opti
             changed.append(f"{noise} {changed_decisions(base, recs)}")
     return ["## The same pages with site noise added (shipped model, in-sample)", "",
             "Every gold page as it is and with one kind of noise real pages carry: six titles of other gold pages "
-            "under 相关阅读, or numbered under 24小时热闻, three readers' comments under 网友评论, a navigation line "
+            "under 相关阅读, or numbered under 24小时热闻, or three of them under 相关文章 each with the cut-off "
+            "opening of an article about a like incident, three readers' comments under 网友评论, a navigation line "
             "on top, a tag line of the site's topics (标签：…范文…怎么写…小说) under the first line, a government "
             "site's footer with its own phone number, a site's disclaimer (免责声明：…如有侵权…致歉), a WeChat "
             "post's time stamp and follow line on top and the app's interface under it, a news site's app and "
-            "sign-in prompts above and below the article (下载客户端, 登录, 打开APP，阅读全文), or the whole article "
-            "a second time (tools/noise_check.py). "
+            "sign-in prompts above and below the article (下载客户端, 登录, 打开APP，阅读全文), the whole article "
+            "a second time, or every 。 written as an ASCII full stop (tools/noise_check.py). "
             "The model was trained on these pages, so only the difference between the columns counts.", "",
             format_scores(columns),
             f"Pages whose statement, apology or company decision or whose measures changed (of {len(prepared)}): "

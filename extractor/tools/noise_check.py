@@ -1,9 +1,9 @@
 """Does site noise change the records? The gold pages again, each with what real pages carry around an article.
 
 Real crawls wrap a statement in navigation, tag lines naming the site's other topics, lists of other pages'
-headlines (related or ranked), readers' comments, app and sign-in prompts, the site's disclaimer and footer or an
-app's interface, and some pages print their article twice. None of that is the organization's words, so none of
-it should change what the tool finds.
+headlines (related or ranked, or with the opening of each article), readers' comments, app and sign-in prompts, the site's disclaimer and footer or an
+app's interface, and some pages print their article twice or end their sentences with ASCII full stops. None of
+that is the organization's words, so none of it should change what the tool finds.
 ``make eval`` extracts every gold page as it is and with one kind of noise added, using the shipped model
 (in-sample, so only the difference between the two columns counts), and reports the scorer's figures side by
 side and how many pages changed a decision.
@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Callable, Sequence
 
+from ..decide.labels import norm
 from ..decide.model import Model
 from ..decide.train import Prepared
 from ..ruleset import RuleSet
@@ -42,6 +43,11 @@ PROMPTS_TOP = "下载客户端\n登录\n"
 PROMPTS_FOOT = "打开APP，阅读全文\n返回首页，查看更多\n"
 COMMENTS = ("\n网友评论\n用户8831：早就该道歉了，必须赔偿消费者损失！\n不吃香菜：建议监管部门彻查，严肃处理相关责任人。\n"
             "路人甲：希望能够整改到位，别再出事了。\n")
+# the openings of other articles under their headlines, cut off: about incidents like the page's own, as portals
+# recommend them, with a sanction, an apology, a task force and a number of their own
+TEASERS = ("近日，有消费者反映某品牌奶茶店使用过期原料，涉事门店已被责令停业整顿，品牌方发布致歉声明称将全面排查全国门店…",
+           "针对网友反映的外卖配送超时问题，平台客服回应称已成立专项小组进行调查，受影响用户可拨打客服热线400-820-8820申请补偿…",
+           "记者从市教育局获悉，涉事教师已被停职，学校将进一步加强师德师风建设，并对相关责任人严肃问责。此前有家长在网上发帖称...")
 _SENTENCE_END = ("。", "；", "：", ":", ";")
 
 
@@ -74,6 +80,12 @@ def _hot_news(text: str, k: int, headlines: list[str]) -> str:
     return text.rstrip("\n") + "\n\n24小时热闻\n" + "\n".join(ranked) + "\n"
 
 
+def _teasers(text: str, k: int, headlines: list[str]) -> str:
+    # A portal's related list with more than titles: each other page's headline, then the opening of its article.
+    entries = [f"{h}\n{t}" for h, t in zip(_others(k, headlines), TEASERS)]
+    return text.rstrip("\n") + "\n\n相关文章\n" + "\n".join(entries) + "\n"
+
+
 def _under_first_line(text: str, line: str) -> str:
     first, newline, rest = text.partition("\n")
     return first + "\n" + line + rest if newline else text + "\n" + line
@@ -84,6 +96,7 @@ NOISE: dict[str, Callable[[str, int, list[str]], str]] = {
     "as is": lambda text, _k, _h: text,
     "related headlines": _related,
     "ranked headlines": _hot_news,
+    "related teasers": _teasers,
     "readers' comments": lambda text, _k, _h: text.rstrip("\n") + "\n" + COMMENTS,
     "navigation line": lambda text, _k, _h: NAVIGATION + text,
     "keyword line": lambda text, _k, _h: _under_first_line(text, KEYWORDS),
@@ -93,6 +106,8 @@ NOISE: dict[str, Callable[[str, int, list[str]], str]] = {
     "app prompts": lambda text, _k, _h: PROMPTS_TOP + text.rstrip("\n") + "\n" + PROMPTS_FOOT,
     # a summary block, a print or mobile copy: the page carries its article a second time
     "article twice": lambda text, _k, _h: text.rstrip("\n") + "\n\n" + text,
+    # a page punctuated in ASCII (a site's conversion): its sentences end with '.'
+    "ASCII full stops": lambda text, _k, _h: text.replace("。", "."),
 }
 
 
@@ -112,7 +127,8 @@ DECISIONS = ("is_statement", "apology", "company")
 
 
 def changed_decisions(before: Sequence[dict], after: Sequence[dict]) -> int:
-    """Pages whose statement, apology or company decision, or whose measure texts, differ."""
+    """Pages whose statement, apology or company decision, or whose measure texts (in the scorer's normal form:
+    a full stop the noise wrote after a number is the same measure), differ."""
     def key(rec: dict) -> tuple:
-        return tuple(rec.get(k) for k in DECISIONS) + (tuple(m["text"] for m in rec.get("measures") or []),)
+        return tuple(rec.get(k) for k in DECISIONS) + (tuple(norm(m["text"]) for m in rec.get("measures") or []),)
     return sum(key(a) != key(b) for a, b in zip(before, after))

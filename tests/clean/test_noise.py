@@ -227,6 +227,20 @@ def test_related_list_ends_at_the_next_paragraph_of_the_article():
     assert not any(s <= at < e for s, e, _ in ct.skip_spans)
 
 
+def test_related_list_takes_the_teasers_under_its_headlines():
+    """A portal's related list gives the opening of each article, cut off with an ellipsis (dev2's d008 lists
+    three under 相关文章): a teaser is the other article's words, however long, and is skipped with its headline;
+    a paragraph of the article after the list (a sentence, ending with 。) is not."""
+    teaser = ("针对网友反映的外卖配送超时问题，平台客服回应称已成立专项小组进行调查，受影响用户可拨打客服热线"
+              "400-820-8820申请补偿…")
+    related = "相关文章\n外卖平台回应配送超时\n" + teaser + "\n记者获悉涉事教师已停职\n此前有家长在网上发帖称..."
+    after = "记者从该公司获悉，维修工作已于今日上午完成，供水将在下午全面恢复。"
+    view = "昨日，小区停水。\n" + related + "\n" + after
+    assert len(teaser) > 50
+    assert _marked(view) == [related]
+    assert _marked("昨日，小区停水。\n相关文章\n外卖平台回应配送超时\n" + after) == ["相关文章\n外卖平台回应配送超时"]
+
+
 def test_related_list_stops_at_a_numbered_heading():
     view = "公司已致歉。\n相关新闻\n某公司致歉\n二、整改措施\n1.全面排查。"
     assert _marked(view) == ["相关新闻\n某公司致歉"]
