@@ -23,10 +23,10 @@ _LOOKALIKE_RANGES = ((0x2E80, 0x2EF3), (0x2F00, 0x2FD5), (0xF900, 0xFAFF), (0x2F
 _HAN_RE = re.compile(f"[{HAN}\U00020000-\U0003134f]")
 # Lost bytes show as U+FFFD next to Han, or as a run of 2+ '?' between Han characters (異??圪M); a single
 # ASCII '?' between Han is usually a question mark in ASCII-punctuated pages (怎么认定?湖北发布...).
-# An ASCII '.' right after a Han character (or its closing quote or bracket) ends a sentence of a page written
-# with ASCII punctuation (声明如下.公司已, 大豆油.2. 儿童餐), unless it is part of an ellipsis (...) or of an address
-# (公司.com); a decimal point or a list number's dot follows a digit.
-_ASCII_STOP = re.compile(f"(?:(?<=[{HAN}])|(?<=[{HAN}][”’」』）)]))\\.(?![.A-Za-z])")
+# An ASCII '.' right after a Han character or a closing quote or bracket ends a sentence of a page written with
+# ASCII punctuation (声明如下.公司已, 大豆油.2. 儿童餐, 发布《致歉信》.同时), unless it is part of an ellipsis (...) or
+# of an address (公司.com); a decimal point or a list number's dot follows a digit.
+_ASCII_STOP = re.compile(f"(?:(?<=[{HAN}])|(?<=[”’」』）)》】]))\\.(?![.A-Za-z])")
 _LOST = re.compile(f"(?<=[{HAN}])\\?{{2,}}(?=[{HAN}])|(?<=[{HAN}])\ufffd+|\ufffd+(?=[{HAN}])")
 
 

@@ -6,11 +6,12 @@
 1. line endings unified, invisible characters dropped;
 2. Kangxi radicals and compatibility ideographs folded to the unified character (⼊ -> 入);
 3. leftover tags removed (block tags become newlines), entities and literal ``\\u3000`` escapes decoded;
-   an ASCII full stop ending a Chinese sentence written 。 (声明如下.公司已… -> 声明如下。公司已…);
 4. whitespace tidied (space runs collapsed, lines stripped, spaces inside Han text and next to CJK punctuation
    removed, 3+ newlines -> 2);
 5. pinyin annotations removed (聯(lián) -> 聯);
 6. forum anti-scrape strings removed ("; m; y* O0 H3 O7 }");
+   then an ASCII full stop ending a Chinese sentence written 。 (声明如下.公司已… -> 声明如下。公司已…; after
+   5, which takes 體(tǐ)驗(yàn).我們 to 體驗.我們);
 7. injected title fragments (SEO spam) removed;
 8. newlines tidied again (a removal can empty a line).
 
@@ -95,18 +96,18 @@ STEPS: list[tuple[str, Callable[[MappedText], MappedText]]] = [
     ("tags", strip_tags),
     ("entities", decode_entities),
     ("escapes", decode_escapes),
-    ("full stops", mark_ascii_full_stops),
     ("whitespace", tidy_whitespace),
     ("unwrap", unwrap_fixed_width),
     ("pinyin", lambda mt: remove_pinyin(mt, _rules("pinyin"))[0]),
     ("scrape", lambda mt: remove_scrape_noise(mt, _rules("scrape"))[0]),
+    ("full stops", mark_ascii_full_stops),
 ]
 
 
 def clean_text(text: str, title: str = "") -> CleanText:
     """Clean ``text`` (plain text from the loader, possibly with stray markup) for matching; never raises on str."""
     mt = MappedText.from_text(text)
-    for _, step in STEPS[:7]:
+    for _, step in STEPS[:6]:
         mt = step(mt)
     warnings: list[str] = []
     lines = mt.text.count("\n")
@@ -118,6 +119,7 @@ def clean_text(text: str, title: str = "") -> CleanText:
     mt, n_scrape = remove_scrape_noise(mt, _rules("scrape"))
     if n_scrape:
         warnings.append(f"anti-scrape noise strings removed: {n_scrape}")
+    mt = mark_ascii_full_stops(mt)
     mt, frags = remove_title_fragments(mt, title)
     if frags:
         warnings.append(f"injected title fragments removed (SEO spam): {', '.join(frags)}")
