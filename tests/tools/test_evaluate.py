@@ -59,7 +59,9 @@ def test_eval_reports_held_out_figures_first_then_in_sample(shared, tmp_path, ca
     assert "| missed: lost with a rejected statement |" in report[kinds:]
     noise = report.index("## The same pages with site noise added (shipped model, in-sample)")
     assert report.index("## The shipped model on the gold sets (in-sample)") < noise
-    assert "| metric | as is | related headlines | ranked headlines | readers' comments | navigation line |" in report[noise:]
+    assert ("| metric | as is | related headlines | ranked headlines | related teasers | readers' comments | "
+            "navigation line |") in report[noise:]
+    assert "| article twice | ASCII full stops |" in report[noise:]
     assert "Pages whose statement, apology or company decision or whose measures changed (of 5): " in report
 
 
