@@ -111,7 +111,8 @@ def markdown_to_text(body: str, *, markdown: bool = True) -> MarkdownText:
     """Convert a Markdown (``markdown=True``) or plain-text body to plain text, one paragraph per line.
 
     HTML inside the body goes through ``html_to_text`` with newlines kept; Markdown syntax is stripped only for
-    Markdown, so a plain .txt keeps a leading '#' or '*' as written.
+    Markdown (a .txt file only when it is a Markdown dump: ``sources.looks_like_markdown``), so a plain .txt keeps
+    a leading '#' or '*' as written.
     """
     body = drop_broken_tags(decode_escapes(unwrap_feed(body)))
     title, date = _head_title_date(body) if markdown else ("", "")

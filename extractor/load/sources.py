@@ -71,6 +71,15 @@ def _error_doc(doc_id: str, path: str, problem: str, fmt: str = "") -> LoadedDoc
     return LoadedDoc(doc_id, path, fmt, error=str(InputError(path, problem)))
 
 
+_MD_SYNTAX = re.compile(r"!\[[^\]\n]*\]\(|\[[^\]\n]+\]\((?:https?:|/)|^#{1,6} +\S|\*\*\S[^*\n]*?\S\*\*", re.M)
+MIN_MD_SYNTAX = 2
+
+
+def looks_like_markdown(text: str) -> bool:
+    """A plain-text file that is a Markdown dump of a page (images, links, headings or bold in Markdown syntax)."""
+    return sum(1 for _ in zip(range(MIN_MD_SYNTAX), _MD_SYNTAX.finditer(text))) >= MIN_MD_SYNTAX
+
+
 def _sniff(text: str) -> str:
     """Format of content without a telling extension (stdin, strings, unknown extensions)."""
     head = text.lstrip()[:1]
@@ -230,7 +239,8 @@ def _convert(src: Source, text: str, fmt: str, ext: str, encoding: str, warnings
         if fmt == "markup":
             doc.warnings.append(f"no markup found in a {ext} file: read as plain text")
         doc.format = {"markdown": "markdown", "auto": "txt", "markup": "txt"}.get(fmt, fmt)
-        _from_text(doc, text, markdown=fmt == "markdown" or fmt == "auto" and sniffed, sniffed=sniffed)
+        _from_text(doc, text, markdown=fmt == "markdown" or fmt == "auto" and sniffed
+                   or fmt == "txt" and looks_like_markdown(text), sniffed=sniffed)
     _check_text(doc, src.path, empty_ok)
     return [doc]
 

@@ -77,6 +77,19 @@ def test_markdown_heading_and_date_header(tmp_path):
     assert doc.text == "拼多多致歉声明\n2021-01-04\n以下为公告原文："
 
 
+def test_a_txt_file_that_is_a_markdown_dump_is_read_as_markdown(tmp_path):
+    """Archives and crawlers save pages as Markdown under .txt (14 of dev2's pages: a '# ' headline, images and
+    links in Markdown syntax): the headline is the title and the syntax goes, as for a .md file. One Markdown-like
+    mark alone (a '# ' line, a '**' pair) is not enough: a plain text keeps what it wrote."""
+    dump = ("# 奇客资讯｜某公司回应扫描浏览器数据\n\n公司表示，此举是为了防止恶意登录。\n\n"
+            "![图片](https://example.com/a.png)\n\n[原文链接](https://example.com/x)\n")
+    doc = load_one(write(tmp_path, "dump.txt", dump))
+    assert (doc.format, doc.title) == ("txt", "奇客资讯｜某公司回应扫描浏览器数据")
+    assert doc.text == "奇客资讯｜某公司回应扫描浏览器数据\n公司表示，此举是为了防止恶意登录。\n原文链接"
+    plain = load_one(write(tmp_path, "plain.txt", "# 第一条\n公司已道歉。"))
+    assert (plain.title, plain.text) == ("", "# 第一条\n公司已道歉。")
+
+
 def test_markdown_feed_wrapper_and_escapes(tmp_path):
     md = ("# 标题\n\n2022-01-13\n\n[{'type': 'text/html', 'language': None, 'base': 'https://example.com/feed', "
           "'value': '\\u3000\\u3000西安市卫健委通报：\n\n对涉事医院停业整顿3个月。\n\n'}]\n")
