@@ -19,8 +19,12 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "\u3001-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7"
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
-# Invisible characters that break matching and carry no meaning in running text.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u00ad\u200b-\u200d\u2060\ufeff\ufff9-\ufffb]+")
+# Invisible characters that break matching and carry no meaning in running text: controls, soft hyphens,
+# zero-width characters, BOMs, interlinear annotation marks, and the bidirectional marks that text copied from apps
+# carries (U+200E/200F, the embeddings and isolates: Unicode's Bidi_Control). Between two characters of a word,
+# each hides the word from every rule.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+                        r"\ufff9-\ufffb]+")
 
 _BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "dd", "dt", "dl", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",

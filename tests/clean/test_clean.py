@@ -36,6 +36,8 @@ def test_apply_rejects_overlapping_edits():
     ("整改措施\r\n一是加强管理\r二是", "整改措施\n一是加强管理\n二是"),
     ("中国\u200b联通\ufeff致歉", "中国联通致歉"),
     ("软\u00ad件升级", "软件升级"),
+    # bidirectional marks of text copied from an app (left-to-right mark, an isolate)
+    ("公司\u200e已经\u2066道歉\u2069。", "公司已经道歉。"),
     ("第一行\n第二行", "第一行\n第二行"),
 ])
 def test_normalize_controls(raw, clean):
