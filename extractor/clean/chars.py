@@ -1,4 +1,5 @@
-"""Character-level repairs: look-alike folding, pinyin annotations, anti-scrape strings, the matching view.
+"""Character-level repairs: look-alike folding, pinyin annotations, anti-scrape strings, ASCII full stops, the
+matching view.
 
 The regexes for pinyin and anti-scrape strings are data (rules/noise.regex.jsonl, kinds ``pinyin`` and
 ``scrape``); this module only applies them.
@@ -15,19 +16,19 @@ from ..view import char_class, fold, simplified
 from .markup import HAN
 from .textmap import MappedText
 
-__all__ = ["fold_lookalikes", "mark_ascii_full_stops", "remove_pinyin", "remove_scrape_noise", "make_view", "count_lost_chars",
-           "is_mixed_token"]
+__all__ = ["fold_lookalikes", "mark_ascii_full_stops", "remove_pinyin", "remove_scrape_noise", "make_view",
+           "count_lost_chars", "is_mixed_token"]
 
 # Kangxi radicals, CJK radicals supplement, compatibility ideographs (BMP and supplementary).
 _LOOKALIKE_RANGES = ((0x2E80, 0x2EF3), (0x2F00, 0x2FD5), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
 _HAN_RE = re.compile(f"[{HAN}\U00020000-\U0003134f]")
 # Lost bytes show as U+FFFD next to Han, or as a run of 2+ '?' between Han characters (異??圪M); a single
 # ASCII '?' between Han is usually a question mark in ASCII-punctuated pages (怎么认定?湖北发布...).
+_LOST = re.compile(f"(?<=[{HAN}])\\?{{2,}}(?=[{HAN}])|(?<=[{HAN}])\ufffd+|\ufffd+(?=[{HAN}])")
 # An ASCII '.' right after a Han character or a closing quote or bracket ends a sentence of a page written with
 # ASCII punctuation (声明如下.公司已, 大豆油.2. 儿童餐, 发布《致歉信》.同时), unless it is part of an ellipsis (...) or
 # of an address (公司.com); a decimal point or a list number's dot follows a digit.
 _ASCII_STOP = re.compile(f"(?:(?<=[{HAN}])|(?<=[”’」』）)》】]))\\.(?![.A-Za-z])")
-_LOST = re.compile(f"(?<=[{HAN}])\\?{{2,}}(?=[{HAN}])|(?<=[{HAN}])\ufffd+|\ufffd+(?=[{HAN}])")
 
 
 @lru_cache(maxsize=1)

@@ -71,13 +71,20 @@ def _error_doc(doc_id: str, path: str, problem: str, fmt: str = "") -> LoadedDoc
     return LoadedDoc(doc_id, path, fmt, error=str(InputError(path, problem)))
 
 
+# Markdown's marks for an image, a link, a heading and bold: a page saved as Markdown under .txt has several, a
+# plain text may open a line with '#' or bold a phrase once.
 _MD_SYNTAX = re.compile(r"!\[[^\]\n]*\]\(|\[[^\]\n]+\]\((?:https?:|/)|^#{1,6} +\S|\*\*\S[^*\n]*?\S\*\*", re.M)
 MIN_MD_SYNTAX = 2
 
 
 def looks_like_markdown(text: str) -> bool:
     """A plain-text file that is a Markdown dump of a page (images, links, headings or bold in Markdown syntax)."""
-    return sum(1 for _ in zip(range(MIN_MD_SYNTAX), _MD_SYNTAX.finditer(text))) >= MIN_MD_SYNTAX
+    found = 0
+    for _ in _MD_SYNTAX.finditer(text):
+        found += 1
+        if found >= MIN_MD_SYNTAX:
+            return True
+    return False
 
 
 def _sniff(text: str) -> str:

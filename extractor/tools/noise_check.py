@@ -1,9 +1,10 @@
 """Does site noise change the records? The gold pages again, each with what real pages carry around an article.
 
 Real crawls wrap a statement in navigation, tag lines naming the site's other topics, lists of other pages'
-headlines (related or ranked, or with the opening of each article), readers' comments, app and sign-in prompts, the site's disclaimer and footer or an
-app's interface, and some pages print their article twice or end their sentences with ASCII full stops. None of
-that is the organization's words, so none of it should change what the tool finds.
+headlines (related or ranked, or with the opening of each article), readers' comments, app and sign-in prompts,
+the site's disclaimer and footer or an app's interface, and some pages print their article twice or end their
+sentences with ASCII full stops. None of that is the organization's words, so none of it should change what the
+tool finds.
 ``make eval`` extracts every gold page as it is and with one kind of noise added, using the shipped model
 (in-sample, so only the difference between the two columns counts), and reports the scorer's figures side by
 side and how many pages changed a decision.

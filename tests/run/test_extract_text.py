@@ -142,6 +142,7 @@ def test_a_statement_punctuated_with_ascii_full_stops_gives_the_same_record(path
     ref = extract_text(text, doc_id=path.name, options=OPTIONS)
     ascii_stops = extract_text(text.replace("。", "."), doc_id=path.name, options=OPTIONS)
     assert ref["measures"]
-    assert [(m["start"], m["end"]) for m in ascii_stops["measures"]] == [(m["start"], m["end"]) for m in ref["measures"]]
+    spans = [(m["start"], m["end"]) for m in ref["measures"]]
+    assert [(m["start"], m["end"]) for m in ascii_stops["measures"]] == spans
     for key in ("is_statement", "company", "hotlines", "findings"):
         assert ascii_stops[key] == ref[key]
