@@ -49,7 +49,7 @@ def test_rule_stays_quiet_on_counterexamples(rule_id, text):
     assert not fires(load_ruleset().by_id(rule_id), text)
 
 
-# --- pinyin and anti-scrape through clean_text ---------------------------------------------------------------------
+# --- pinyin, anti-scrape and ASCII full stops through clean_text ------------------------------------------------------
 
 @pytest.mark.parametrize("raw, clean", [
     ("中國聯(lián)通回應媒體曝光", "中國聯通回應媒體曝光"),
