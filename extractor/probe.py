@@ -21,7 +21,7 @@ import re._constants as _c
 import re._parser as _parser
 from functools import lru_cache
 
-__all__ = ["absent", "probe_of"]
+__all__ = ["absent", "literal_probe", "probe_of"]
 
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT}
@@ -180,6 +180,23 @@ def probe_of(pattern: re.Pattern) -> re.Pattern | None:
     if tail is None or not changed or not _literal_start(tail):
         return None
     return _compiler.compile(_parser.SubPattern(parsed.state, tail), pattern.flags)
+
+
+@lru_cache(maxsize=4096)
+def literal_probe(pattern: re.Pattern) -> re.Pattern | None:
+    """Alternatives of literal strings one of which every match of ``pattern`` holds, or None when there is no such
+    short set (``致歉|道歉`` for ``^(?:诚挚|郑重)?(?:致歉|道歉)``). Unlike :func:`probe_of` it is built for a
+    pattern that starts at a line start or with literal characters too, and it holds no zero-width test: a match
+    of the pattern in any piece of a text has one of the strings inside it, at the same place of the whole text."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
+        return None
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    if not parsed.data or _refers_back(parsed.data):
+        return None
+    starts = _starts(parsed.data)
+    if not starts:
+        return None
+    return re.compile("|".join(re.escape(s) for s in sorted(starts, key=lambda s: (-len(s), s))))
 
 
 def absent(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> bool:

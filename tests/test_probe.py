@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from extractor.clean import clean_text
-from extractor.probe import absent, probe_of
+from extractor.probe import absent, literal_probe, probe_of
 from extractor.ruleset import load_ruleset, shipped_rules_dir
 
 RS = load_ruleset()
@@ -70,3 +70,30 @@ def test_no_shipped_rule_with_a_match_is_called_absent():
                 ruled_out += 1
                 assert rule.pattern.search(text) is None, rule.id
     assert ruled_out > len(probed) * len(texts) // 3  # these are statements: many of the rules do occur
+
+
+def test_literal_probe_covers_patterns_that_start_at_a_line_start_or_look_behind():
+    """literal_probe, unlike probe_of, is built for every pattern with a short set of literal strings, and it holds
+    no zero-width test of its own (a window cut out of a text and the whole text see the same strings)."""
+    assert sorted(literal_probe(re.compile("^(?:诚挚|郑重)?(?:致歉|道歉)")).pattern.split("|")) == ["致歉", "道歉"]
+    assert literal_probe(re.compile("(?<!未)整改")).pattern == "整改"
+    assert literal_probe(re.compile("道歉")).pattern == "道歉"
+    assert literal_probe(re.compile(r"(?:(a)|b)?x\1")) is None  # a back reference
+    assert literal_probe(re.compile("[\u4e00-\u9fff]+")) is None  # no literal text at all
+    assert literal_probe(re.compile("道歉", re.IGNORECASE)) is None
+
+
+def test_every_match_of_a_shipped_rule_holds_one_of_its_literal_strings():
+    """Over the corpus and shared documents, each clause-sized piece: a rule's match in the piece contains a match of
+    its literal probe inside the same stretch, so a piece without one of the strings holds no match."""
+    texts = _texts()
+    probed = [(r, literal_probe(r.pattern)) for r in RULES]
+    probed = [(r, p) for r, p in probed if p is not None]
+    assert len(probed) >= 100
+    for text in texts[1::2]:
+        pieces = [p for line in text.split("\n") for p in re.split("(?<=[，。；！？])", line) if p]
+        for rule, probe in probed:
+            for piece in pieces:
+                m = rule.pattern.search(piece)
+                if m is not None and m.end() > m.start():
+                    assert probe.search(piece, m.start(), m.end()) is not None, (rule.id, piece)

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 import re._constants as _sre  # the parsed form of a pattern: which of its parts look outside the match
 import re._parser as _sre_parse
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterable, Sequence, TypeVar
 
-from ..probe import absent
+from ..probe import absent, literal_probe
 
 Span = tuple[int, int]
 T = TypeVar("T")
@@ -86,3 +87,71 @@ def rules_in_text(rules: Sequence[tuple[str, re.Pattern]], text: str) -> tuple[t
     in the whole text has none in any piece (searched once here instead of once per piece)."""
     return tuple((rid, p) for rid, p in rules
                  if not piece_safe(p) or (not absent(p, text) and p.search(text) is not None))
+
+
+MAX_REACH = 200  # the longest whole-text match a screened rule may have (RuleWindows)
+
+
+class RuleWindows:
+    """``(id, pattern)`` rules searched in many windows ``text[a:b]`` of one text (each clause of a page, and the
+    stretch of its sentence before it): which rules match in a window, with the searches that cannot match
+    skipped. Exact, by the argument of :func:`rules_in_text` carried one step further: a piece-safe pattern that
+    matches in a window matches the whole text at the same place, and the whole text's matches found left to right
+    (``finditer``) then include one that overlaps the window (the scan reaches the window's match or passes over it
+    inside an earlier match). A window no such match overlaps holds none, and is not searched; any other is
+    searched as before, on the window cut out, so the result is the search's own. A pattern that is not
+    piece-safe (it starts at a clause start, or looks behind) is screened the same way by the literal strings one
+    of which its every match holds (probe.literal_probe); a pattern with neither is always searched. The rules
+    keep their order, and so do the hits."""
+
+    def __init__(self, rules: Sequence[tuple[str, re.Pattern]], text: str):
+        self.text = text
+        self.rules: list[tuple[str, re.Pattern]] = []
+        self._always: list[int] = []  # the rules searched in every window
+        # the whole text's matches of every screened rule, by start: (start, end, rule); an empty match counts
+        # one character wide
+        spans: list[tuple[int, int, int]] = []
+        for rid, p in rules:
+            # a piece-safe pattern's own matches; for another, those of the literal strings one of which its every
+            # match holds (literal_probe), which overlap a window holding a match just the same
+            scan = p if piece_safe(p) else literal_probe(p)
+            k = len(self.rules)
+            if scan is None:
+                self.rules.append((rid, p))
+                self._always.append(k)
+                continue
+            found = [(s, max(e, s + 1), k) for s, e in (m.span() for m in scan.finditer(text))]
+            if any(e - s > MAX_REACH for s, e, _k in found):
+                # every window looks back as far as the longest match: a rule whose matches run long is searched
+                # in every window instead, so that a window's lookup stays short on a page of any length
+                self.rules.append((rid, p))
+                self._always.append(k)
+                continue
+            if found:
+                self.rules.append((rid, p))
+                spans.extend(found)
+        spans.sort()
+        self._starts = [s for s, _e, _k in spans]
+        self._ends = [e for _s, e, _k in spans]
+        self._rule = [k for _s, _e, k in spans]
+        self._reach = max((e - s for s, e, _k in spans), default=0)  # the longest match
+
+    def hits(self, a: int, b: int) -> list[str]:
+        """Ids of the rules with a non-empty match in ``text[a:b]`` (the first match in the window counts, as
+        ``pattern.search(text[a:b])`` finds it), in the rules' order."""
+        # the matches that overlap the window start at most the longest match's length before it
+        lo = bisect_left(self._starts, a - self._reach)
+        hi = bisect_left(self._starts, b, lo)
+        ends, rule = self._ends, self._rule
+        which = {rule[k] for k in range(lo, hi) if ends[k] > a}
+        which.update(self._always)
+        if not which:
+            return []
+        window = self.text[a:b]
+        out = []
+        for k in sorted(which):
+            rid, p = self.rules[k]
+            m = p.search(window)
+            if m is not None and m.end() > m.start():
+                out.append(rid)
+        return out

@@ -76,3 +76,48 @@ def test_no_prose_rule_with_a_match_in_a_clause_is_skipped(name):
         if any(pattern.search(p) for p in pieces):
             assert rid in kept, rid
     assert len(kept) < len(rules)
+
+
+def test_rule_windows_find_what_a_search_of_each_window_finds():
+    """RuleWindows skips the searches no match of the whole text (or of a rule's literal strings) reaches: on the
+    corpus documents, for every clause and every stretch of a sentence before a clause, its hits are the rules whose
+    search of the window cut out finds a non-empty match, in the rules' order."""
+    from extractor.structure.scan import RuleWindows
+
+    for name in sorted(p.name for p in CORPUS.glob("*.txt")):
+        view = clean_text((CORPUS / name).read_text(encoding="utf-8")).view
+        windows = []
+        for line_start, line in _lines(view):
+            cuts = [0] + [m.end() for m in re.finditer("[，。；！？]", line)] + [len(line)]
+            pieces = [(line_start + a, line_start + b) for a, b in zip(cuts, cuts[1:]) if b > a]
+            windows += pieces + [(max(line_start, a - 80), a) for a, _b in pieces[1:]]
+        for family in ("prose", "status", "apology"):
+            rules = rules_in_text([(r.id, r.pattern) for r in RS.regex(family)], view)
+            screened = RuleWindows(rules, view)
+            for a, b in windows:
+                expected = [rid for rid, p in rules
+                            if (m := p.search(view[a:b])) is not None and m.end() > m.start()]
+                assert screened.hits(a, b) == expected, (name, family, view[a:b])
+
+
+def test_rule_windows_on_edge_cases():
+    """A pattern that is not piece-safe and has no literal strings is searched in every window; a window the only
+    match merely overlaps holds none; an empty match is no hit."""
+    from extractor.structure.scan import RuleWindows
+
+    text = "公司已整改。我们未整改，将道歉"
+    rules = [("lead", re.compile("^将")), ("neg", re.compile("(?<!未)整改")), ("any", re.compile("(?<=，)[^，]*")),
+             ("empty", re.compile("x*")), ("sorry", re.compile("道歉"))]
+    w = RuleWindows(rules, text)
+    assert w.hits(0, 6) == ["neg"]           # 公司已整改。
+    assert w.hits(6, 12) == []               # 我们未整改，: 整改 after 未
+    assert w.hits(12, 15) == ["lead", "sorry"]  # 将道歉, cut out: 将 is its start
+    assert w.hits(13, 15) == ["sorry"]
+    assert w.hits(3, 4) == []                # inside 整改: the match overlaps the window, no match fits in it
+
+
+def _lines(view: str):
+    pos = 0
+    for line in view.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
