@@ -21,7 +21,7 @@ import re._constants as _c
 import re._parser as _parser
 from functools import lru_cache
 
-__all__ = ["absent", "literal_probe", "probe_of"]
+__all__ = ["absent", "any_of", "literal_probe", "literal_strings", "probe_of"]
 
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT}
@@ -183,20 +183,31 @@ def probe_of(pattern: re.Pattern) -> re.Pattern | None:
 
 
 @lru_cache(maxsize=4096)
-def literal_probe(pattern: re.Pattern) -> re.Pattern | None:
-    """Alternatives of literal strings one of which every match of ``pattern`` holds, or None when there is no such
-    short set (``致歉|道歉`` for ``^(?:诚挚|郑重)?(?:致歉|道歉)``). Unlike :func:`probe_of` it is built for a
-    pattern that starts at a line start or with literal characters too, and it holds no zero-width test: a match
-    of the pattern in any piece of a text has one of the strings inside it, at the same place of the whole text."""
+def literal_strings(pattern: re.Pattern) -> frozenset[str] | None:
+    """Literal strings one of which every match of ``pattern`` holds (``{致歉, 道歉}`` for
+    ``^(?:诚挚|郑重)?(?:致歉|道歉)``), or None when there is no such short set. Unlike :func:`probe_of` they are
+    read for a pattern that starts at a line start or with literal characters too. A pattern that has them
+    cannot match the empty string."""
     if not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
         return None
     parsed = _parser.parse(pattern.pattern, pattern.flags)
     if not parsed.data or _refers_back(parsed.data):
         return None
     starts = _starts(parsed.data)
-    if not starts:
-        return None
-    return re.compile("|".join(re.escape(s) for s in sorted(starts, key=lambda s: (-len(s), s))))
+    return frozenset(starts) if starts else None
+
+
+def any_of(strings) -> re.Pattern:
+    """A pattern of plain alternatives, the longer string first."""
+    return re.compile("|".join(re.escape(s) for s in sorted(strings, key=lambda s: (-len(s), s))))
+
+
+@lru_cache(maxsize=4096)
+def literal_probe(pattern: re.Pattern) -> re.Pattern | None:
+    """:func:`literal_strings` as one pattern, or None. It holds no zero-width test: a match of ``pattern`` in any
+    piece of a text has one of the strings inside it, at the same place of the whole text."""
+    strings = literal_strings(pattern)
+    return any_of(strings) if strings else None
 
 
 def absent(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> bool:

@@ -66,3 +66,26 @@ def test_cue_patterns_load_in_spacy_span_ruler():
     assert ("设立", "cue.sheli") in found
     assert ("调离", "cue.diaoli") in found
     assert all(span.label_ == "CUE" for span in doc.spans["ruler"])
+
+
+def test_vows_found_with_the_screen_are_those_every_rule_finds():
+    """find_vows first asks one pattern of the vow rules' literal strings whether any can match: on every clause of
+    the corpus documents it returns what searching every rule returns, and the screen does turn most clauses away."""
+    import re
+    from pathlib import Path
+
+    from extractor.candidates.cues import _vow_rules, _vow_screen
+    from extractor.clean import clean_text
+
+    screen = _vow_screen(RS)
+    assert screen is not None
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    clauses = [c for p in sorted(corpus.glob("*.txt"))
+               for line in clean_text(p.read_text(encoding="utf-8")).view.split("\n")
+               for c in re.split("(?<=[，。；！？])", line) if c]
+    turned_away = 0
+    for clause in clauses:
+        every = tuple((m.start(), m.end(), rid) for rid, pat in _vow_rules(RS) for m in pat.finditer(clause))
+        assert find_vows(clause, RS) == every, clause
+        turned_away += screen.search(clause) is None
+    assert turned_away > len(clauses) // 2
