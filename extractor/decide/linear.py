@@ -60,18 +60,16 @@ class LinearModel:
         return cache[prefix]
 
     def _logits(self, feats: Features) -> list[float]:
+        # The weights are looked up by one C-level map over the feature names (a method call per feature cost a
+        # tenth of a statement's time); the sums are added in the features' order, as they always were.
         if len(self.bias) == 1:
             z0 = self.bias[0]
-            flat = self._flat
-            for name, value in feats.items():
-                wk = flat.get(name)
+            for wk, value in zip(map(self._flat.get, feats), feats.values()):
                 if wk is not None and value:
                     z0 += wk * value
             return [z0]
         z = list(self.bias)
-        w = self.weights
-        for name, value in feats.items():
-            row = w.get(name)
+        for row, value in zip(map(self.weights.get, feats), feats.values()):
             if row is not None and value:
                 for k, wk in enumerate(row):
                     z[k] += wk * value
