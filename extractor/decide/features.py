@@ -204,7 +204,7 @@ class UnitContext:
         # the rules searched in every clause, less those that cannot match anywhere in this document
         self.in_view = {name: rules_in_text(self.groups[name], self.view) for name in ("prose", "status", "apology")}
         # the same rules searched in every clause and in the stretch of its sentence before it: a search only
-        # where a match of the whole page reaches (a fifth of a statement's time went to searches that found none)
+        # where a match of the whole page reaches (most of these searches found nothing)
         self.windows = {name: RuleWindows(rules, self.view) for name, rules in self.in_view.items()}
         self.orgs = [o for o in cands.signals.orgs if len(o) >= 2]
         units = self.units

@@ -60,8 +60,8 @@ class LinearModel:
         return cache[prefix]
 
     def _logits(self, feats: Features) -> list[float]:
-        # The weights are looked up by one C-level map over the feature names (a method call per feature cost a
-        # tenth of a statement's time); the sums are added in the features' order, as they always were.
+        # The weights are looked up by one C-level map over the feature names rather than a method call per
+        # feature; the sums are added in the features' order, as they always were.
         if len(self.bias) == 1:
             z0 = self.bias[0]
             for wk, value in zip(map(self._flat.get, feats), feats.values()):

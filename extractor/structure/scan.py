@@ -108,8 +108,8 @@ class RuleWindows:
         self.text = text
         self.rules: list[tuple[str, re.Pattern]] = []
         self._always: list[int] = []  # the rules searched in every window
-        # the whole text's matches of every screened rule, by start: (start, end, rule); an empty match counts
-        # one character wide
+        # the whole text's matches of every screened rule: (start, end, rule); an empty match counts one
+        # character wide
         spans: list[tuple[int, int, int]] = []
         for rid, p in rules:
             # a piece-safe pattern's own matches; for another, those of the literal strings one of which its every
@@ -130,21 +130,28 @@ class RuleWindows:
             if found:
                 self.rules.append((rid, p))
                 spans.extend(found)
-        spans.sort()
-        self._starts = [s for s, _e, _k in spans]
-        self._ends = [e for _s, e, _k in spans]
-        self._rule = [k for _s, _e, k in spans]
-        self._reach = max((e - s for s, e, _k in spans), default=0)  # the longest match
+        # Spans go to buckets by their length (up to 1, 2, 4 … characters): a window looks back only as far as a
+        # bucket's longest span, so one long match on a page does not make every window walk over the page's dense
+        # short ones (a rule's spans in a bucket do not overlap: a window meets a bounded number of each).
+        buckets: dict[int, list[tuple[int, int, int]]] = {}
+        for span in spans:
+            bound = 1 << max(0, span[1] - span[0] - 1).bit_length()
+            buckets.setdefault(bound, []).append(span)
+        self._buckets = []
+        for bound, group in sorted(buckets.items()):
+            group.sort()
+            self._buckets.append((bound, [s for s, _e, _k in group], [e for _s, e, _k in group],
+                                  [k for _s, _e, k in group]))
 
     def hits(self, a: int, b: int) -> list[str]:
         """Ids of the rules with a non-empty match in ``text[a:b]`` (the first match in the window counts, as
         ``pattern.search(text[a:b])`` finds it), in the rules' order."""
-        # the matches that overlap the window start at most the longest match's length before it
-        lo = bisect_left(self._starts, a - self._reach)
-        hi = bisect_left(self._starts, b, lo)
-        ends, rule = self._ends, self._rule
-        which = {rule[k] for k in range(lo, hi) if ends[k] > a}
-        which.update(self._always)
+        which = set(self._always)
+        for bound, starts, ends, rule in self._buckets:
+            # the spans that overlap the window start at most the bucket's longest span before it
+            lo = bisect_left(starts, a - bound)
+            hi = bisect_left(starts, b, lo)
+            which.update(rule[k] for k in range(lo, hi) if ends[k] > a)
         if not which:
             return []
         window = self.text[a:b]
