@@ -142,7 +142,10 @@ def find_org_candidates(view: str, sentences: list[tuple[int, int]], head: str, 
                 # The words that end the context before a name (记者从, 对, 该) are no part of it: 记者从中国农业银行
                 # is 中国农业银行, and its longer tails are not proposed. 日/月/年 end a date before a subject,
                 # but inside a name they are the name's own (北京日报社, 日产汽车公司): no cut there.
-                name = name[_context_end(name[:-2], lex):]
+                # The stop is read with the two characters before the name in view: a news dateline whose digits
+                # stand before the name's first character (23 日电中国国际航空) ends there as 2月4日电 does.
+                lead = view[max(s, m.start() - 2):m.start()]
+                name = name[max(0, _context_end(lead + name[:-2], lex) - len(lead)):]
                 if len(name) >= 3 and has_long_suffix(name, lex):
                     for tail in _tails(name[-MAX_NAME:], 3):
                         if has_long_suffix(tail, lex):

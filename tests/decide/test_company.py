@@ -34,6 +34,17 @@ def test_a_news_dateline_is_no_part_of_the_name_after_it():
     assert rec["company"] == "中国国际航空股份有限公司"
 
 
+def test_a_news_dateline_with_its_digits_spaced_is_no_part_of_the_name_either():
+    """中新经纬 1 月 23 日电 中国国际航空 (dev2's d011 writes its dates so): the spaces between the Han characters
+    go, the one after the digits stays, and the name's candidate starts at 日电 with the digits before it."""
+    text = ("中新经纬 1 月 23 日电 中国国际航空 ( 下称:国航 ) 官方微博 23 日晚间称,1 月 22 日从北京飞往常州的 CA1825 航班,"
+            "因国航工作人员工作疏忽未取下前起落架安全销,导致飞机返航。\n"
+            "国航表示,我们对由此给旅客行程带来的不便深表歉意,立即启动有关领域整改,严肃追责问责。")
+    rec = extractor.extract_text(text, doc_id="statement.txt")
+    assert rec["is_statement"]
+    assert rec["company"] in ("中国国际航空", "国航")
+
+
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
 
