@@ -172,10 +172,9 @@ def probe_of(pattern: re.Pattern) -> re.Pattern | None:
     parsed = _parser.parse(pattern.pattern, pattern.flags)
     if not parsed.data or _refers_back(parsed.data) or parsed.data[0][0] is _c.AT or _plain_start(parsed.data):
         return None  # a pattern that starts at a line start is quick already: ``re`` jumps between lines
-    if not pattern.flags & re.IGNORECASE:
-        starts = _starts(parsed.data)
-        if starts:
-            return re.compile("|".join(re.escape(s) for s in sorted(starts, key=lambda s: (-len(s), s))))
+    starts = literal_strings(pattern)
+    if starts:
+        return any_of(starts)
     tail, changed = _strip(parsed.data)
     if tail is None or not changed or not _literal_start(tail):
         return None

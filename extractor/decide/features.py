@@ -202,10 +202,11 @@ class UnitContext:
         self.rs = rs
         self.groups = _rule_groups(rs)
         # the rules searched in every clause, less those that cannot match anywhere in this document
-        self.in_view = {name: rules_in_text(self.groups[name], self.view) for name in ("prose", "status", "apology")}
-        # the same rules searched in every clause and in the stretch of its sentence before it: a search only
-        # where a match of the whole page reaches (most of these searches found nothing)
-        self.windows = {name: RuleWindows(rules, self.view) for name, rules in self.in_view.items()}
+        # searched in every clause and in the stretch of its sentence before it: a search only where a match of the
+        # whole page reaches (most of these searches found nothing); the rules that can match somewhere in the page
+        # are the ones the windows keep
+        self.windows = {name: RuleWindows(self.groups[name], self.view) for name in ("prose", "status", "apology")}
+        self.in_view = {name: tuple(w.rules) for name, w in self.windows.items()}
         self.orgs = [o for o in cands.signals.orgs if len(o) >= 2]
         units = self.units
         self.sent_first: dict[int, int] = {}

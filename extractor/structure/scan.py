@@ -102,7 +102,8 @@ class RuleWindows:
     searched as before, on the window cut out, so the result is the search's own. A pattern that is not
     piece-safe (it starts at a clause start, or looks behind) is screened the same way by the literal strings one
     of which its every match holds (probe.literal_probe); a pattern with neither is always searched. The rules
-    keep their order, and so do the hits."""
+    keep their order, and so do the hits; ``rules`` are those that can match somewhere in the text (a subset of
+    :func:`rules_in_text`'s: a rule whose literal strings occur nowhere is left out too)."""
 
     def __init__(self, rules: Sequence[tuple[str, re.Pattern]], text: str):
         self.text = text
@@ -114,7 +115,10 @@ class RuleWindows:
         for rid, p in rules:
             # a piece-safe pattern's own matches; for another, those of the literal strings one of which its every
             # match holds (literal_probe), which overlap a window holding a match just the same
-            scan = p if piece_safe(p) else literal_probe(p)
+            safe = piece_safe(p)
+            if safe and absent(p, text):
+                continue  # the probe proves it matches nowhere (as in rules_in_text)
+            scan = p if safe else literal_probe(p)
             k = len(self.rules)
             if scan is None:
                 self.rules.append((rid, p))
