@@ -342,10 +342,60 @@ def train(
         _err(f"trained on {len(prepared)} documents; wrote {', '.join(str(p) for p in written)}")
 
 
+draft_app = typer.Typer(add_completion=False, rich_markup_mode=None)
+
+
+@draft_app.command()
+def draft(
+    paths: List[str] = typer.Argument(..., help="Pages to annotate: files or folders (recursive)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Copy the pages into this folder and write the drafts "
+                                       "beside the copies (default: beside the pages)."),
+    pick: Optional[int] = typer.Option(None, "--pick", min=1, help="Draft only the N pages whose statement "
+                                       "decision is least certain (the ones worth annotating first)."),
+    force: bool = typer.Option(False, "--force", help="Replace existing .gold.json files (they may hold an "
+                               "annotator's work: kept by default)."),
+    model: Optional[Path] = typer.Option(None, "--model", help="Model folder from `extract train` (default: the shipped model)."),
+    rules: Optional[Path] = typer.Option(None, "--rules", help="Folder of rule files overlaid on the shipped ones."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
+    timeout: float = typer.Option(120.0, "--timeout", min=0, help="Seconds per document before it is given up (0: none)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+) -> None:
+    """Write a draft <page>.gold.json for each page, filled with the model's decisions, for an annotator to correct
+    (then delete its "draft" line) before `extract train` reads it."""
+    from .run.draft import draft_annotations
+
+    if "-" in paths:
+        _err("extract draft: stdin has no file to write a gold file beside; save it to a file first")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        load_ruleset(rules)
+        from .decide import load_model
+
+        load_model(model)
+    except ExtractorError as exc:
+        _err(str(exc))
+        raise typer.Exit(EXIT_USAGE)
+    options = Options(rules=str(rules) if rules else None, timeout=timeout or None,
+                      model=str(model) if model else None)
+    run = draft_annotations(paths, options, out=out, pick=pick, force=force, jobs=jobs, progress=not quiet)
+    for line in run.problems + run.output_problems:
+        _err(line)
+    if not quiet:
+        if run.kept:
+            _err(f"kept {len(run.kept)} existing gold file(s) as they were (--force replaces them), e.g. {run.kept[0]}")
+        where = f" in {out}" if out is not None else " beside the pages"
+        _err(f"drafted {len(run.written)} page(s){where} ({run.statements} read as statements); correct each, "
+             "delete its \"draft\" line, then run `extract train`")
+    raise typer.Exit(EXIT_OUTPUT if run.output_problems else EXIT_FAILED if run.problems else EXIT_OK)
+
+
 def main() -> None:
-    """Console-script entry point: ``extract PATH...``, or ``extract train GOLD_DIR... --out DIR``."""
+    """Console-script entry point: ``extract PATH...``, ``extract train GOLD_DIR... --out DIR`` or
+    ``extract draft PAGES...``."""
     if sys.argv[1:2] == ["train"]:
         train_app(args=sys.argv[2:], prog_name="extract train")
+    elif sys.argv[1:2] == ["draft"]:
+        draft_app(args=sys.argv[2:], prog_name="extract draft")
     else:
         app(prog_name="extract")
 

@@ -16,6 +16,7 @@ CATEGORIES = ("refund", "hotline", "system", "accountability", "process", "inves
               "training", "compliance", "other")
 ROLES = ("disciplined", "responsible", "actor")
 GOLD_SUFFIX = ".gold.json"
+DRAFT_KEY = "draft"  # set by `extract draft` on a model's guesses; the annotator deletes it once they are checked
 
 
 @dataclass
@@ -50,6 +51,11 @@ def _check(gold: object, where: str) -> list[str]:
             return False
         return True
 
+    if gold.get(DRAFT_KEY) is True:
+        # Training on unreviewed drafts would teach the model its own guesses, and its cross-validated figures
+        # would flatter it.
+        return [f"{where}: an unreviewed draft of `extract draft`: check every value against the page, then "
+                f"delete the \"{DRAFT_KEY}\" line"]
     need("doc", (str,))
     need("is_statement", (bool,))
     need("apology", (bool,), optional=True)
@@ -121,6 +127,8 @@ def read_gold_dirs(dirs: list[str | Path]) -> list[GoldDoc]:
             found = _check(gold, str(gp))
             if found:
                 problems.extend(found)
+                if isinstance(gold, dict) and isinstance(gold.get("doc"), str):
+                    annotated.add(gold["doc"])  # its problem is said once, not again as a page without gold
                 continue
             doc_path = folder / gold["doc"]
             if not doc_path.is_file():
