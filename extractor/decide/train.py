@@ -4,7 +4,7 @@
 
 Each gold document runs through the same floors as at extraction time (load, clean, structure, candidates);
 the gold annotations become labels on the candidates (decide/labels.py), and scikit-learn fits one
-``LogisticRegression`` per decision on the readable features (decide/features.py), or, for a decision with
+``LogisticRegression`` per decision on the readable features (decide/features/), or, for a decision with
 features of known direction (data/signs.json), the same objective with those weights' signs held (bounded.py).
 The same data gives the same model file, byte for byte: documents are read in sorted order, the solvers are
 deterministic, weights are rounded when written. scikit-learn and SciPy are needed here only; extraction reads

@@ -24,7 +24,7 @@ from ..fields import classify_status, find_deadline, find_incident, find_timelin
 from ..load import LoadedDoc, Source, iter_sources, load_source, load_text
 from ..records import Deadline, DocumentRecord, Hotline, Item, Party
 from ..ruleset import RuleSet, load_ruleset
-from ..structure import Span, find_stated_count
+from ..structure import find_stated_count
 from .timelimit import TimeLimitExceeded, time_limit
 
 

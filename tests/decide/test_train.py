@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 from extractor.decide import load_model
 from extractor.decide.model import CARD_FILE, MODEL_FILE
