@@ -29,6 +29,9 @@ _LOST = re.compile(f"(?<=[{HAN}])\\?{{2,}}(?=[{HAN}])|(?<=[{HAN}])\ufffd+|\ufffd
 # ASCII punctuation (声明如下.公司已, 大豆油.2. 儿童餐, 发布《致歉信》.同时), unless it is part of an ellipsis (...) or
 # of an address (公司.com); a decimal point or a list number's dot follows a digit.
 _ASCII_STOP = re.compile(f"(?:(?<=[{HAN}])|(?<=[”’」』）)》】]))\\.(?![.A-Za-z])")
+# ... except the dot of a Chinese numeral that numbers an item (一.全面排查…, 措施如下：一.排查；二.退款): the numeral
+# opens a line or follows a clause's end, and ordinal.cn_dun reads 一. as it reads 一、
+_NUMERAL_BEFORE = re.compile(r"(?:^|[\s：:；;。，,！？!?（(【])[一二三四五六七八九十]{1,3}$")
 
 
 @lru_cache(maxsize=1)
@@ -60,10 +63,16 @@ def fold_lookalikes(mt: MappedText) -> MappedText:
 def mark_ascii_full_stops(mt: MappedText) -> MappedText:
     """Write 。 for an ASCII full stop that ends a Chinese sentence: sentences, clauses and every rule read 。 as
     the end of a sentence, and a page punctuated in ASCII would otherwise be one sentence per line (its measures
-    run together and its lists lose their items). Same length, so the offset map is unchanged."""
+    run together and its lists lose their items). A list number's dot stays (一.全面排查). Same length, so the
+    offset map is unchanged."""
     if "." not in mt.text:
         return mt
-    return mt.sub(_ASCII_STOP, "。")
+    text = mt.text
+
+    def stop(m: re.Match) -> str | None:
+        return None if _NUMERAL_BEFORE.search(text, max(0, m.start() - 4), m.start()) else "。"
+
+    return mt.sub(_ASCII_STOP, stop)
 
 
 def remove_pinyin(mt: MappedText, rules: list[RegexRule]) -> tuple[MappedText, int]:

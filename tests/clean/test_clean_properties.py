@@ -34,6 +34,8 @@ def related(raw: str, clean: str) -> bool:
         return True  # whitespace collapse, block tags, escapes and line endings become spaces/newlines
     if raw in "&\\<":
         return True  # decoded entity, literal escape, tag start
+    if raw == "." and clean == "。":
+        return True  # an ASCII full stop that ends a Chinese sentence (chars.mark_ascii_full_stops)
     return unicodedata.normalize("NFKC", raw) == clean  # folded look-alike
 
 

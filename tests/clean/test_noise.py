@@ -85,6 +85,11 @@ def test_scrape_noise(raw, clean):
     ("还没有评论,来说两句吧...", "还没有评论,来说两句吧..."),
     ("详见官网www.公司.com", "详见官网www.公司.com"),
     ("同比增长3.5%,第2.1条", "同比增长3.5%,第2.1条"),
+    # so does a Chinese numeral's dot that numbers an item, at a line start or after a clause's end; a numeral
+    # inside a sentence (排名第三.) ends it
+    ("公司决定：\n一.全面排查系统隐患；\n十二.对受影响用户退款.", "公司决定：\n一.全面排查系统隐患；\n十二.对受影响用户退款。"),
+    ("措施如下：一.排查；二.退款.", "措施如下：一.排查；二.退款。"),
+    ("本次排名第三.公司表示", "本次排名第三。公司表示"),
 ])
 def test_ascii_full_stops(raw, clean):
     assert clean_text(raw).text == clean
