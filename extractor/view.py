@@ -17,7 +17,7 @@ __all__ = ["char_class", "fold", "matching_view", "simplified"]
 # (first code point, how many, the number of the first): parenthesized ⑴-⒇, with full stop ⒈-⒛, dingbat negative
 # circled ❶-❿, sans-serif circled ➀-➉ and negative ➊-➓, double circled ⓵-⓾, negative circled ⓫-⓴
 _ENCLOSED_NUMERALS = ((0x2474, 20, 1), (0x2488, 20, 1), (0x2776, 10, 1), (0x2780, 10, 1), (0x278A, 10, 1),
-                      (0x24F5, 10, 1), (0x24EB, 10, 11))
+                      (0x24F5, 10, 1), (0x24EB, 10, 11), (0x3220, 10, 1), (0x3280, 10, 1))
 
 
 def char_class(codepoints: Iterable[int]) -> re.Pattern:
@@ -36,8 +36,8 @@ def char_class(codepoints: Iterable[int]) -> re.Pattern:
 @lru_cache(maxsize=1)
 def _fold_table() -> dict[int, str]:
     """Full-width digits, letters and space to ASCII, hyphen look-alikes to '-' (never ，：；（ ), and the other
-    enclosed numerals (⑴ ⒈ ❶ ➀ ➊ ⓵) to the circled ones (① …), so that every way of numbering items one
-    character wide is one list scheme."""
+    enclosed numerals (⑴ ⒈ ❶ ➀ ➊ ⓵, and the enclosed ideographs ㈠ ㊀) to the circled ones (① …), so that every
+    way of numbering items one character wide is one list scheme."""
     table = {cp: chr(cp - 0xFEE0) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
              for cp in range(r[0], r[1] + 1)}
     table[0x3000] = " "
