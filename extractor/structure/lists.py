@@ -24,6 +24,7 @@ from .series import MIN_ITEM_CHARS, find_semicolon_series
 # Characters after which an ordinal may start an item.
 _BOUNDARY = set("\n：:；;。，,！？!?、 \t\u3000”\"“」』）)】>")
 _PAREN_SCHEMES = {"cn_paren", "digit_paren", "circled"}
+_AFTER_MARKER = set("，,：:")  # a separator some writers put after a marker (一是，…; 第一点：…)
 _SEQUENCE = {"首先": 1, "其次": 2, "再次": 3, "再者": 3, "然后": 3, "此外": 3, "最后": 99}
 _MAX_GAP_INLINE = 1500
 _MAX_GAP_BLOCK = 6000
@@ -76,9 +77,14 @@ def find_markers(view: str, ruleset: RuleSet, skip: list[Span] | None = None,
                 value = parse_numeral(m.group("n"))
             if not value:
                 continue
+            # the item starts after the spaces and the one separator that may follow its marker (一是，全面排查…)
             end = m.end()
             while end < len(view) and view[end] in " \t\u3000":
                 end += 1
+            if end < len(view) and view[end] in _AFTER_MARKER:
+                end += 1
+                while end < len(view) and view[end] in " \t\u3000":
+                    end += 1
             out.append(Marker(s, end, scheme, value, rule.id, written[s:m.end()].rstrip("，,、：:.． \u3000"),
                               _line_start(view, s)))
     out.sort(key=lambda mk: (mk.start, -mk.end))
