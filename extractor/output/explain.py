@@ -17,8 +17,15 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def _weights(features) -> str:
-    """The features that weighed most in a decision: ``+1.20 cue=cue.tuikuan, -0.40 prose=…``."""
-    return ", ".join(f"{w:+.2f} {name}" for name, w in features) if features else "-"
+    """The features that weighed most in a decision, those that spoke for what it decided apart from those that
+    spoke against it: ``for +1.20 cue=cue.tuikuan, +0.31 …; against -0.40 prose=…``."""
+    if not features:
+        return "-"
+    parts = []
+    for side, chosen in (("for", [f for f in features if f[1] > 0]), ("against", [f for f in features if f[1] < 0])):
+        if chosen:
+            parts.append(side + " " + ", ".join(f"{w:+.2f} {name}" for name, w in chosen))
+    return "; ".join(parts)
 
 
 def explain_record(rec: DocumentRecord) -> str:
@@ -33,9 +40,11 @@ def explain_record(rec: DocumentRecord) -> str:
                f"(score {rec.apology_score:.2f})  company={rec.company or '-'} (score {rec.company_score:.2f})  "
                f"script={rec.script}  stated_count={rec.stated_count}  count_ok={rec.count_ok}")
     doc_why = why.get("document") or {}
+    verdicts = {"statement": rec.is_statement, "apology": rec.apology}
     for name in ("statement", "apology"):
         if name in doc_why:
-            out.append(f"    {name} decision: {_weights(doc_why[name])}")
+            verdict = "yes" if verdicts[name] else "no"
+            out.append(f"    {name} decision ({verdict}): {_weights(doc_why[name])}")
     if why.get("company"):
         out.append(f"    company decision: {_weights(why['company'])}")
     if rec.apology_text:

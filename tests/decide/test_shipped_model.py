@@ -104,8 +104,8 @@ def test_explain_names_the_features_behind_each_decision():
 
     doc = LoadedDoc(doc_id="u.txt", path="u.txt", format="txt", text=UNICOM)
     text = explain_record(extract_loaded(doc, Options(segmenter="none", explain=True)))
-    assert "statement decision: +" in text and "kept by the " in text and "category decision:" in text
-    assert "hotline decision:" in text
+    assert "statement decision (yes): for +" in text and "kept by the " in text and "category decision: for" in text
+    assert "hotline decision: for +" in text
 
 
 LIST_ITEMS = ["立即下架全部涉事产品并封存库存", "对涉事门店停业整顿，开除涉事店长", "在全国门店开展食品安全自查",
