@@ -6,7 +6,10 @@ text (``clean_text[start:end] == text``) and the id of the rule that produced it
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .load import LoadedDoc
 
 
 @dataclass
@@ -90,6 +93,7 @@ class DocumentRecord:
     error: str | None = None
     title: str = ""
     date: str = ""
+    date_source: str = ""  # metadata (front matter, JSON, HTML meta, the caller) or the rule that read it off the text
     url: str = ""
     format: str = ""
     encoding: str = ""
@@ -114,6 +118,13 @@ class DocumentRecord:
     clean_text: str = ""
     # The features that weighed most in each decision, filled only when asked for (--explain); not in as_dict().
     explanations: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, doc: "LoadedDoc") -> "DocumentRecord":
+        """The record of a loaded document before anything is extracted: what its file and metadata say."""
+        return cls(doc_id=doc.doc_id, path=doc.path, title=doc.title, date=doc.date,
+                   date_source="metadata" if doc.date else "", url=doc.url, format=doc.format,
+                   encoding=doc.encoding, warnings=list(doc.warnings))
 
     def as_dict(self, with_text: bool = True) -> dict[str, Any]:
         explanations, self.explanations = self.explanations, {}

@@ -62,7 +62,7 @@ _VOCABULARY: dict[tuple[str | None, str], tuple[str, ...]] = {
     ("party_heads", "kind"): ("task_force", "post", "staff", "unit", "agent", "name", "exclude", "not_name", "bare",
                               "modifier", "loose_modifier", "count", "trailer", "stop", "split", "task_modifier",
                               "preposition", "owner_end", "company_unit"),
-    ("timeline", "kind"): ("date", "action", "incident"),
+    ("timeline", "kind"): ("date", "action", "incident", "signed_date", "byline_date", "byline_cue"),
     ("vows", "kind"): ("attitude",),
 }
 

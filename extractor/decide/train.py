@@ -99,9 +99,7 @@ class Prepared:
         return bool(self.gold.gold["is_statement"])
 
     def new_record(self) -> DocumentRecord:
-        d = self.doc
-        return DocumentRecord(doc_id=d.doc_id, path=d.path, title=d.title, date=d.date, url=d.url, format=d.format,
-                              encoding=d.encoding, warnings=list(d.warnings))
+        return DocumentRecord.of(self.doc)
 
 
 def _load(path: Path) -> LoadedDoc:

@@ -20,7 +20,7 @@ TABLES = ("documents", "measures", "findings", "parties", "hotlines")
 OUTPUT_TABLES = TABLES + ("organizations",)
 
 DOCUMENT_COLUMNS = [
-    "doc_id", "path", "path_hex", "status", "error", "title", "date", "url", "format", "encoding", "script",
+    "doc_id", "path", "path_hex", "status", "error", "title", "date", "date_source", "url", "format", "encoding", "script",
     "is_statement", "statement_score", "apology", "apology_text", "apology_score", "company", "company_score",
     "branches", "incident",
     "stated_count", "count_ok", "n_measures", "n_findings", "n_parties", "n_hotlines", "warnings",

@@ -20,7 +20,7 @@ from ..candidates import (Candidates, Signals, extract_headline, find_candidates
 from ..clean import CleanText, clean_text
 from ..decide import (Chosen, DocumentDecision, Model, decide_category, decide_company, decide_document,
                       decide_hotlines, decide_parties, decide_spans, load_model)
-from ..fields import classify_status, find_deadline, find_incident, find_timeline
+from ..fields import classify_status, find_deadline, find_document_date, find_incident, find_timeline
 from ..load import LoadedDoc, Source, iter_sources, load_source, load_text
 from ..records import Deadline, DocumentRecord, Hotline, Item, Party
 from ..ruleset import RuleSet, load_ruleset
@@ -114,6 +114,10 @@ def decide_record(record: DocumentRecord, signals: Signals, model: Model, rs: Ru
     clean = signals.clean
     record.script = clean.script
     record.warnings.extend(clean.warnings)
+    if not record.date:
+        dated = find_document_date(clean, rs.regex("timeline"), signals.skip)
+        if dated is not None:
+            record.date, record.date_source = dated
     incident, _s, _e, _rule = find_incident(clean, rs.regex("timeline"), signals.sentences)
     record.incident = incident
     record.timeline = find_timeline(clean, rs.regex("timeline"), signals.sentences, record.date)
@@ -193,8 +197,7 @@ def extract_loaded(doc: LoadedDoc, options: Options = Options(), rs: RuleSet | N
     raise, before any document is read: ModelError, RuleError)."""
     rs = rs or load_ruleset(options.rules)
     model = model or load_model(options.model)
-    record = DocumentRecord(doc_id=doc.doc_id, path=doc.path, title=doc.title, date=doc.date, url=doc.url,
-                            format=doc.format, encoding=doc.encoding, warnings=list(doc.warnings))
+    record = DocumentRecord.of(doc)
     if doc.error:
         record.status, record.error = "error", doc.error
         return record

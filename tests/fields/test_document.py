@@ -16,7 +16,7 @@ import pytest
 from extractor.clean import clean_text
 from extractor.candidates import find_apology, find_company, find_statement_signals
 from extractor.decide.features import AGAINST_KINDS, VETO_KINDS
-from extractor.fields import find_incident, find_timeline
+from extractor.fields import find_document_date, find_incident, find_timeline
 from extractor.ruleset import load_ruleset
 from extractor.structure import iter_sentences
 
@@ -103,6 +103,9 @@ def test_timeline(case, rules):
     text, start, end, rid = find_incident(clean, rules.regex("timeline"), sents)
     assert bool(text) == case["incident"]
     assert clean.text[start:end] == text
+    if "own_date" in case:  # the document's own date, read off its signature or byline
+        found = find_document_date(clean, rules.regex("timeline"))
+        assert (list(found) if found else None) == case["own_date"]
 
 
 def covered_ids() -> dict[str, list[dict]]:
