@@ -112,6 +112,12 @@ def _trim(lex: _Lexicon, view: str, s: int, e: int, bare_name: bool) -> tuple[in
     ``bare_name`` accepts a piece that is only a personal name (给予张鹏警告处分); otherwise a name needs a
     post before it (市委书记李荣灿) or a title after it (赵勇同志).
     """
+    comrade = view.find("同志", s, e)
+    if s < comrade and comrade + 2 < e:
+        # 免去王五同志区市场监管局食品科科长职务: the person is the one named before 同志, the rest is the post
+        named = _trim(lex, view, s, comrade, True)
+        if named is not None and named[2] == "name":
+            return named
     while e > s:  # trailers: 等, 同志, 的 ...
         m = lex.trailer.search(view, s, e)
         if not m or m.end() != e or m.start() == s:
