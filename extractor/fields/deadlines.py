@@ -25,6 +25,7 @@ __all__ = ["parse_doc_date", "find_deadline"]
 _YMD = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _FUTURE_SLACK = timedelta(days=183)
 _PAST_SLACK = timedelta(days=60)  # a deadline this far before the statement's date is next year's
+_RELATIVE_YEAR = {"去年": -1, "今年": 0, "明年": 1}
 
 
 def parse_doc_date(doc_date: str | None) -> date | None:
@@ -54,13 +55,13 @@ def _group(m: re.Match, name: str) -> int | None:
     return int(value) if value else None
 
 
-def _iso_from_match(m: re.Match, raw: str, doc: date | None, ahead: bool = False, next_year: bool = False
+def _iso_from_match(m: re.Match, raw: str, doc: date | None, ahead: bool = False, said: int | None = None
                     ) -> str | None:
     """ISO date of a match from its y/m/d groups, the period words (底/末) and the document date.
 
-    A date without a year takes the document's, the next one after 明年 (明年3月底前). ``ahead``: the match is
-    a deadline (…前, …底, …内), which lies after the statement that sets it, so a month-and-day well before the
-    document's date is next year's (3月底前 in a notice of May)."""
+    A date without a year takes the document's, or the one said before it (``said``: -1 for 去年, 0 for 今年, 1
+    for 明年). ``ahead``: the match is a deadline (…前, …底, …内), which lies after the statement that sets it,
+    so a month-and-day well before the document's date is next year's (3月底前 in a notice of May)."""
     year, month, day = _group(m, "y"), _group(m, "m"), _group(m, "d")
     period_end = "底" in raw or "末" in raw or raw.startswith("年内")
     if year is None and month is None and not period_end:
@@ -69,7 +70,7 @@ def _iso_from_match(m: re.Match, raw: str, doc: date | None, ahead: bool = False
     if inferred:
         if doc is None:
             return None
-        year = doc.year + next_year
+        year = doc.year + (said or 0)
     if period_end and day is None:
         if month is None and ("本月" in raw or "当月" in raw):
             month = doc.month if doc else None
@@ -84,9 +85,9 @@ def _iso_from_match(m: re.Match, raw: str, doc: date | None, ahead: bool = False
             found = date(year, month, day)
         except ValueError:
             return None
-        if inferred and not next_year and found > doc + _FUTURE_SLACK:
+        if inferred and said is None and found > doc + _FUTURE_SLACK:
             found = found.replace(year=year - 1) if not (month == 2 and day == 29) else found
-    if inferred and ahead and not next_year and found < doc - _PAST_SLACK:
+    if inferred and ahead and said is None and found < doc - _PAST_SLACK:
         last = calendar.monthrange(found.year + 1, found.month)[1]
         found = found.replace(year=found.year + 1, day=min(found.day, last))
     return found.isoformat()
@@ -112,5 +113,5 @@ def find_deadline(view_text: str, ruleset: RuleSet, doc_date: str | None = None
     kind, s, e, rid, m = min(found, key=lambda f: (f[0], f[1]))
     raw = view_text[s:e]
     ahead = kind == 0 or raw.endswith(("前", "之前", "以前"))
-    next_year = view_text[max(0, s - 2):s] == "明年"
-    return (s, e, raw, _iso_from_match(m, raw, parse_doc_date(doc_date), ahead, next_year), rid)
+    said = _RELATIVE_YEAR.get(view_text[max(0, s - 2):s])
+    return (s, e, raw, _iso_from_match(m, raw, parse_doc_date(doc_date), ahead, said), rid)
