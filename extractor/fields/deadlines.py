@@ -25,7 +25,7 @@ __all__ = ["parse_doc_date", "find_deadline"]
 _YMD = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _FUTURE_SLACK = timedelta(days=183)
 _PAST_SLACK = timedelta(days=60)  # a deadline this far before the statement's date is next year's
-_RELATIVE_YEAR = {"去年": -1, "今年": 0, "明年": 1}
+RELATIVE_YEAR = {"去年": -1, "今年": 0, "明年": 1}  # a year said before a month-and-day, from the document's
 
 
 def parse_doc_date(doc_date: str | None) -> date | None:
@@ -113,5 +113,5 @@ def find_deadline(view_text: str, ruleset: RuleSet, doc_date: str | None = None
     kind, s, e, rid, m = min(found, key=lambda f: (f[0], f[1]))
     raw = view_text[s:e]
     ahead = kind == 0 or raw.endswith(("前", "之前", "以前"))
-    said = _RELATIVE_YEAR.get(view_text[max(0, s - 2):s])
+    said = RELATIVE_YEAR.get(view_text[max(0, s - 2):s])
     return (s, e, raw, _iso_from_match(m, raw, parse_doc_date(doc_date), ahead, said), rid)

@@ -10,6 +10,7 @@ import re
 
 from ..clean import CleanText
 from ..structure.scan import rules_that_may_match
+from .deadlines import RELATIVE_YEAR
 
 Span = tuple[int, int]
 
@@ -18,7 +19,6 @@ MAX_ACTION = 80           # characters of action text kept after a date
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _MONTH_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}[-./年](\d{1,2})")
-_RELATIVE_YEAR = {"去年": -1, "今年": 0, "明年": 1}
 
 
 def _cn_number(text: str) -> int:
@@ -82,8 +82,8 @@ def find_timeline(clean: CleanText, rules, sentences: list[Span], doc_date: str 
             m_, d_ = _cn_number(groups.get("m") or ""), _cn_number(groups.get("d") or "")
             y_ = int(groups["y"]) if groups.get("y") else year
             said = view[max(0, ds - 2):ds]  # 去年12月30日, 今年1月5日: the year is said, relative to the document's
-            if not groups.get("y") and year and said in _RELATIVE_YEAR:
-                y_ = year + _RELATIVE_YEAR[said]
+            if not groups.get("y") and year and said in RELATIVE_YEAR:
+                y_ = year + RELATIVE_YEAR[said]
             elif not groups.get("y") and year and month and m_ > month:
                 y_ = year - 1
             action_start = de
