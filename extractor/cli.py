@@ -71,7 +71,10 @@ def extract(
                                           "(with --out it is DIR/report.html unless given here)."),
     no_report: bool = typer.Option(False, "--no-report", help="With --out, do not write report.html."),
 ) -> None:
-    """Extract remediation measures, findings, parties and hotlines from Chinese incident-response statements."""
+    """Extract remediation measures, findings, parties and hotlines from Chinese incident-response statements.
+
+    Also: `extract draft PAGES...` writes draft annotations to correct; `extract train GOLD_DIR... --out DIR`
+    trains the decisions on annotated pages (each has its own --help)."""
     formats = [f.strip() for f in fmt.split(",") if f.strip()]
     bad = [f for f in formats if f not in ("csv", "jsonl", "parquet")]
     if bad:
