@@ -41,6 +41,18 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def _load_or_exit(rules: Optional[Path], model: Optional[Path]) -> None:
+    """Load the rule overlay and the model before any document is read: a bad one is a usage error (exit 2)."""
+    try:
+        load_ruleset(rules)
+        from .decide import load_model
+
+        load_model(model)
+    except ExtractorError as exc:
+        _err(str(exc))
+        raise typer.Exit(EXIT_USAGE)
+
+
 def _records(paths: list[str], options: Options, jobs: int, progress: bool) -> Iterator[dict]:
     from .run import iter_records
 
@@ -91,14 +103,7 @@ def extract(
         raise typer.Exit(EXIT_USAGE)
     # The report comes with every --out folder (it is how people look at the tables), unless turned off.
     report_path = report if report is not None else out / "report.html" if out is not None and not no_report else None
-    try:
-        load_ruleset(rules)
-        from .decide import load_model
-
-        load_model(model)
-    except ExtractorError as exc:
-        _err(str(exc))
-        raise typer.Exit(EXIT_USAGE)
+    _load_or_exit(rules, model)
     options = Options(segmenter=segmenter.value, rules=str(rules) if rules else None, with_text=not no_text,
                       timeout=timeout or None, model=str(model) if model else None, min_score=min_score,
                       explain=explain)
@@ -370,14 +375,7 @@ def draft(
     if "-" in paths:
         _err("extract draft: stdin has no file to write a gold file beside; save it to a file first")
         raise typer.Exit(EXIT_USAGE)
-    try:
-        load_ruleset(rules)
-        from .decide import load_model
-
-        load_model(model)
-    except ExtractorError as exc:
-        _err(str(exc))
-        raise typer.Exit(EXIT_USAGE)
+    _load_or_exit(rules, model)
     options = Options(rules=str(rules) if rules else None, timeout=timeout or None,
                       model=str(model) if model else None)
     run = draft_annotations(paths, options, out=out, pick=pick, force=force, jobs=jobs, progress=not quiet)
