@@ -33,7 +33,7 @@ ANCHOR_WEIGHT = 3.0
 TITLE_WEIGHT = 4.0
 QUOTED_WEIGHT = 1.0       # a quoted title word is as often a term (“赋红码”) as a brand (「江南布衣」)
 CLAUSE_BOUNDARY = re.compile(r"[，,。！？!?；;：:\n]")
-_NAME_CHARS = r"[A-Za-z\u4e00-\u9fff&·'’\-]"
+NAME_CHARS = r"[A-Za-z\u4e00-\u9fff&·'’\-]"  # characters of a name (a regex class)
 FUNCTION_CHARS = "的了在对与和及是被由据向就为从把将令使让给于之其该此这那"  # no name goes on past them
 _BRAND_RE = re.compile(r"^[A-Za-z\u4e00-\u9fff&'’\-]{2,}$")
 _TITLE_SPLIT = re.compile(r"[\s，,！!？?｜|【】\[\]《》()（）—–-]+")
@@ -81,7 +81,7 @@ class CompanyLexicon:
         # The chained part never opens with a function word: 餐饮有限公司为餐饮服务提供者 is …有限公司, not
         # …有限公司为餐饮 (餐饮 is a suffix too).
         self.suffix_name = re.compile(
-            rf"{_NAME_CHARS}{{0,{NAME_RUN}}}?(?:{any_})(?:(?![{FUNCTION_CHARS}]){_NAME_CHARS}{{0,4}}?(?:{long_}))*"
+            rf"{NAME_CHARS}{{0,{NAME_RUN}}}?(?:{any_})(?:(?![{FUNCTION_CHARS}]){NAME_CHARS}{{0,4}}?(?:{long_}))*"
         ) if any_ else None
 
     def first(self, kind: str):

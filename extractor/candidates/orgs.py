@@ -13,12 +13,13 @@ The decision (decide/company.py) ranks them by how they recur, where they stand 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..ruleset import RuleSet
 from ..structure.scan import rules_that_may_match
-from .company import (FUNCTION_CHARS, NAME_RUN, CompanyResult, CompanyLexicon, has_long_suffix, is_generic_name,
-                      subject_of)
+from .company import (FUNCTION_CHARS, NAME_CHARS, NAME_RUN, CompanyResult, CompanyLexicon, has_long_suffix,
+                      is_generic_name, subject_of)
 
 MAX_NAME = 16        # longest candidate
 MAX_PIECE = 10       # longest piece of a subject run taken as a candidate
@@ -212,3 +213,76 @@ def followed_by(name: str, body: str, pattern: re.Pattern, reach: int = 6) -> fl
             hit += 1
         start = body.find(name, start + 1)
     return hit / total if total else 0.0
+
+
+# A place in brackets inside a name (联想（北京）有限公司, 葛兰素史克(中国)投资有限公司)
+_NAME_GROUP = r"[（(][\u4e00-\u9fff]{2,4}[）)]"
+_RUN_BEFORE = re.compile(rf"(?:{NAME_CHARS}|{_NAME_GROUP})+$")
+_IN_NAME_GROUP = re.compile(rf"(?<={NAME_CHARS}){_NAME_GROUP}")
+_WHOLE_REACH = 12  # characters looked back from a mention of the chosen name
+DETERMINERS = "该本此这其各某我"
+
+
+def whole_name(name: str, body: str, lex: CompanyLexicon) -> str:
+    """The chosen name made whole where the candidates' left edge fell inside a word: 线科技有限公司 of
+    北京三快在线科技有限公司 (在 is a context word, 在线 a word of names: ``kind: name_word``), 商业有限公司 of
+    海恩斯莫里斯(上海)商业有限公司 (a bracketed place), 技有限公司 of 某某科技有限公司 (a suffix word), 来生活… of
+    本来生活… (a determiner that does not point: ``kind: determiner``). The form most of its mentions complete to;
+    ``name`` itself where nothing was cut inside a word. The candidates keep their edges: the company decision
+    learnt on them, and the gold counts a piece of a name as the name (held out, candidates cut this way moved
+    company accuracy 0.856 -> 0.841 over six splits), so only the chosen name's surface changes."""
+    forms: Counter[str] = Counter()
+    start = body.find(name)
+    while start >= 0:
+        forms[_whole_at(name, body, start, lex)] += 1
+        start = body.find(name, start + 1)
+    return forms.most_common(1)[0][0] if forms else name
+
+
+def _whole_at(name: str, body: str, start: int, lex: CompanyLexicon) -> str:
+    run = _RUN_BEFORE.search(body, max(0, start - _WHOLE_REACH), start)
+    if run is None or not name or not _cut_inside_word(body, start, run.group(0), lex):
+        return name
+    full = run.group(0) + name
+    masked = _IN_NAME_GROUP.sub(lambda m: "口" * len(m.group(0)), full)
+    cut = _context_end_in_name(masked, len(run.group(0)), lex)
+    whole = full[cut:]
+    if len(whole) <= len(name) or len(whole) > MAX_NAME:
+        return name
+    if whole[0] in DETERMINERS:
+        _rule, pointing = lex.any_match("determiner", whole, search=False)
+        return name if pointing is not None else whole
+    return name if is_generic_name(whole, lex) else whole
+
+
+def _cut_inside_word(body: str, start: int, run: str, lex: CompanyLexicon) -> bool:
+    """Whether the text before a mention continues the name it starts: a name word holding the character before
+    it, a suffix word across its first character, a bracketed place just before it, or a determiner that opens a name."""
+    lo = max(0, start - 4)
+    for rule in lex.rules.get("name_word", []):
+        if any(m.start() <= start - 1 < m.end() for m in rule.pattern.finditer(body, lo, start + 4)):
+            return True
+    if lex.bare_suffix is not None:
+        for k in range(lo, start):
+            m = lex.bare_suffix.match(body, k)
+            if m is not None and m.end() > start:
+                return True
+    return run.endswith(("）", ")")) or run[-1] in DETERMINERS
+
+
+def _context_end_in_name(masked: str, limit: int, lex: CompanyLexicon) -> int:
+    """Where the context before the name ends in ``masked`` (the run before the mention and the name, bracketed
+    places masked), looking at stops that end before ``limit``: after the last left stop that is no part of a name
+    word, passing over 日/月/年 (北京日报社) as the candidates do."""
+    text = masked[:limit]
+    while text:
+        _stop, cut = lex.any_match("left_stop", text, search=False)
+        if cut is None:
+            return 0
+        end = cut.end()
+        in_word = any(m.start() <= end - 1 < m.end() for rule in lex.rules.get("name_word", [])
+                      for m in rule.pattern.finditer(masked, max(0, end - 4), end + 4))
+        if not in_word and not _IN_NAME_STOP.match(text[end - 1]):
+            return end
+        text = text[:end - 1]
+    return 0

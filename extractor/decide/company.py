@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from ..candidates import Candidates
-from ..candidates.orgs import left_clean
+from ..candidates.company import CompanyLexicon
+from ..candidates.orgs import left_clean, whole_name
 from ..ruleset import RuleSet
 from .features import org_features
 from .model import Model
@@ -47,5 +48,7 @@ def decide_company(cands: Candidates, model: Model, rs: RuleSet,
                  and (not once_inside or left_clean(name, cands.body) == 1)]
         if whole:
             best, best_f = max(whole, key=lambda t: len(t[0]))
+    if best:
+        best = whole_name(best, cands.body, CompanyLexicon(rs.regex("company"), with_bodies=True))
     why = model["company"].explain(best_f, "yes") if explain and best_f is not None else []
     return best, round(best_p, 4), why

@@ -1,7 +1,11 @@
 """Organization-name candidates (candidates/orgs.py): what the rules propose for the company decision."""
 from __future__ import annotations
 
+import pytest
+
 from extractor.candidates import find_contacts, find_signals
+from extractor.candidates.company import CompanyLexicon
+from extractor.candidates.orgs import whole_name
 from extractor.clean import clean_text
 from extractor.ruleset import load_ruleset
 
@@ -159,3 +163,41 @@ def test_a_name_posting_on_its_own_channel_is_proposed():
     names = _names("北岭电视于4月27日在其官网就第三方数据服务商在电视上违规收集用户信息一事作出回应。"
                    "回应称，已全面停用相关数据服务。")
     assert "北岭电视" in names, names
+
+
+LEX = CompanyLexicon(RS.regex("company"), with_bodies=True)
+
+
+@pytest.mark.parametrize("piece, body, whole", [
+    # company.name_word: 在 and 据 are context words (在北京…, 据…消息), and characters of words of names
+    pytest.param("线科技有限公司", "致歉声明\n……\n北京三快在线科技有限公司\n2024年7月22日", "北京三快在线科技有限公司",
+                 id="company.name_word"),
+    ("科技有限公司", "上海勾正数据科技有限公司发布声明称，上海勾正数据科技有限公司将配合调查。", "上海勾正数据科技有限公司"),
+    # a bracketed place inside a name, and a cut inside a suffix word (有限公司)
+    ("限公司", "联想（北京）有限公司回应称，已召回涉事批次。", "联想（北京）有限公司"),
+    ("商业有限公司", "海恩斯莫里斯(上海)商业有限公司发布致歉声明。", "海恩斯莫里斯(上海)商业有限公司"),
+    ("技有限公司", "某某科技有限公司对此表示歉意。", "某某科技有限公司"),
+    # a determiner that does not point opens the name (company.determiner does not match)
+    pytest.param("来生活网络科技有限公司", "本来生活网络科技有限公司表示，已为用户退款。", "本来生活网络科技有限公司",
+                 id="company.determiner-no-pointing"),
+])
+def test_the_chosen_name_is_made_whole_where_its_edge_fell_inside_a_word(piece, body, whole):
+    assert whole_name(piece, body, LEX) == whole
+
+
+@pytest.mark.parametrize("name, body", [
+    pytest.param("大润发", "对此大润发表示，将全面整改。大润发已下架涉事商品。", id="company.determiner"),  # 此 points
+    ("中国农业银行", "记者从中国农业银行获悉，该行已为客户办理退款。"),  # 从 ends the context
+    ("卫健委", "我市卫健委通报称，已成立调查组。"),  # 我市 points
+    ("华为技术有限公司", "华为技术有限公司发布声明。"),  # nothing before it
+])
+def test_a_name_cut_where_the_context_ends_stays_as_chosen(name, body):
+    assert whole_name(name, body, LEX) == name
+
+
+def test_a_statement_signed_with_a_name_holding_a_context_word_gets_the_whole_name():
+    """End to end: the signature names the company; 在 inside 在线 is no end of the context before it."""
+    from extractor import extract_text
+    rec = extract_text("致歉声明\n近日，有用户反映外卖订单被重复扣款，我们对此深表歉意。一是已为受影响用户全额退款；"
+                       "二是全面排查支付系统。\n北京三快在线科技有限公司\n2024年7月22日")
+    assert rec["company"] == "北京三快在线科技有限公司"
