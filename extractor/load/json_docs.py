@@ -1,4 +1,11 @@
-"""JSON and JSON Lines inputs: one record per object, text from ``text``, ``content`` or ``body``.
+"""JSON and JSON Lines inputs: one record per object, its text from the first text field it has.
+
+The field names are those of the tools that write crawls and archives as JSON: ``text``, ``content``, ``body``
+(most crawlers and CMS exports), ``maintext`` (news-please), ``raw_text`` (trafilatura), ``article``,
+``fulltext``, ``正文``/``内容`` (Chinese crawlers), and the same for titles, dates, authors and links. A record
+wrapped by its exporter (``{"_source": {...}}`` of a search-engine dump, ``{"data": {...}}`` of an API) is read
+inside its wrapper, and a file holding its records in one list under a key (``{"articles": [...]}``,
+``{"hits": {"hits": [...]}}``) as a list of records.
 
 Returns plain ``JsonRecord`` values (the loader turns them into documents), so a malformed line or a record
 without a text field becomes an error for that record only.
@@ -11,7 +18,19 @@ from dataclasses import dataclass, field
 
 from .decode import code_point_warning, repair_code_points
 
-TEXT_FIELDS = ("text", "content", "body")
+TEXT_FIELDS = ("text", "content", "body", "maintext", "main_text", "raw_text", "article", "article_text",
+               "article_content", "fulltext", "full_text", "content_text", "html", "content_html", "正文", "内容")
+TITLE_FIELDS = ("title", "headline", "标题")
+DATE_FIELDS = ("date", "published", "pubdate", "date_publish", "publish_date", "publish_time", "published_at",
+               "pub_time", "pubtime", "发布时间", "日期")
+AUTHOR_FIELDS = ("author", "authors", "byline", "作者")
+URL_FIELDS = ("url", "link", "source_url", "链接")
+ID_FIELDS = ("id", "_id")
+# An exporter's envelope around one record (a search engine's hit, an API's payload)
+WRAPPERS = ("_source", "data", "item", "article", "doc", "document", "record", "fields")
+# Keys under which a file holds its list of records
+LIST_KEYS = ("items", "articles", "data", "records", "results", "docs", "documents", "hits", "list", "rows")
+NO_TEXT = "no text field (expected text, content, body, maintext, raw_text, article, fulltext or 正文)"
 
 
 @dataclass
@@ -56,25 +75,54 @@ def _as_list(value) -> list[str]:
     return [s.strip() for s in str(value).split(",") if s.strip()]
 
 
+def _value(value):
+    """A field's value; WordPress's REST API writes its texts as ``{"rendered": "<p>…"}``."""
+    if isinstance(value, dict) and isinstance(value.get("rendered"), str):
+        return value["rendered"]
+    return value
+
+
+def _first(obj: dict, names: tuple[str, ...]):
+    """The value of the first of ``names`` that ``obj`` holds and that is not empty (None when none is)."""
+    return next((_value(obj[k]) for k in names if _value(obj.get(k)) not in (None, "", [])), None)
+
+
+def _text_key(obj: dict) -> str | None:
+    return next((k for k in TEXT_FIELDS if obj.get(k) is not None), None)
+
+
+def _unwrapped(obj: dict) -> dict:
+    """The record inside an exporter's envelope (``{"_source": {"content": …}, "_id": …}``), its fields first and
+    the envelope's after them; ``obj`` itself when it has a text field or no envelope holds one."""
+    if _text_key(obj) is not None and isinstance(_value(obj[_text_key(obj)]), str):
+        return obj
+    for key in WRAPPERS:
+        inner = obj.get(key)
+        if isinstance(inner, dict) and _text_key(inner) is not None:
+            return {**{k: v for k, v in obj.items() if k != key}, **inner}
+    return obj
+
+
 def read_record(obj, key: str, where: str) -> JsonRecord:
     """Validate one decoded JSON value and pick its fields."""
     if not isinstance(obj, dict):
         return JsonRecord(key, where, error=f"record is a JSON {type(obj).__name__}, not an object")
-    text_key = next((k for k in TEXT_FIELDS if k in obj and obj[k] is not None), None)
+    obj = _unwrapped(obj)
+    text_key = _text_key(obj)
     if text_key is None:
-        return JsonRecord(key, where, error="no text field (expected text, content or body)")
-    text = obj[text_key]
+        return JsonRecord(key, where, error=NO_TEXT)
+    text = _value(obj[text_key])
     if not isinstance(text, str):
         return JsonRecord(key, where, error=f"text field '{text_key}' is not a string")
     fields = {
         "text": text,
-        "title": _as_str(obj.get("title")),
-        "date": _as_str(obj.get("date") or obj.get("published") or obj.get("pubdate")),
-        "author": _as_str(obj.get("author")),
-        "url": _as_str(obj.get("url") or obj.get("link")),
+        "title": _as_str(_first(obj, TITLE_FIELDS)),
+        "date": _as_str(_first(obj, DATE_FIELDS)),
+        "author": _as_str(_first(obj, AUTHOR_FIELDS)),
+        "url": _as_str(_first(obj, URL_FIELDS)),
         "categories": _as_list(obj.get("categories") or obj.get("category")),
         "tags": _as_list(obj.get("tags") or obj.get("keywords")),
-        "id": _as_str(obj.get("id")),
+        "id": _as_str(_first(obj, ID_FIELDS)),
     }
     fields, warnings = _repaired(fields)
     return JsonRecord(key, where, fields, warnings=warnings)
@@ -109,6 +157,20 @@ def parse_jsonl(text: str) -> list[JsonRecord]:
     return _keyed(records)
 
 
+def _listed_records(data: dict) -> list | None:
+    """The list of records a file holds under one key (``{"articles": [...]}``, an Elasticsearch dump's
+    ``{"hits": {"hits": [...]}}``), when the object is no record itself; else None."""
+    if _text_key(_unwrapped(data)) is not None:
+        return None
+    for key in LIST_KEYS:
+        value = data.get(key)
+        if isinstance(value, dict):  # {"hits": {"total": …, "hits": [...]}}
+            value = value.get(key)
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            return value
+    return None
+
+
 def parse_json(text: str) -> list[JsonRecord]:
     """A single object (one document) or a list of objects (one document each, keyed '#<n>' or '#<id>')."""
     try:
@@ -116,7 +178,10 @@ def parse_json(text: str) -> list[JsonRecord]:
     except json.JSONDecodeError as err:
         return [JsonRecord("", "", error=f"malformed JSON at line {err.lineno}, column {err.colno}: {err.msg}")]
     if isinstance(data, dict):
-        return [read_record(data, "", "")]
+        listed = _listed_records(data)
+        if listed is None:
+            return [read_record(data, "", "")]
+        data = listed
     if isinstance(data, list):
         if not data:
             return [JsonRecord("", "", error="JSON list holds no records")]

@@ -182,6 +182,49 @@ def test_load_json_object_and_list(tmp_path):
     assert [d.doc_id for d in many] == ["many.json#1", "many.json#7"]
 
 
+# The shapes crawlers, archivers and exporters write: (file content, doc ids, titles, texts, dates, urls)
+EXPORTER_SHAPES = [
+    pytest.param({"title": "召回公告", "maintext": "免费更换安全气囊。", "date_publish": "2024-07-22 10:00:00",
+                  "url": "https://example.com/a"},
+                 ["x.json"], ["召回公告"], ["免费更换安全气囊。"], ["2024-07-22 10:00:00"], ["https://example.com/a"],
+                 id="news-please"),
+    pytest.param({"title": "致歉", "raw_text": "全额退款。", "text": None}, ["x.json"], ["致歉"], ["全额退款。"], [""],
+                 [""], id="trafilatura-raw-text"),
+    pytest.param({"标题": "情况通报", "正文": "对涉事人员停职调查。", "发布时间": "2024年7月22日"}, ["x.json"], ["情况通报"],
+                 ["对涉事人员停职调查。"], ["2024年7月22日"], [""], id="chinese-keys"),
+    pytest.param({"id": 5, "title": {"rendered": "致歉声明"}, "content": {"rendered": "<p>一是退款</p><p>二是专线</p>"},
+                  "link": "https://example.com/?p=5"},
+                 ["x.json"], ["致歉声明"], ["一是退款\n二是专线"], [""], ["https://example.com/?p=5"],
+                 id="wordpress-rest-rendered"),
+    pytest.param({"code": 0, "data": {"title": "整改通报", "article": "开展专项排查。", "pub_time": "2024-07-22"}},
+                 ["x.json"], ["整改通报"], ["开展专项排查。"], ["2024-07-22"], [""], id="api-envelope"),
+    pytest.param({"took": 3, "hits": {"total": 2, "hits": [
+        {"_id": "a1", "_source": {"title": "致歉", "content": "全额退款。", "url": "https://example.com/1"}},
+        {"_id": "a2", "_source": {"title": "通报", "content": "停职调查。"}}]}},
+                 ["x.json#a1", "x.json#a2"], ["致歉", "通报"], ["全额退款。", "停职调查。"], ["", ""],
+                 ["https://example.com/1", ""], id="elasticsearch-dump"),
+    pytest.param({"status": "ok", "articles": [{"title": "致歉", "fulltext": "全额退款。"}, {"title": "通报", "body": "停职。"}]},
+                 ["x.json#1", "x.json#2"], ["致歉", "通报"], ["全额退款。", "停职。"], ["", ""], ["", ""],
+                 id="records-under-a-key"),
+]
+
+
+@pytest.mark.parametrize("content, ids, titles, texts, dates, urls", EXPORTER_SHAPES)
+def test_json_of_common_exporters_is_read(tmp_path, content, ids, titles, texts, dates, urls):
+    docs = load_source(Source("x.json", str(write(tmp_path, "x.json", json.dumps(content, ensure_ascii=False)))))
+    assert [d.error for d in docs] == [None] * len(ids)
+    assert ([d.doc_id for d in docs], [d.title for d in docs], [d.text for d in docs]) == (ids, titles, texts)
+    assert ([d.date for d in docs], [d.url for d in docs]) == (dates, urls)
+
+
+def test_an_object_without_text_holding_no_list_of_records_is_one_bad_record(tmp_path):
+    """An envelope without a text inside, or a list of strings under a list key, is no record: one error line."""
+    for content in ({"data": {"title": "致歉"}}, {"items": ["全额退款。"]}):
+        (doc,) = load_source(Source("x.json", str(write(tmp_path, "x.json", json.dumps(content, ensure_ascii=False)))))
+        assert doc.error.endswith("no text field (expected text, content, body, maintext, raw_text, article, "
+                                  "fulltext or 正文)")
+
+
 def test_load_stdin(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("# 致歉声明\n\n一是全额退款。".encode("gbk"))))
     (doc,) = load_source(Source("-", "-"))
@@ -231,7 +274,7 @@ BAD_FILES = [
     ("open.md", "---\ntitle: 致歉声明\ndate: 2022-05-10\n\n我们深表歉意。\n".encode(),
      "malformed front matter: no closing '---'"),
     ("bad.json", b'{"text": "abc",\n "title": }', "malformed JSON at line 2, column 11: Expecting value"),
-    ("notext.json", '{"title": "致歉声明"}'.encode(), "no text field (expected text, content or body)"),
+    ("notext.json", '{"title": "致歉声明"}'.encode(), "no text field (expected text, content, body, maintext, raw_text, article, fulltext or 正文)"),
     ("list.json", b"[]", "JSON list holds no records"),
     ("scalar.json", b'"just a string"', "JSON holds neither an object nor a list of objects"),
     ("nobody.html", b"<html><head><title>x</title></head></html>", "no text left after removing markup"),
@@ -252,7 +295,7 @@ def test_jsonl_errors_name_the_line(tmp_path):
     assert [d.doc_id for d in docs] == ["d.jsonl#1", "d.jsonl#2", "d.jsonl#3"]
     assert docs[0].error is None
     assert docs[1].error.startswith(f"{path}:2: malformed JSON")
-    assert docs[2].error == f"{path}:3: no text field (expected text, content or body)"
+    assert docs[2].error == f"{path}:3: no text field (expected text, content, body, maintext, raw_text, article, fulltext or 正文)"
 
 
 def test_file_too_large(tmp_path):
