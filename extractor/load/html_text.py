@@ -23,6 +23,7 @@ BLOCK = frozenset(
     "pre hr address figure figcaption caption center body html paragraph content title".split()
 )
 _CELL = frozenset(("td", "th"))
+CELL_SEPARATOR = "\u3000"
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\U00020000-\U0002ffff"
 _WRAP_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f\v\n]*\n[ \t\r\f\v\n]*(?=[{_CJK}])")
 _SPACES = re.compile(r"[ \t\r\n\f\v\xa0]+")
@@ -94,8 +95,11 @@ def _render(start: Node, chrome: bool, keep_newlines: bool, stats) -> str:
         if tag == "br":
             buf.append("\n") if keep_newlines else flush()
             continue
-        if tag in _CELL:
-            buf.append(" ")
+        if tag in _CELL and not next((b for b in reversed(buf) if b), " ")[-1].isspace():
+            # an ideographic space, which the cleaner keeps as a space: an ASCII one between two Chinese
+            # characters is read as wrapping and removed, which ran the cells of a row into one phrase
+            # (序号整改措施完成时限, 严肃问责已完成)
+            buf.append(CELL_SEPARATOR)
         if tag in BLOCK:
             flush()
             stack.append(None)

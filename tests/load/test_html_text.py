@@ -18,10 +18,10 @@ TEXT_CASES = [
      "1、退还多收费用\n2、开通客服专线"),
     ("div and headings", "<h2>整改措施</h2><div>成立工作专班</div>", "整改措施\n成立工作专班"),
     ("table rows", "<table><tr><td>一是</td><td>回退处理</td></tr><tr><td>二是</td><td>专线</td></tr></table>",
-     "一是 回退处理\n二是 专线"),
+     "一是\u3000回退处理\n二是\u3000专线"),
     ("numbered table rows", "<table><tr><th>序号</th><th>措施</th></tr><tr><td>1</td><td>回退处理</td></tr>"
      "<tr><td> 2 </td><td>开通专线</td><td>已完成</td></tr><tr><td>2024</td><td>年度计划</td></tr></table>",
-     "序号 措施\n1. 回退处理\n2. 开通专线 已完成\n2024 年度计划"),
+     "序号\u3000措施\n1. 回退处理\n2. 开通专线\u3000已完成\n2024\u3000年度计划"),
     ("entities", "<p>&#8220;服务再升级&#8221;&nbsp;行动&amp;计划</p>", "“服务再升级” 行动&计划"),
     ("script style comment", "<p>已全面回退<script>var x='<p>广告</p>';</script><style>p{}</style><!-- 注释 --></p>",
      "已全面回退"),
@@ -44,6 +44,15 @@ TEXT_CASES = [
 @pytest.mark.parametrize("case,markup,expected", TEXT_CASES, ids=[c[0] for c in TEXT_CASES])
 def test_html_to_text(case, markup, expected):
     assert html_to_text(markup).text == expected
+
+
+def test_the_cells_of_a_row_stay_apart_in_the_clean_text():
+    """A 整改清单 table: the cleaner removes a space between two Chinese characters as wrapping, so cells are set
+    apart by one it keeps; the measure column and the deadline column do not run into one phrase."""
+    from extractor.clean import clean_text
+    markup = ("<table><tr><td>序号</td><td>整改措施</td><td>完成时限</td></tr>"
+              "<tr><td>1</td><td>对相关责任人进行严肃问责</td><td>已完成</td></tr></table>")
+    assert clean_text(html_to_text(markup).text).text == "序号 整改措施 完成时限\n1. 对相关责任人进行严肃问责 已完成"
 
 
 def test_keep_newlines_mode_for_markdown_bodies():

@@ -108,7 +108,10 @@ MARKDOWN_CASES = [
     ("numbered kept", "1. 决定给予张鹏警告处分", "1. 决定给予张鹏警告处分"),
     ("quote", "> 我们谨致上萬分歉意", "我们谨致上萬分歉意"),
     ("rule", "---", ""),
-    ("table", "| 2017年9月 | 安排手术 |\n| --- | --- |", "2017年9月 安排手术\n"),
+    # cells apart by a space the cleaner keeps (HTML tables' CELL_SEPARATOR); a 序号 column's number is a marker
+    ("table", "| 2017年9月 | 安排手术 |\n| --- | --- |", "2017年9月\u3000安排手术\n"),
+    ("numbered table", "| 序号 | 整改措施 | 完成时限 |\n|---|---|---|\n| 1 | 立案调查 | 已完成 |\n| 12 | 专项检查 | 8月底 |",
+     "序号\u3000整改措施\u3000完成时限\n\n1. 立案调查\u3000已完成\n12. 专项检查\u30008月底"),
     ("shortcode", '{{< video src="https://example.com/v" >}}', ""),
     ("escaped pipe", "自如甲醛又超标\\|新京报快评", "自如甲醛又超标|新京报快评"),
 ]
