@@ -11,16 +11,20 @@ cue verb of the headline (the lead action clause, see ``categorize.extract_headl
 2. the last level-2 marker before the headline (已第一时间，成立… / 后续将在…基础上，严肃问责);
 3. a level-1 hint in the headline;
 4. otherwise ``unknown`` with rule id ``status.default``.
+
+A measure due by a date after the statement's own (``status_given_deadline``) is planned unless a level-2 marker
+says otherwise: 立即组织全面排查，8月底前完成 is not done, 已于7月底前完成 is.
 """
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 
 from ..candidates import find_cue_verbs
 from ..ruleset import RuleSet
 from ..candidates.categorize import extract_headline, find_quoted
 
-__all__ = ["STATUSES", "classify_status"]
+__all__ = ["STATUSES", "classify_status", "status_given_deadline"]
 
 STATUSES = ("done", "ongoing", "planned", "unknown")
 
@@ -72,3 +76,16 @@ def classify_status(view_text: str, ruleset: RuleSet) -> tuple[str, str]:
     if weak:
         return (weak[0][1], weak[0][2])
     return ("unknown", "status.default")
+
+
+def status_given_deadline(status: str, rule_id: str, deadline_iso: str | None, deadline_rule: str,
+                          doc_date: date | None, ruleset: RuleSet) -> tuple[str, str]:
+    """(status, rule id) of a measure that has a deadline: ``planned`` by the deadline's rule when the deadline
+    falls after the document's date and the status came from a weak hint (立即, 迅速) or from none; else as
+    classified. Without the document's date nothing is known of the deadline's tense."""
+    if doc_date is None or not deadline_iso or deadline_iso <= doc_date.isoformat():
+        return status, rule_id
+    levels = {rid: level for rid, _p, _s, level in _rules(ruleset)}
+    if rule_id == "status.default" or levels.get(rule_id) == 1:
+        return "planned", deadline_rule
+    return status, rule_id

@@ -20,7 +20,8 @@ from ..candidates import (Candidates, Signals, extract_headline, find_candidates
 from ..clean import CleanText, clean_text
 from ..decide import (Chosen, DocumentDecision, Model, decide_category, decide_company, decide_document,
                       decide_hotlines, decide_parties, decide_spans, load_model)
-from ..fields import classify_status, find_deadline, find_document_date, find_incident, find_timeline
+from ..fields import (classify_status, find_deadline, find_document_date, find_incident, find_timeline,
+                      parse_doc_date, status_given_deadline)
 from ..load import LoadedDoc, Source, iter_sources, load_source, load_text
 from ..records import Deadline, DocumentRecord, Hotline, Item, Party
 from ..ruleset import RuleSet, load_ruleset
@@ -70,6 +71,8 @@ def fill_fields(clean: CleanText, item: Item, rs: RuleSet, doc_date: str, hotlin
     if dl is not None:
         s, e, _raw, iso, rid = dl
         item.deadline = Deadline(clean.text[item.start + s:item.start + e], item.start + s, item.start + e, iso, rid)
+        item.status, item.status_rule = status_given_deadline(item.status, item.status_rule, iso, rid,
+                                                              parse_doc_date(doc_date), rs)
     item.parties = [p for p in parties if item.start <= p.start and p.end <= item.end]
     item.hotlines = [h for h in hotlines if item.start <= h.start and h.end <= item.end]
 
