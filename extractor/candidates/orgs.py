@@ -160,6 +160,13 @@ def find_org_candidates(view: str, sentences: list[tuple[int, int]], head: str, 
                                 seen[form] = body.count(form)
                         if seen[stem] - seen[name] >= MIN_STEM_ALONE:
                             add(stem, "suffix_stem")
+    # A notice's signature (落款) names who issues it. A body whose suffix is one character (昆明市水务局, …县林业局,
+    # …市文旅委) is proposed nowhere else, as such a suffix inside a sentence is as often a word's end (事件处置 is
+    # no 事件处); alone on its line above the date it is a name.
+    if lex.suffix_name is not None:
+        for line in signature_lines(view):
+            if lex.suffix_name.fullmatch(line) and not has_long_suffix(line, lex):
+                add(line, "suffix")
     for s, e in sentences:
         for m in _LATIN.finditer(view, s, e):
             # A name in Latin letters holds a capital (H&M, COACH, Facebook, iPhone); a word in lower case is

@@ -201,3 +201,15 @@ def test_a_statement_signed_with_a_name_holding_a_context_word_gets_the_whole_na
     rec = extract_text("致歉声明\n近日，有用户反映外卖订单被重复扣款，我们对此深表歉意。一是已为受影响用户全额退款；"
                        "二是全面排查支付系统。\n北京三快在线科技有限公司\n2024年7月22日")
     assert rec["company"] == "北京三快在线科技有限公司"
+
+
+def test_a_signature_with_a_one_character_suffix_is_a_candidate():
+    """A notice signed by a bureau whose suffix is one character (局, 委): proposed from its signature line, where
+    inside a sentence such a suffix is as often a word's end (事件处置 is no 事件处)."""
+    text = ("关于翠湖小区停水事件的情况通报\n7月20日，翠湖小区因供水管道爆裂停水。现将事件处置情况通报如下：\n"
+            "一、立即组织抢修，连夜完成管道更换。\n二、对供水公司相关责任人进行约谈问责。\n昆明市水务局\n2024年7月22日")
+    names = _names(text)
+    assert "昆明市水务局" in names
+    assert not {"事件处", "现将事件处"} & set(names), names
+    from extractor import extract_text
+    assert extract_text(text)["company"] == "昆明市水务局"
