@@ -61,15 +61,20 @@ def _cuts_word(run: str, k: int) -> bool:
     return _LATIN_CHAR.match(run[k - 1]) is not None and _LATIN_CHAR.match(run[k]) is not None
 
 
-def _context_end(prefix: str, lex: CompanyLexicon) -> int:
-    """Where the context words before a name end in ``prefix`` (0: none), passing over 日/月/年 of the name."""
+def _context_end(prefix: str, lex: CompanyLexicon, words_in: str = "") -> int:
+    """Where the context words before a name end in ``prefix`` (0: none), passing over 日/月/年 of the name. With
+    ``words_in`` (``prefix`` and the name after it), also over a stop that is a character of a name word (在 of
+    在线, ``kind: name_word``): the candidates do not (the decision learnt on their edges), ``whole_name`` does."""
     while prefix:
         _stop, cut = lex.any_match("left_stop", prefix, search=False)
         if cut is None:
             return 0
-        if not _IN_NAME_STOP.match(prefix[cut.end() - 1]):
-            return cut.end()
-        prefix = prefix[:cut.end() - 1]
+        end = cut.end()
+        in_word = bool(words_in) and any(m.start() <= end - 1 < m.end() for rule in lex.rules.get("name_word", [])
+                                         for m in rule.pattern.finditer(words_in, max(0, end - 4), end + 4))
+        if not in_word and not _IN_NAME_STOP.match(prefix[end - 1]):
+            return end
+        prefix = prefix[:end - 1]
     return 0
 
 
@@ -252,7 +257,7 @@ def _whole_at(name: str, body: str, start: int, lex: CompanyLexicon) -> str:
         return name
     full = run.group(0) + name
     masked = _IN_NAME_GROUP.sub(lambda m: "口" * len(m.group(0)), full)
-    cut = _context_end_in_name(masked, len(run.group(0)), lex)
+    cut = _context_end(masked[:len(run.group(0))], lex, words_in=masked)
     whole = full[cut:]
     if len(whole) <= len(name) or len(whole) > MAX_NAME:
         return name
@@ -264,7 +269,8 @@ def _whole_at(name: str, body: str, start: int, lex: CompanyLexicon) -> str:
 
 def _cut_inside_word(body: str, start: int, run: str, lex: CompanyLexicon) -> bool:
     """Whether the text before a mention continues the name it starts: a name word holding the character before
-    it, a suffix word across its first character, a bracketed place just before it, or a determiner that opens a name."""
+    it, a suffix word across its first character, a bracketed place just before it, or a determiner that opens
+    a name."""
     lo = max(0, start - 4)
     for rule in lex.rules.get("name_word", []):
         if any(m.start() <= start - 1 < m.end() for m in rule.pattern.finditer(body, lo, start + 4)):
@@ -275,21 +281,3 @@ def _cut_inside_word(body: str, start: int, run: str, lex: CompanyLexicon) -> bo
             if m is not None and m.end() > start:
                 return True
     return run.endswith(("）", ")")) or run[-1] in DETERMINERS
-
-
-def _context_end_in_name(masked: str, limit: int, lex: CompanyLexicon) -> int:
-    """Where the context before the name ends in ``masked`` (the run before the mention and the name, bracketed
-    places masked), looking at stops that end before ``limit``: after the last left stop that is no part of a name
-    word, passing over 日/月/年 (北京日报社) as the candidates do."""
-    text = masked[:limit]
-    while text:
-        _stop, cut = lex.any_match("left_stop", text, search=False)
-        if cut is None:
-            return 0
-        end = cut.end()
-        in_word = any(m.start() <= end - 1 < m.end() for rule in lex.rules.get("name_word", [])
-                      for m in rule.pattern.finditer(masked, max(0, end - 4), end + 4))
-        if not in_word and not _IN_NAME_STOP.match(text[end - 1]):
-            return end
-        text = text[:end - 1]
-    return 0
