@@ -112,6 +112,8 @@ def read_record(obj, key: str, where: str) -> JsonRecord:
     if text_key is None:
         return JsonRecord(key, where, error=NO_TEXT)
     text = _value(obj[text_key])
+    if isinstance(text, list) and text and all(isinstance(t, str) for t in text):
+        text = "\n".join(text)  # an exporter's list of paragraphs
     if not isinstance(text, str):
         return JsonRecord(key, where, error=f"text field '{text_key}' is not a string")
     fields = {
@@ -166,7 +168,8 @@ def _listed_records(data: dict) -> list | None:
         value = data.get(key)
         if isinstance(value, dict):  # {"hits": {"total": …, "hits": [...]}}
             value = value.get(key)
-        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        # a list holding objects is the records (any other value in it becomes an error record, as in a list file)
+        if isinstance(value, list) and any(isinstance(v, dict) for v in value):
             return value
     return None
 

@@ -220,6 +220,14 @@ def test_json_of_common_exporters_is_read(tmp_path, content, ids, titles, texts,
     assert ([d.date for d in docs], [d.url for d in docs]) == (dates, urls)
 
 
+def test_a_text_written_as_a_list_of_paragraphs_is_read_and_a_bad_record_in_a_list_is_its_own_error(tmp_path):
+    content = {"items": [{"title": "致歉", "text": ["我们深表歉意。", "一是全额退款。"]}, "不是记录"]}
+    docs = load_source(Source("x.json", str(write(tmp_path, "x.json", json.dumps(content, ensure_ascii=False)))))
+    assert [d.doc_id for d in docs] == ["x.json#1", "x.json#2"]
+    assert (docs[0].error, docs[0].text) == (None, "我们深表歉意。\n一是全额退款。")
+    assert docs[1].error.endswith("x.json[2]: record is a JSON str, not an object")
+
+
 def test_an_object_without_text_holding_no_list_of_records_is_one_bad_record(tmp_path):
     """An envelope without a text inside, or a list of strings under a list key, is no record: one error line."""
     for content in ({"data": {"title": "致歉"}}, {"items": ["全额退款。"]}):
