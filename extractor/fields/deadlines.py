@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ..ruleset import RuleSet
 
-__all__ = ["parse_doc_date", "find_deadline"]
+__all__ = ["parse_doc_date", "find_deadline", "year_of"]
 
 _YMD = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _FUTURE_SLACK = timedelta(days=183)
@@ -52,7 +52,18 @@ def _rules(ruleset: RuleSet) -> tuple:
 
 def _group(m: re.Match, name: str) -> int | None:
     value = m.groupdict().get(name)
-    return int(value) if value else None
+    if not value:
+        return None
+    return year_of(value) if name == "y" else int(value)
+
+
+ROC_OFFSET = 1911  # 中华民国 (Republic of China) year 1 is 1912: Taiwan's notices date themselves 113年7月22日
+
+
+def year_of(text: str) -> int:
+    """A year as the rules read it: four digits, or three of a 民国 year (113 -> 2024)."""
+    year = int(text)
+    return year + ROC_OFFSET if year < 1000 else year
 
 
 def _iso_from_match(m: re.Match, raw: str, doc: date | None, ahead: bool = False, said: int | None = None

@@ -16,6 +16,7 @@ from typing import Sequence
 
 from ..clean import CleanText
 from ..structure import SpanSet
+from .deadlines import ROC_OFFSET
 
 __all__ = ["find_document_date"]
 
@@ -39,7 +40,9 @@ def _number(text: str) -> int:
 
 def _iso(groups: dict) -> str | None:
     try:
-        return date(_number(groups["y"]), _number(groups["m"]), _number(groups["d"])).isoformat()
+        year = _number(groups["y"])
+        return date(year + ROC_OFFSET if 0 < year < 1000 else year, _number(groups["m"]),
+                    _number(groups["d"])).isoformat()
     except (KeyError, TypeError, ValueError):
         return None
 

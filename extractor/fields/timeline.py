@@ -10,7 +10,7 @@ import re
 
 from ..clean import CleanText
 from ..structure.scan import rules_that_may_match
-from .deadlines import RELATIVE_YEAR
+from .deadlines import RELATIVE_YEAR, year_of
 
 Span = tuple[int, int]
 
@@ -80,7 +80,7 @@ def find_timeline(clean: CleanText, rules, sentences: list[Span], doc_date: str 
             if not any(r.pattern.search(view, de, stop) for r in action_rules):
                 continue
             m_, d_ = _cn_number(groups.get("m") or ""), _cn_number(groups.get("d") or "")
-            y_ = int(groups["y"]) if groups.get("y") else year
+            y_ = year_of(groups["y"]) if groups.get("y") else year
             said = view[max(0, ds - 2):ds]  # 去年12月30日, 今年1月5日: the year is said, relative to the document's
             if not groups.get("y") and year and said in RELATIVE_YEAR:
                 y_ = year + RELATIVE_YEAR[said]
