@@ -1,7 +1,8 @@
 """A tolerant, minimal DOM built with the standard library's HTMLParser (no lxml needed).
 
-Server-side code (JSP/ASP ``<% %>``, PHP ``<?php ?>``) is removed first, and a tag left unterminated by a broken
-converter (``<a href="https://x)`` followed by text) is cut at its line end instead of swallowing what follows.
+Server-side code (JSP/ASP ``<% %>``, PHP ``<?php ?>``) is removed first, CDATA sections are unwrapped, and a
+tag left unterminated by a broken converter (``<a href="https://x)`` followed by text) is cut at its line end
+instead of swallowing what follows.
 Every walk over the tree is iterative, so a deeply nested page cannot hit Python's recursion limit.
 """
 from __future__ import annotations
@@ -13,6 +14,8 @@ from html.parser import HTMLParser
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _SERVER_CODE = re.compile(r"<%.*?%>|<\?php.*?(?:\?>|$)", re.S | re.I)
 _OPEN_TAG = re.compile(r"<[A-Za-z][^<>]*")
+# A CDATA section's content is the page's (XML pages and feeds hold their HTML in one); HTMLParser drops it whole
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
 
 
 @dataclass(eq=False)
@@ -94,6 +97,6 @@ class _TreeBuilder(HTMLParser):
 def parse_html(markup: str) -> Node:
     """Parse markup (HTML, XHTML, XML, JSP pages) into a Node tree rooted at ``#root``."""
     builder = _TreeBuilder()
-    builder.feed(drop_broken_tags(strip_server_code(markup)))
+    builder.feed(drop_broken_tags(strip_server_code(_CDATA.sub(lambda m: m.group(1), markup))))
     builder.close()
     return builder.root

@@ -16,6 +16,7 @@ from .decode import code_point_warning, decode_bytes, normalize_newlines, repair
 from .files import read_bytes, size_text
 from .frontmatter import FrontMatterError, split_front_matter
 from .html_text import html_to_text, looks_like_markup
+from .feeds import parse_feed
 from .json_docs import JsonRecord, parse_json, parse_jsonl
 from .markdown_text import markdown_to_text
 
@@ -149,11 +150,12 @@ def _listed(meta: dict, *keys: str) -> list[str]:
     return []
 
 
-def _from_records(src: Source, text: str, fmt: str, encoding: str, warnings: list[str]) -> list[LoadedDoc]:
-    records: list[JsonRecord] = parse_jsonl(text) if fmt == "jsonl" else parse_json(text)
+def _from_records(src: Source, records: list[JsonRecord], fmt: str, encoding: str,
+                  warnings: list[str]) -> list[LoadedDoc]:
+    """One document per record (of a JSON list, a JSON Lines file or a feed: ``fmt``), each keyed by its place."""
     docs = []
     for rec in records:
-        doc = LoadedDoc(src.doc_id + rec.key, src.path, "json", encoding=encoding,
+        doc = LoadedDoc(src.doc_id + rec.key, src.path, fmt, encoding=encoding,
                         warnings=list(warnings) + rec.warnings)
         if rec.error:
             doc.error = str(InputError(src.path + rec.where, rec.error))
@@ -240,7 +242,11 @@ def _convert(src: Source, text: str, fmt: str, ext: str, encoding: str, warnings
     if not fmt:
         fmt = _sniff(text)
     if fmt in ("json", "jsonl"):
-        return _from_records(src, text, fmt, encoding, warnings)
+        records = parse_jsonl(text) if fmt == "jsonl" else parse_json(text)
+        return _from_records(src, records, "json", encoding, warnings)
+    items = parse_feed(text) if fmt in ("html", "markup") else None
+    if items is not None:  # an RSS or Atom feed: a document per item
+        return _from_records(src, items, "html", encoding, warnings)
     doc = LoadedDoc(src.doc_id, src.path, fmt, encoding=encoding, warnings=list(warnings))
     if fmt == "html" or (fmt == "markup" and looks_like_markup(text)):
         _from_markup(doc, text)

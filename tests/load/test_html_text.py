@@ -22,6 +22,8 @@ TEXT_CASES = [
     ("numbered table rows", "<table><tr><th>序号</th><th>措施</th></tr><tr><td>1</td><td>回退处理</td></tr>"
      "<tr><td> 2 </td><td>开通专线</td><td>已完成</td></tr><tr><td>2024</td><td>年度计划</td></tr></table>",
      "序号\u3000措施\n1. 回退处理\n2. 开通专线\u3000已完成\n2024\u3000年度计划"),
+    ("cdata unwrapped", "<?xml version=\"1.0\"?><doc><body><![CDATA[<p>一是全额退款。</p><p>二是排查。</p>]]></body></doc>",
+     "一是全额退款。\n二是排查。"),
     ("entities", "<p>&#8220;服务再升级&#8221;&nbsp;行动&amp;计划</p>", "“服务再升级” 行动&计划"),
     ("script style comment", "<p>已全面回退<script>var x='<p>广告</p>';</script><style>p{}</style><!-- 注释 --></p>",
      "已全面回退"),

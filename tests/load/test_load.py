@@ -236,6 +236,31 @@ def test_an_object_without_text_holding_no_list_of_records_is_one_bad_record(tmp
                                   "fulltext or 正文)")
 
 
+RSS = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>某某网</title>\n"
+       "<item><title>关于系统故障的致歉声明</title><link>https://example.com/1</link>"
+       "<pubDate>Mon, 22 Jul 2024 10:00:00 +0800</pubDate><description><![CDATA[<p>我们深表歉意。</p><p>一是全额退款；</p>"
+       "<p>二是开通专线。</p>]]></description></item>\n"
+       "<item><title>年中工作会议</title><link>https://example.com/2</link><description>&lt;p&gt;公司召开会议。&lt;/p&gt;"
+       "</description></item>\n<item><title>只有标题</title></item></channel></rss>")
+ATOM = ("<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>某某公司</title><entry>"
+        "<title>致歉声明</title><link href=\"https://example.com/a1\"/><updated>2024-07-22T10:00:00+08:00</updated>"
+        "<content type=\"html\">&lt;p&gt;一是全额退款；&lt;/p&gt;&lt;p&gt;二是全面排查。&lt;/p&gt;</content></entry></feed>")
+
+
+def test_a_feed_is_a_document_per_item(tmp_path):
+    """RSS: an item's HTML in CDATA or entity-escaped, its title, link and date; an item without a text is its own
+    error. Atom: a link's href, the updated date, escaped HTML content."""
+    docs = load_source(Source("feed.xml", str(write(tmp_path, "feed.xml", RSS))))
+    assert [d.doc_id for d in docs] == ["feed.xml#1", "feed.xml#2", "feed.xml#3"]
+    assert [d.text for d in docs[:2]] == ["我们深表歉意。\n一是全额退款；\n二是开通专线。", "公司召开会议。"]
+    assert (docs[0].title, docs[0].url, docs[0].date) == ("关于系统故障的致歉声明", "https://example.com/1",
+                                                          "Mon, 22 Jul 2024 10:00:00 +0800")
+    assert docs[2].error.endswith("feed.xml[3]: feed item without a text (description, content)")
+    (entry,) = load_source(Source("atom.xml", str(write(tmp_path, "atom.xml", ATOM))))
+    assert (entry.doc_id, entry.text, entry.url, entry.date) == ("atom.xml#1", "一是全额退款；\n二是全面排查。",
+                                                                 "https://example.com/a1", "2024-07-22T10:00:00+08:00")
+
+
 def test_load_stdin(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("# 致歉声明\n\n一是全额退款。".encode("gbk"))))
     (doc,) = load_source(Source("-", "-"))
