@@ -11,12 +11,13 @@ from __future__ import annotations
 import html
 import re
 
+from .html_dom import unwrap_cdata
 from .json_docs import JsonRecord
 
 _FEED_ROOT = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?xml-stylesheet[^>]*>\s*)*<(?:rss|feed|rdf:RDF)\b",
                         re.S | re.I)
-_ITEM = re.compile(r"<(item|entry)\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
-_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+_ITEM_OPEN = re.compile(r"<(?:item|entry)\b[^>]*>", re.I)
+_ITEM_CLOSE = re.compile(r"</(?:item|entry)\s*>", re.I)
 _TEXT_TAGS = ("content:encoded", "content", "description", "summary")
 _DATE_TAGS = ("pubDate", "published", "updated", "dc:date")
 
@@ -27,8 +28,7 @@ def _element(item: str, tag: str) -> str | None:
     if m is None:
         return None
     value = m.group(1)
-    cdata = _CDATA.findall(value)
-    return "".join(cdata) if cdata else html.unescape(value)
+    return unwrap_cdata(value) if "<![CDATA[" in value else html.unescape(value)
 
 
 def _link(item: str) -> str:
@@ -39,13 +39,24 @@ def _link(item: str) -> str:
     return html.unescape(m.group(1)) if m else ""
 
 
+def _items(markup: str) -> list[str]:
+    """The inside of every item, each ending at its closing tag or at the next item's opening (an item left open
+    ends there): every character is scanned a bounded number of times, whatever the feed holds."""
+    opens = list(_ITEM_OPEN.finditer(markup))
+    out = []
+    for k, m in enumerate(opens):
+        limit = opens[k + 1].start() if k + 1 < len(opens) else len(markup)
+        close = _ITEM_CLOSE.search(markup, m.end(), limit)
+        out.append(markup[m.end():close.start() if close else limit])
+    return out
+
+
 def parse_feed(markup: str) -> list[JsonRecord] | None:
     """The items of an RSS or Atom feed as records (keyed '#<n>'); None when ``markup`` is no feed."""
     if not _FEED_ROOT.match(markup[:4000]):
         return None
     records = []
-    for n, m in enumerate(_ITEM.finditer(markup), start=1):
-        item = m.group(2)
+    for n, item in enumerate(_items(markup), start=1):
         text = next((t for t in map(lambda tag: _element(item, tag), _TEXT_TAGS) if t and t.strip()), None)
         if text is None:
             records.append(JsonRecord(f"#{n}", f"[{n}]", error="feed item without a text (description, content)"))

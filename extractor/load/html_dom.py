@@ -14,8 +14,7 @@ from html.parser import HTMLParser
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _SERVER_CODE = re.compile(r"<%.*?%>|<\?php.*?(?:\?>|$)", re.S | re.I)
 _OPEN_TAG = re.compile(r"<[A-Za-z][^<>]*")
-# A CDATA section's content is the page's (XML pages and feeds hold their HTML in one); HTMLParser drops it whole
-_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+
 
 
 @dataclass(eq=False)
@@ -63,6 +62,20 @@ def drop_broken_tags(markup: str) -> str:
     return "".join(out)
 
 
+def unwrap_cdata(markup: str) -> str:
+    """``markup`` with every CDATA section replaced by its content: XML pages and feeds hold their HTML in one, and
+    HTMLParser drops a section whole. One pass (a section left open stays as written)."""
+    if "<![CDATA[" not in markup:
+        return markup
+    out: list[str] = []
+    pos = 0
+    while (start := markup.find("<![CDATA[", pos)) >= 0 and (end := markup.find("]]>", start + 9)) >= 0:
+        out += [markup[pos:start], markup[start + 9:end]]
+        pos = end + 3
+    out.append(markup[pos:])
+    return "".join(out)
+
+
 def strip_server_code(markup: str) -> str:
     """Remove JSP/ASP directives and scriptlets and PHP blocks."""
     return _SERVER_CODE.sub("", markup)
@@ -97,6 +110,6 @@ class _TreeBuilder(HTMLParser):
 def parse_html(markup: str) -> Node:
     """Parse markup (HTML, XHTML, XML, JSP pages) into a Node tree rooted at ``#root``."""
     builder = _TreeBuilder()
-    builder.feed(drop_broken_tags(strip_server_code(_CDATA.sub(lambda m: m.group(1), markup))))
+    builder.feed(drop_broken_tags(strip_server_code(unwrap_cdata(markup))))
     builder.close()
     return builder.root

@@ -152,7 +152,8 @@ def _listed(meta: dict, *keys: str) -> list[str]:
 
 def _from_records(src: Source, records: list[JsonRecord], fmt: str, encoding: str,
                   warnings: list[str]) -> list[LoadedDoc]:
-    """One document per record (of a JSON list, a JSON Lines file or a feed: ``fmt``), each keyed by its place."""
+    """One document per record (of a JSON list, a JSON Lines file or a feed; ``fmt`` their documents' format),
+    its ``doc_id`` the file's and the record's key (#<n>, #<line> or #<id>)."""
     docs = []
     for rec in records:
         doc = LoadedDoc(src.doc_id + rec.key, src.path, fmt, encoding=encoding,
