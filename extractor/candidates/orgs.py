@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..ruleset import RuleSet
 from ..structure.scan import rules_that_may_match
@@ -88,10 +89,16 @@ def _tails(name: str, lo: int = 2) -> list[str]:
     return [name[k:] for k in range(0, len(name) - lo + 1)]
 
 
+@lru_cache(maxsize=8)
+def org_lexicon(rs: RuleSet) -> CompanyLexicon:
+    """The company rules with the public bodies' suffixes, compiled once per ruleset."""
+    return CompanyLexicon(rs.regex("company"), with_bodies=True)
+
+
 def find_org_candidates(view: str, sentences: list[tuple[int, int]], head: str, rs: RuleSet,
                         found: CompanyResult) -> list[OrgCandidate]:
     """Organization-name candidates of a document (Simplified view), at most MAX_CANDIDATES."""
-    lex = CompanyLexicon(rs.regex("company"), with_bodies=True)
+    lex = org_lexicon(rs)
     cands: dict[str, OrgCandidate] = {}
     refused: set[str] = set()
 

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from ..candidates import Candidates
-from ..candidates.company import CompanyLexicon
-from ..candidates.orgs import left_clean, whole_name
+from ..candidates.orgs import left_clean, org_lexicon, whole_name
 from ..ruleset import RuleSet
 from .features import org_features
 from .model import Model
@@ -49,6 +48,6 @@ def decide_company(cands: Candidates, model: Model, rs: RuleSet,
         if whole:
             best, best_f = max(whole, key=lambda t: len(t[0]))
     if best:
-        best = whole_name(best, cands.body, CompanyLexicon(rs.regex("company"), with_bodies=True))
+        best = whole_name(best, cands.body, org_lexicon(rs))
     why = model["company"].explain(best_f, "yes") if explain and best_f is not None else []
     return best, round(best_p, 4), why

@@ -60,10 +60,10 @@ def _group(m: re.Match, name: str) -> int | None:
 ROC_OFFSET = 1911  # 中华民国 (Republic of China) year 1 is 1912: Taiwan's notices date themselves 113年7月22日
 
 
-def year_of(text: str) -> int:
+def year_of(year: str | int) -> int:
     """A year as the rules read it: four digits, or three of a 民国 year (113 -> 2024)."""
-    year = int(text)
-    return year + ROC_OFFSET if year < 1000 else year
+    year = int(year)
+    return year + ROC_OFFSET if 0 < year < 1000 else year
 
 
 def _iso_from_match(m: re.Match, raw: str, doc: date | None, ahead: bool = False, said: int | None = None

@@ -16,7 +16,7 @@ from typing import Sequence
 
 from ..clean import CleanText
 from ..structure import SpanSet
-from .deadlines import ROC_OFFSET
+from .deadlines import year_of
 
 __all__ = ["find_document_date"]
 
@@ -40,9 +40,7 @@ def _number(text: str) -> int:
 
 def _iso(groups: dict) -> str | None:
     try:
-        year = _number(groups["y"])
-        return date(year + ROC_OFFSET if 0 < year < 1000 else year, _number(groups["m"]),
-                    _number(groups["d"])).isoformat()
+        return date(year_of(_number(groups["y"])), _number(groups["m"]), _number(groups["d"])).isoformat()
     except (KeyError, TypeError, ValueError):
         return None
 

@@ -35,6 +35,11 @@ def _rules(ruleset: RuleSet) -> tuple:
                  for r in ruleset.regex("status"))
 
 
+@lru_cache(maxsize=16)
+def _levels(ruleset: RuleSet) -> dict[str, int]:
+    return {rid: level for rid, _p, _s, level in _rules(ruleset)}
+
+
 def _markers(view_text: str, ruleset: RuleSet, level: int, lo: int, hi: int) -> list[tuple[int, str, str]]:
     """(start, status, rule id) of the markers of ``level`` starting inside [lo, hi) and outside quotes."""
     quoted = find_quoted(view_text)
@@ -85,7 +90,6 @@ def status_given_deadline(status: str, rule_id: str, deadline_iso: str | None, d
     classified. Without the document's date nothing is known of the deadline's tense."""
     if doc_date is None or not deadline_iso or deadline_iso <= doc_date.isoformat():
         return status, rule_id
-    levels = {rid: level for rid, _p, _s, level in _rules(ruleset)}
-    if rule_id == "status.default" or levels.get(rule_id) == 1:
+    if rule_id == "status.default" or _levels(ruleset).get(rule_id) == 1:
         return "planned", deadline_rule
     return status, rule_id

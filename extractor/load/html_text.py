@@ -158,10 +158,16 @@ def _numbered_row(row: Node) -> tuple[int, list[Node | str]] | None:
     cells = [c for c in row.children if isinstance(c, Node) and c.tag in _CELL]
     if len(cells) < 2:
         return None
-    first = _text_start(cells[0], 8).strip()
-    if not (first.isdigit() and 0 < len(first) <= 3 and first.isascii()):
+    number = row_number(_text_start(cells[0], 8))
+    if number is None:
         return None
-    return int(first), [c for c in row.children if c is not cells[0]]
+    return number, [c for c in row.children if c is not cells[0]]
+
+
+def row_number(cell: str) -> int | None:
+    """The number of a table row's first cell when the cell holds only a number (a 序号 column: 1, 12), else None."""
+    cell = cell.strip()
+    return int(cell) if cell.isdigit() and 0 < len(cell) <= 3 and cell.isascii() else None
 
 
 def _text_start(node: Node, limit: int) -> str:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .html_dom import drop_broken_tags
-from .html_text import BULLET, CELL_SEPARATOR, has_html, html_to_text, tidy_line
+from .html_text import BULLET, CELL_SEPARATOR, has_html, html_to_text, row_number, tidy_line
 
 _FEED = re.compile(r"^\[\{'type':\s*'[^']*',.*?'value':\s*'", re.M)
 _FEED_END = re.compile(r"'\s*\}\s*\]\s*$")
@@ -67,16 +67,13 @@ def decode_escapes(text: str) -> str:
     return _U_ESCAPE.sub(repl, text)
 
 
-_ROW_NUMBER = re.compile(r"\d{1,3}")
-
-
 def _strip_table_row(line: str) -> str:
     """A table row as one line, its cells set apart as HTML tables' are (CELL_SEPARATOR: a space the cleaner keeps)
     and a row numbered in its first cell (a 序号 column) starting with that number as its marker."""
     if line.lstrip().startswith("|") and line.rstrip().endswith("|"):
         cells = [c for c in (c.strip() for c in line.strip().strip("|").split("|")) if c]
-        if len(cells) >= 2 and _ROW_NUMBER.fullmatch(cells[0]):
-            return f"{int(cells[0])}. " + CELL_SEPARATOR.join(cells[1:])
+        if len(cells) >= 2 and (number := row_number(cells[0])) is not None:
+            return f"{number}. " + CELL_SEPARATOR.join(cells[1:])
         return CELL_SEPARATOR.join(cells)
     return line
 
